@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "CommissioningPlanner",
+  products: [
+    .library(name: "Commissioning", targets: ["Commissioning"]),
+    .executable(name: "commission", targets: ["commission"]),
+  ],
+  dependencies: [],
+  targets: [
+    // The domain, the parsers, the planner and the renderers. Never touches the world.
+    .target(name: "Commissioning"),
+    // The command layer: arguments to an invocation, files in, text out, exit codes.
+    .target(name: "CommissionCLI", dependencies: ["Commissioning"]),
+    .executableTarget(name: "commission", dependencies: ["CommissionCLI"]),
+    .testTarget(name: "CommissioningTests", dependencies: ["Commissioning"]),
+    .testTarget(
+      name: "CommissionCLITests",
+      dependencies: ["CommissionCLI", "Commissioning"],
+      exclude: ["Golden"]
+    ),
+  ]
+)

@@ -1,0 +1,98 @@
+import Commissioning
+
+/// The `commission` command: arguments in, text out, an exit code back.
+public enum Commission {
+  /// Runs one command line.
+  ///
+  /// - Parameters:
+  ///   - arguments: the arguments without the program name.
+  ///   - environment: the world as the command may see it.
+  ///   - stdout: where results go (unless `--output` names a file).
+  ///   - stderr: where errors go, one line each.
+  /// - Returns: the exit code (sysexits).
+  public static func run<Out: TextOutputStream, Err: TextOutputStream>(
+    _ arguments: [String], environment: Environment, stdout: inout Out, stderr: inout Err
+  ) -> Int32 {
+    let invocation: Invocation
+    do {
+      invocation = try Invocation.parse(arguments)
+    } catch {
+      stderr.write("commission: \(error.message)\n")
+      stderr.write("Run 'commission --help' for usage.\n")
+      return ExitCode.usage.rawValue
+    }
+    if invocation.version {
+      stdout.write(Help.version + "\n")
+      return 0
+    }
+    guard let command = invocation.command else {
+      if invocation.help || arguments.isEmpty {
+        stdout.write(Help.overview)
+        return arguments.isEmpty ? ExitCode.usage.rawValue : 0
+      }
+      stderr.write("commission: missing command; for example: commission expiring --by 2016-09-30\n")
+      return ExitCode.usage.rawValue
+    }
+    if invocation.help {
+      stdout.write(Help.text(for: command))
+      return 0
+    }
+    do {
+      let (text, code, inputs) = try execute(command, invocation, environment)
+      if let output = invocation.output {
+        try Files.writeAtomically(text, to: output, inputs: inputs, environment: environment)
+      } else {
+        stdout.write(text)
+      }
+      return code.rawValue
+    } catch {
+      stderr.write("commission: \(error.message)\n")
+      return error.code.rawValue
+    }
+  }
+
+  static func execute(_ command: CommandName, _ invocation: Invocation, _ environment: Environment)
+    throws(CommandFailure) -> (String, ExitCode, [String])
+  {
+    let asOf = invocation.asOf ?? environment.today
+    let width = invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
+      max(40, min($0, 1000))
+    } ?? 100
+    switch command {
+    case .expiring:
+      guard let by = invocation.by else {
+        throw CommandFailure(.usage, "missing '--by <date>'; for example --by 2016-09-30")
+      }
+      let (register, inputs) = try Files.loadRegister(invocation.registers, environment: environment)
+      if let group = invocation.group, !register.groups.contains(where: { $0.caseInsensitiveCompare(group) }) {
+        throw CommandFailure(.failure, "no contract is in group '\(group)'; the groups are \(register.groups.joined(separator: ", "))")
+      }
+      let report = ExpiryReport(
+        register: register, by: by, asOf: asOf, group: invocation.group,
+        provider: invocation.provider)
+      var text = ""
+      switch invocation.format {
+      case .text: report.writeText(to: &text, width: width)
+      case .json: report.json.write(to: &text)
+      case .csv: text = report.csv
+      }
+      return (text, .success, inputs)
+    case .check:
+      guard invocation.format != .csv else {
+        throw CommandFailure(.usage, "the value 'csv' is invalid for 'check --format'; use text or json")
+      }
+      let (register, inputs) = try Files.loadRegister(invocation.registers, environment: environment)
+      let report = CheckReport(register: register, strict: invocation.strict)
+      var text = ""
+      switch invocation.format {
+      case .json: report.json.write(to: &text)
+      default: report.writeText(to: &text)
+      }
+      return (text, report.passes ? .success : .dataError, inputs)
+    }
+  }
+}
+
+extension String {
+  func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

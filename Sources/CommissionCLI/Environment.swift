@@ -1,0 +1,48 @@
+import Commissioning
+
+/// Everything the command layer needs from the world, passed in so tests can drive it.
+public struct Environment: Sendable {
+  public var currentDirectory: String
+  public var variables: [String: String]
+  /// Whether standard output is a terminal (for colour and width).
+  public var isTerminal: Bool
+  /// The system date, used when `--as-of` is not given.
+  public var today: Day
+  /// The running binary, to find the bundled register beside a build folder.
+  public var executablePath: String?
+  public var readStandardInput: @Sendable () -> [UInt8]
+
+  public init(
+    currentDirectory: String, variables: [String: String] = [:], isTerminal: Bool = false,
+    today: Day, executablePath: String? = nil,
+    readStandardInput: @escaping @Sendable () -> [UInt8] = { [] }
+  ) {
+    self.currentDirectory = currentDirectory
+    self.variables = variables
+    self.isTerminal = isTerminal
+    self.today = today
+    self.executablePath = executablePath
+    self.readStandardInput = readStandardInput
+  }
+}
+
+/// sysexits(3) codes, as INTERFACE.md fixes them.
+public enum ExitCode: Int32, Sendable {
+  case success = 0
+  /// The command ran but what was asked cannot be done.
+  case failure = 1
+  case usage = 64
+  case dataError = 65
+  case noInput = 66
+  case cannotCreate = 73
+}
+
+/// A failure that ends the command: a one-line message and an exit code.
+struct CommandFailure: Error {
+  var code: ExitCode
+  var message: String
+  init(_ code: ExitCode, _ message: String) {
+    self.code = code
+    self.message = message
+  }
+}

@@ -1,0 +1,70 @@
+import Commissioning
+
+/// Help texts: short, with an example for every command.
+enum Help {
+  static let version = "commission 0.1.0"
+
+  static var overview: String {
+    var text = """
+      commission: plan a council's contracts from its register.
+
+      Usage: commission <command> [options] [REGISTER ...]
+
+      REGISTER is a CSV file, a register folder (its CSVs, grid and council.json), or - for
+      standard input. With none, the bundled Kent register (March 2016) is used.
+
+      Commands:
+
+      """
+    for command in CommandName.allCases {
+      text += "  " + command.rawValue.padding(10) + command.summary + "\n"
+    }
+    text += """
+
+      Options for every command:
+        --as-of DATE     today's date for every calculation (default: the system date)
+        --format FORMAT  text (default), json or csv
+        --output FILE    write to FILE atomically instead of standard output
+        --width N        fit text output to N columns (default: $COLUMNS or 100)
+        --help           help for a command; --version prints the version
+
+      Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
+      """
+    return text + "\n"
+  }
+
+  static func text(for command: CommandName) -> String {
+    switch command {
+    case .expiring:
+      return """
+        Usage: commission expiring --by DATE [--as-of DATE] [--group G] [--provider P]
+                                   [--format text|json|csv] [REGISTER ...]
+
+        Lists contracts whose current end is on or before DATE (inclusive), soonest first,
+        with days from the as-of date, value and its basis, options left and group. Those
+        already ended at the as-of date are marked. Contracts with no usable end date are
+        listed after, each with its reason.
+
+        Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
+
+        """
+    case .check:
+      return """
+        Usage: commission check [--strict] [--format text|json] [REGISTER ...]
+
+        Reads the registers and prints every diagnostic as FILE:LINE:COLUMN: severity: message,
+        then a summary. Exits 0 when there are no errors, 65 when there are; --strict counts
+        warnings as errors.
+
+        Example: commission check Contracts/kent-2015-07
+
+        """
+    }
+  }
+}
+
+extension String {
+  func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}

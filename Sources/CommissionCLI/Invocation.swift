@@ -1,0 +1,151 @@
+import Commissioning
+
+/// The commands `commission` knows.
+public enum CommandName: String, CaseIterable, Sendable {
+  case expiring
+  case check
+
+  var summary: String {
+    switch self {
+    case .expiring: return "contracts ending on or before --by DATE, soonest first"
+    case .check: return "validate registers and print every diagnostic"
+    }
+  }
+}
+
+/// Output formats, spelled as users type them.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case text
+  case json
+  case csv
+}
+
+/// A parsed command line: what to run, on what, with which options.
+public struct Invocation: Equatable, Sendable {
+  public var command: CommandName?
+  public var registers: [String] = []
+  public var asOf: Day?
+  public var by: Day?
+  public var format: OutputFormat = .text
+  public var output: String?
+  public var group: String?
+  public var provider: String?
+  public var strict = false
+  public var width: Int?
+  public var help = false
+  public var version = false
+
+  public init() {}
+}
+
+/// A command line that cannot be run: exit 64 with this one-line message.
+public struct UsageError: Error, Equatable, CustomStringConvertible {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+extension Invocation {
+  /// Parses arguments (without the program name). `--label value` and `--label=value` both work.
+  ///
+  /// - Throws: ``UsageError`` naming the flag and showing an example.
+  public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+    var invocation = Invocation()
+    var index = 0
+    var positional: [String] = []
+    func value(for flag: String, inline: String?) throws(UsageError) -> String {
+      if let inline { return inline }
+      index += 1
+      guard index < arguments.count else {
+        throw UsageError("missing value for '\(flag)'; for example \(flag) \(example(flag))")
+      }
+      return arguments[index]
+    }
+    func day(_ flag: String, _ text: String) throws(UsageError) -> Day {
+      guard let day = Day(text) else {
+        throw UsageError("the value '\(text)' is invalid for '\(flag) <date>'; use a date like 2016-09-30")
+      }
+      return day
+    }
+    var onlyPositional = false
+    while index < arguments.count {
+      let argument = arguments[index]
+      if onlyPositional || !argument.hasPrefix("-") || argument == "-" {
+        positional.append(argument)
+        index += 1
+        continue
+      }
+      if argument == "--" {
+        onlyPositional = true
+        index += 1
+        continue
+      }
+      var flag = argument
+      var inline: String?
+      if let equals = argument.firstIndex(of: "=") {
+        flag = String(argument[..<equals])
+        inline = String(argument[argument.index(after: equals)...])
+      }
+      switch flag {
+      case "--as-of": invocation.asOf = try day(flag, try value(for: flag, inline: inline))
+      case "--by": invocation.by = try day(flag, try value(for: flag, inline: inline))
+      case "--format":
+        let text = try value(for: flag, inline: inline)
+        guard let format = OutputFormat(rawValue: text) else {
+          throw UsageError(
+            "the value '\(text)' is invalid for '--format <format>'; use one of "
+              + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        invocation.format = format
+      case "--output", "-o": invocation.output = try value(for: flag, inline: inline)
+      case "--group": invocation.group = try value(for: flag, inline: inline)
+      case "--provider": invocation.provider = try value(for: flag, inline: inline)
+      case "--width":
+        let text = try value(for: flag, inline: inline)
+        guard let width = Int(text), width >= 40, width <= 1000 else {
+          throw UsageError("the value '\(text)' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100")
+        }
+        invocation.width = width
+      case "--strict":
+        guard inline == nil else { throw UsageError("'--strict' takes no value") }
+        invocation.strict = true
+      case "--help", "-h": invocation.help = true
+      case "--version": invocation.version = true
+      default:
+        throw UsageError("unknown option '\(flag)'")
+      }
+      index += 1
+    }
+    if let first = positional.first {
+      guard let command = CommandName(rawValue: first) else {
+        if first == "help" {
+          invocation.help = true
+          invocation.registers = Array(positional.dropFirst())
+          if let topic = invocation.registers.first, let command = CommandName(rawValue: topic) {
+            invocation.command = command
+            invocation.registers = []
+          }
+          return invocation
+        }
+        throw UsageError(
+          "unknown command '\(first)'; the commands are "
+            + CommandName.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      invocation.command = command
+      invocation.registers = Array(positional.dropFirst())
+    }
+    return invocation
+  }
+
+  static func example(_ flag: String) -> String {
+    switch flag {
+    case "--as-of", "--by": return "2016-09-30"
+    case "--format": return "json"
+    case "--output", "-o": return "report.json"
+    case "--group": return "childrens-public-health"
+    case "--provider": return "KCHFT"
+    case "--width": return "100"
+    default: return "VALUE"
+    }
+  }
+}

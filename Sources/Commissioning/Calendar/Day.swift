@@ -1,0 +1,241 @@
+/// A calendar day in the proleptic Gregorian calendar, with no time and no time zone.
+///
+/// Stored as the number of days since 1970-01-01, so comparison and day arithmetic are integer
+/// operations and give the same answer on every machine. Conversions use Howard Hinnant's
+/// `days_from_civil` / `civil_from_days` algorithms.
+public struct Day: Hashable, Comparable, Sendable {
+  /// Days since 1970-01-01 (negative before it).
+  public var ordinal: Int
+
+  /// A day from its ordinal (days since 1970-01-01).
+  public init(ordinal: Int) { self.ordinal = ordinal }
+
+  /// The day with this year, month and day of month, or `nil` when no such day exists.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+      return nil
+    }
+    self.ordinal = Day.ordinal(year: year, month: month, day: day)
+  }
+
+  /// The day with this year, month and day of month; the caller guarantees the date exists.
+  init(validYear year: Int, month: Int, day: Int) {
+    self.ordinal = Day.ordinal(year: year, month: month, day: day)
+  }
+
+  /// Year, month (1–12) and day of month (1–31).
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = ordinal + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    return (y, m, d)
+  }
+
+  public var year: Int { components.year }
+  public var month: Int { components.month }
+  public var dayOfMonth: Int { components.day }
+
+  /// ISO weekday: 1 is Monday, 7 is Sunday.
+  public var weekday: Int {
+    let w = (ordinal + 3) % 7  // 1970-01-01 was a Thursday (ISO 4).
+    return (w < 0 ? w + 7 : w) + 1
+  }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+  /// Whether `year` is a Gregorian leap year.
+  public static func isLeap(_ year: Int) -> Bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+  }
+
+  /// The number of days in `month` of `year`.
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  static func ordinal(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = month > 2 ? month - 3 : month + 9
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The first day of this day's month.
+  public var firstOfMonth: Day {
+    let c = components
+    return Day(validYear: c.year, month: c.month, day: 1)
+  }
+
+  /// The last day of this day's month.
+  public var lastOfMonth: Day {
+    let c = components
+    return Day(validYear: c.year, month: c.month, day: Day.daysIn(month: c.month, year: c.year))
+  }
+
+  /// Whether this is the last day of its month.
+  public var isLastOfMonth: Bool { self == lastOfMonth }
+}
+
+extension Day: CustomStringConvertible, LosslessStringConvertible {
+  /// ISO 8601, `YYYY-MM-DD`.
+  public var description: String { iso }
+
+  /// Reads an ISO `YYYY-MM-DD` day, as used on the command line and in JSON.
+  public init?(_ description: String) {
+    var text = description
+    guard let day = text.withUTF8({ Day.parseISO($0) }) else { return nil }
+    self = day
+  }
+
+  static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    var values = [0, 0, 0]
+    for (index, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+      for i in range {
+        let digit = Int(bytes[i]) - 48
+        guard (0...9).contains(digit) else { return nil }
+        values[index] = values[index] * 10 + digit
+      }
+    }
+    return Day(year: values[0], month: values[1], day: values[2])
+  }
+
+  /// ISO 8601, `YYYY-MM-DD` (years outside 0–9999 are written with a sign, as ISO allows).
+  public var iso: String {
+    let (y, m, d) = components
+    let year: String
+    if (0...9999).contains(y) {
+      year = String(repeating: "0", count: 4 - String(y).count) + String(y)
+    } else {
+      year = y < 0 ? "-" + String(-y) : "+" + String(y)
+    }
+    return year + "-" + Day.twoDigits(m) + "-" + Day.twoDigits(d)
+  }
+
+  /// `YYYYMMDD`, the iCalendar `DATE` form.
+  public var basic: String {
+    String(iso.filter { $0 != "-" })
+  }
+
+  static func twoDigits(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
+}
+
+extension Day {
+  public static func - (lhs: Day, rhs: Day) -> DayCount { DayCount(lhs.ordinal - rhs.ordinal) }
+  public static func + (lhs: Day, rhs: DayCount) -> Day { Day(ordinal: lhs.ordinal + rhs.days) }
+  public static func - (lhs: Day, rhs: DayCount) -> Day { Day(ordinal: lhs.ordinal - rhs.days) }
+
+  /// The next day.
+  public var next: Day { Day(ordinal: ordinal + 1) }
+  /// The previous day.
+  public var previous: Day { Day(ordinal: ordinal - 1) }
+
+  /// This day moved by whole months; a day past the target month's end becomes its last day.
+  ///
+  /// 31 January + 1 month is 28 (or 29) February. For the end of an inclusive term use
+  /// ``extendingTerm(by:)`` instead, which keeps month ends on month ends.
+  public func adding(_ months: Months) -> Day {
+    let (y, m, d) = components
+    let total = y * 12 + (m - 1) + months.count
+    let year = total >= 0 ? total / 12 : (total - 11) / 12
+    let month = total - year * 12 + 1
+    return Day(validYear: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))
+  }
+
+  /// The last day of an inclusive term that ends today, lengthened by whole months.
+  ///
+  /// Terms are inclusive, so the term is moved by its day after: a term ending 30 September 2016
+  /// extended by six months ends 31 March 2017, and one ending 31 January by one month ends on the
+  /// last day of February.
+  public func extendingTerm(by months: Months) -> Day {
+    next.adding(months).previous
+  }
+
+  /// The last day of an inclusive term lengthened by `length`.
+  public func extendingTerm(by length: Length) -> Day {
+    switch length {
+    case .days(let n): return self + DayCount(n)
+    case .months(let n): return extendingTerm(by: Months(n))
+    }
+  }
+}
+
+/// A signed number of days between two calendar days.
+public struct DayCount: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var days: Int
+  public init(_ days: Int) { self.days = days }
+  public static func < (lhs: DayCount, rhs: DayCount) -> Bool { lhs.days < rhs.days }
+  public var description: String { days == 1 || days == -1 ? "\(days) day" : "\(days) days" }
+}
+
+/// A signed number of whole calendar months.
+public struct Months: Hashable, Comparable, Sendable {
+  public var count: Int
+  public init(_ count: Int) { self.count = count }
+  public static func < (lhs: Months, rhs: Months) -> Bool { lhs.count < rhs.count }
+}
+
+/// A length of time as commissioners write it: whole months (and years, as twelve months) or days.
+public enum Length: Hashable, Sendable, CustomStringConvertible {
+  case months(Int)
+  case days(Int)
+
+  public static func years(_ n: Int) -> Length { .months(n * 12) }
+
+  /// "6 months", "1 year", "2 years 6 months", "90 days".
+  public var description: String {
+    switch self {
+    case .days(let n): return n == 1 ? "1 day" : "\(n) days"
+    case .months(let n):
+      let years = n / 12
+      let months = n % 12
+      var parts: [String] = []
+      if years != 0 { parts.append(years == 1 ? "1 year" : "\(years) years") }
+      if months != 0 || years == 0 { parts.append(months == 1 ? "1 month" : "\(months) months") }
+      return parts.joined(separator: " ")
+    }
+  }
+
+  /// Short form for tables: `+1y`, `+6m`, `+1y6m`, `+90d`.
+  public var compact: String {
+    switch self {
+    case .days(let n): return "\(n)d"
+    case .months(let n):
+      let years = n / 12
+      let months = n % 12
+      if months == 0 { return "\(years)y" }
+      if years == 0 { return "\(months)m" }
+      return "\(years)y\(months)m"
+    }
+  }
+}
+
+/// The length between two days as whole months plus remaining days, counting inclusive terms.
+///
+/// `from` is the last day of the current term and `to` the proposed last day; the result is the
+/// whole months `m` such that `from.extendingTerm(by: m) <= to`, and the days left over.
+public func monthsAndDays(from: Day, to: Day) -> (months: Int, days: Int) {
+  guard to > from else { return (0, 0) }
+  let (fy, fm, _) = from.next.components
+  let (ty, tm, _) = to.next.components
+  var months = (ty - fy) * 12 + (tm - fm)
+  while months > 0 && from.extendingTerm(by: Months(months)) > to { months -= 1 }
+  while from.extendingTerm(by: Months(months + 1)) <= to { months += 1 }
+  let reached = from.extendingTerm(by: Months(months))
+  return (months, (to - reached).days)
+}

@@ -1,0 +1,52 @@
+/// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote or line break.
+///
+/// Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+/// carriage return) are prefixed with `'`, so an exported register cannot carry formula injection.
+public struct CSVWriter {
+  public private(set) var text = ""
+
+  public init() {}
+
+  /// Appends one record. Numbers (decimal strings we produced) are written as they are.
+  public mutating func row(_ cells: [Cell]) {
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { text.append(",") }
+      switch cell {
+      case .number(let s): text.append(s)
+      case .text(let s): CSVWriter.appendField(CSVWriter.neutralised(s), to: &text)
+      }
+    }
+    text.append("\n")
+  }
+
+  public mutating func row(_ cells: [String]) { row(cells.map { Cell.text($0) }) }
+
+  public enum Cell {
+    case text(String)
+    case number(String)
+  }
+
+  static func neutralised(_ s: String) -> String {
+    guard let first = s.utf8.first else { return s }
+    switch first {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+      return "'" + s
+    default: return s
+    }
+  }
+
+  static func appendField(_ s: String, to out: inout String) {
+    let needsQuotes = s.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+    }
+    guard needsQuotes else {
+      out.append(s)
+      return
+    }
+    out.append("\"")
+    for ch in s {
+      if ch == "\"" { out.append("\"\"") } else { out.append(ch) }
+    }
+    out.append("\"")
+  }
+}

@@ -1,0 +1,108 @@
+/// One contract as a register gives it: every column's raw text beside its parsed value.
+public struct Contract: Hashable, Sendable {
+  public var id: String
+  public var service: String
+  /// The provider as written, and the provider names after aliases (one per provider in the cell).
+  public var provider: String
+  public var providers: [String]
+  public var department: String
+  /// Programmes re-commissioned together.
+  public var groups: [String]
+
+  public var valueText: String
+  public var value: ValueReading
+  public var startText: String
+  public var start: DateReading
+  public var endText: String
+  public var end: DateReading
+  public var optionsText: String
+  public var options: ExtensionOptions?
+  public var maxEndText: String
+  public var statedMaxEnd: Day?
+  public var nextReviewText: String
+  public var nextReview: DateReading
+  public var procurementRoute: String
+  public var leadTimeText: String
+  public var leadTime: Length?
+  public var source: String
+  public var notes: String
+  /// Columns the planner does not know, kept to be written back: header and value.
+  public var extra: [ExtraColumn]
+  /// Where the row is.
+  public var location: SourceLocation
+
+  public struct ExtraColumn: Hashable, Sendable {
+    public var header: String
+    public var value: String
+  }
+
+  /// The current end day, when the register gives one.
+  public var endDay: Day? { end.day }
+  /// The start day, or the start of a range in the end column.
+  public var startDay: Day? { start.day ?? end.rangeStart }
+
+  /// Every option: those in the options column, then any written after the end date (`+1`).
+  public var allOptions: ExtensionOptions? {
+    guard let trailing = end.option else { return options }
+    var combined = options ?? ExtensionOptions.none
+    combined.periods.append(trailing)
+    return combined
+  }
+
+  /// The latest day the options allow: stated in `max_end`, or the end extended by every option.
+  public var maximumExtent: Day? {
+    if let statedMaxEnd { return statedMaxEnd }
+    guard let endDay, let options = allOptions, !options.periods.isEmpty else { return nil }
+    return options.maximumExtent(from: endDay)
+  }
+
+  /// The options still available beyond the current end, as the span to the maximum extent.
+  public var optionsLeft: Length? {
+    guard let endDay, let maximumExtent, maximumExtent > endDay else { return nil }
+    let (months, days) = monthsAndDays(from: endDay, to: maximumExtent)
+    return days == 0 ? .months(months) : .days((maximumExtent - endDay).days)
+  }
+
+  /// The value for one year: stated, or derived from a total and its term; `nil` when unknown.
+  ///
+  /// A value of unknown basis is returned as it stands (treated as annual): check
+  /// ``annualValueIsAssumed`` before saying so.
+  public var annualValue: Money? {
+    if let annual = value.annual { return annual }
+    guard let amount = value.amount else { return nil }
+    switch value.basis {
+    case .annual, .unknown: return amount
+    case .total:
+      guard let days = termDays, days > 0 else { return nil }
+      return amount.scaled(by: 365, over: Int64(days))
+    }
+  }
+
+  /// Whether ``annualValue`` treats a value of unknown basis as annual.
+  public var annualValueIsAssumed: Bool { value.annual == nil && value.basis == .unknown && value.amount != nil }
+
+  /// The term in days: from the value's stated term, else start to end inclusive.
+  public var termDays: Int? {
+    if let term = value.term {
+      switch term {
+      case .days(let d): return d
+      case .months(let m):
+        // Years of 365 days, as the pro-rata rule counts them.
+        return m % 12 == 0 ? m / 12 * 365 : nil
+      }
+    }
+    guard let startDay, let endDay, endDay >= startDay else { return nil }
+    return (endDay - startDay).days + 1
+  }
+
+  /// Whether the contract belongs to `group` (case-insensitive).
+  public func isIn(group: String) -> Bool {
+    groups.contains { $0.caseInsensitiveEquals(group) }
+  }
+}
+
+extension String {
+  func caseInsensitiveEquals(_ other: String) -> Bool {
+    utf8.count == other.utf8.count && lowercased() == other.lowercased()
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// One council's rules for planning: who it is, its thresholds and lead times, its meetings.
+///
+/// Read from a register folder's `council.json`; every field is optional and defaults to the
+/// values in DOMAIN.md section 6.
+public struct CouncilRules: Hashable, Sendable {
+  public var name: String = "the council"
+  /// Expenditure at or above which a decision is a key decision.
+  public var keyDecisionThreshold = Money(pounds: 1_000_000)
+  /// Clear days between the forward-plan notice and the decision.
+  public var noticeClearDays = 28
+  /// End dates within this many days of each other count as aligned.
+  public var alignmentToleranceDays = 31
+  /// Procurement lead time per route (`open`, `competitive-dialogue`, …).
+  public var leadTimes: [String: Length] = CouncilRules.defaultLeadTimes
+  /// Lead time for a route the table does not name.
+  public var defaultLeadTime: Length = .months(6)
+  /// Committee meetings that can consider a decision.
+  public var meetings: [Meeting] = []
+  /// Canonical provider name → other spellings.
+  public var providerAliases: [String: [String]] = [:]
+  /// The role that takes decisions, for the record of decision.
+  public var decisionMaker: String?
+
+  public struct Meeting: Hashable, Sendable {
+    public var date: Day
+    public var committee: String
+    public init(date: Day, committee: String) {
+      self.date = date
+      self.committee = committee
+    }
+  }
+
+  public static let defaultLeadTimes: [String: Length] = [
+    "open": .months(6), "restricted": .months(6), "competitive-dialogue": .months(12),
+    "competitive-flexible": .months(12), "innovation-partnership": .months(12),
+    "negotiated": .months(9), "call-off": .months(3), "direct-award": .months(3),
+  ]
+
+  public static let `default` = CouncilRules()
+
+  public init() {}
+
+  /// The lead time for a procurement route, or the default.
+  public func leadTime(forRoute route: String) -> Length {
+    leadTimes[route.lowercased()] ?? defaultLeadTime
+  }
+
+  /// The canonical provider name for a spelling, matching case and punctuation loosely.
+  public func canonicalProvider(_ name: String) -> String {
+    aliasIndex[Column.normalise(name)] ?? name
+  }
+
+  var aliasIndex: [String: String] {
+    var index: [String: String] = [:]
+    for (canonical, spellings) in providerAliases {
+      index[Column.normalise(canonical)] = canonical
+      for spelling in spellings { index[Column.normalise(spelling)] = canonical }
+    }
+    return index
+  }
+}
+
+/// A `council.json` that cannot be read.
+public struct CouncilRulesError: Error, CustomStringConvertible, Equatable {
+  public var file: String
+  public var message: String
+  public var description: String { "\(file): error: \(message)" }
+}
+
+extension CouncilRules {
+  /// Reads `council.json`.
+  ///
+  /// ```json
+  /// {"name": "Kent County Council", "keyDecisionThreshold": "1000000.00",
+  ///  "noticeClearDays": 28, "alignmentToleranceDays": 31,
+  ///  "leadTimes": {"open": "6 months", "competitive-dialogue": "12 months"},
+  ///  "meetings": [{"date": "2016-03-22", "committee": "Children's Social Care and Health Cabinet Committee"}],
+  ///  "providerAliases": {"KCHFT": ["Kent Community Health Foundation Trust"]}}
+  /// ```
+  /// - Throws: ``CouncilRulesError`` naming the field that is wrong.
+  public static func parse(json bytes: [UInt8], file: String) throws(CouncilRulesError)
+    -> CouncilRules
+  {
+    func fail(_ message: String) -> CouncilRulesError { CouncilRulesError(file: file, message: message) }
+    let object: Any
+    do {
+      object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+    } catch {
+      throw fail("not valid JSON")
+    }
+    guard let dict = object as? [String: Any] else { throw fail("expected a JSON object") }
+    var rules = CouncilRules()
+    for (key, value) in dict {
+      switch key {
+      case "name":
+        guard let s = value as? String else { throw fail("'name' must be a string") }
+        rules.name = s
+      case "keyDecisionThreshold":
+        if let s = value as? String, let money = Money(decimal: s) {
+          rules.keyDecisionThreshold = money
+        } else if let n = value as? NSNumber, let money = Money(decimal: n.stringValue) {
+          rules.keyDecisionThreshold = money
+        } else {
+          throw fail("'keyDecisionThreshold' must be an amount in pounds, like \"1000000.00\"")
+        }
+      case "noticeClearDays":
+        guard let n = value as? Int, n >= 0 else {
+          throw fail("'noticeClearDays' must be a whole number of days")
+        }
+        rules.noticeClearDays = n
+      case "alignmentToleranceDays":
+        guard let n = value as? Int, n >= 0 else {
+          throw fail("'alignmentToleranceDays' must be a whole number of days")
+        }
+        rules.alignmentToleranceDays = n
+      case "defaultLeadTime":
+        guard let s = value as? String, let length = LengthParser.parse(s) else {
+          throw fail("'defaultLeadTime' must be a length like \"6 months\"")
+        }
+        rules.defaultLeadTime = length
+      case "leadTimes":
+        guard let table = value as? [String: Any] else {
+          throw fail("'leadTimes' must map routes to lengths")
+        }
+        for (route, v) in table {
+          guard let s = v as? String, let length = LengthParser.parse(s) else {
+            throw fail("lead time for '\(route)' must be a length like \"12 months\"")
+          }
+          rules.leadTimes[route.lowercased()] = length
+        }
+      case "meetings":
+        guard let list = value as? [Any] else { throw fail("'meetings' must be a list") }
+        for (index, item) in list.enumerated() {
+          guard let m = item as? [String: Any], let ds = m["date"] as? String, let day = Day(ds)
+          else {
+            throw fail("meeting \(index + 1) needs a \"date\" like \"2016-03-22\"")
+          }
+          rules.meetings.append(Meeting(date: day, committee: m["committee"] as? String ?? ""))
+        }
+        rules.meetings.sort { $0.date < $1.date }
+      case "providerAliases":
+        guard let table = value as? [String: Any] else {
+          throw fail("'providerAliases' must map a name to its other spellings")
+        }
+        for (canonical, v) in table {
+          guard let list = v as? [String] else {
+            throw fail("aliases of '\(canonical)' must be a list of names")
+          }
+          rules.providerAliases[canonical] = list
+        }
+      case "decisionMaker":
+        rules.decisionMaker = value as? String
+      default:
+        continue  // Unknown keys are left for newer versions.
+      }
+    }
+    return rules
+  }
+}
+
+/// Reads lengths: `6 months`, `12 months`, `1 year`, `2 years`, `90 days`, `6m`, `1y`.
+public enum LengthParser {
+  public static func parse(_ text: String) -> Length? {
+    let reading = OptionsParser.parse(text)
+    guard let periods = reading.options?.periods, periods.count == 1,
+      reading.options?.initialTerm == nil
+    else { return nil }
+    return periods[0]
+  }
+}

@@ -1,0 +1,452 @@
+/// How precisely a date was written.
+public enum DatePrecision: String, Sendable, Hashable {
+  case day
+  case month
+  case year
+}
+
+/// Which column a date came from: month and year precision resolve to the period's first day for a
+/// start and its last day for an end.
+public enum DateRole: Sendable {
+  case start
+  case end
+  case review
+}
+
+/// Why a cell gives no date: open-ended arrangements differ from unknown ends.
+public enum UndatedKind: String, Sendable, Hashable {
+  /// No end by design: `Open ended`, `Ongoing; spot contract`, `Spot purchasing (no end date)`.
+  case openEnded = "open-ended"
+  /// An end exists but the register does not say it: `TBC`, `Various`, `None`, empty.
+  case unknown
+}
+
+/// A cell that gave no usable date, and why.
+public struct Undated: Hashable, Sendable {
+  public var kind: UndatedKind
+  /// A short reason in plain words, quoting the raw text: `'TBC': to be confirmed`.
+  public var reason: String
+}
+
+/// What a date cell says, read without loss: the day, its precision, and every assumption made.
+public struct DateReading: Hashable, Sendable {
+  /// The resolved day (for an end: the last day of a month-only or year-only period).
+  public var day: Day?
+  public var precision: DatePrecision = .day
+  /// The start of a range such as `runs from 1 August 2012 to 31 July 2016`.
+  public var rangeStart: Day?
+  /// An option written after an end date, as in `March 2017 +1` (years implied).
+  public var option: Length?
+  /// Why there is no day, when there is none.
+  public var undated: Undated?
+  /// Assumptions and problems, to become diagnostics at the cell's location.
+  public var findings: [Finding] = []
+
+  public static let empty = DateReading(
+    day: nil, undated: Undated(kind: .unknown, reason: "no end date given"))
+}
+
+/// Reads the dates councils write in their registers, byte by byte.
+///
+/// All dates are UK day-first; two-digit years are 20YY. Recognised: ISO `2016-09-30`,
+/// `30/9/2017`, `30-09-16`, `31.03.2017`, `30th September 2016`, `31 <sup>st</sup> March 2017`,
+/// `1st Aug 2016`, `March 2016` (month precision), `2017` (year precision), ranges (`from … to …`),
+/// a trailing option (`March 2017 +1`), and undated phrases (`TBC`, `Open ended`, …).
+public enum DateParser {
+  /// Reads a cell's text as a date for the given role.
+  public static func parse(_ text: String, role: DateRole) -> DateReading {
+    text.withBytes { parse($0, role: role) }
+  }
+
+  /// Reads a cell's bytes as a date for the given role.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, role: DateRole) -> DateReading {
+    // Fast path: ISO dates, which canonical registers and exports use.
+    if bytes.count == 10, let day = Day.parseISO(bytes) {
+      return DateReading(day: day)
+    }
+    let tokens = TextScanner.tokens(bytes)
+    if tokens.isEmpty { return .empty }
+    var candidates: [Candidate] = []
+    var option: Length?
+    var optionTokens = 0..<0
+    var i = 0
+    var consumed = [Bool](repeating: false, count: tokens.count)
+    while i < tokens.count {
+      if let (candidate, next) = match(tokens, at: i, bytes: bytes) {
+        candidates.append(candidate)
+        for k in i..<next { consumed[k] = true }
+        i = next
+      } else if case .punct(UInt8(ascii: "+")) = tokens[i].kind, i + 1 < tokens.count,
+        tokens[i + 1].kind == .number, tokens[i + 1].digits <= 2, !candidates.isEmpty
+      {
+        var length = Length.years(Int(tokens[i + 1].value))
+        var next = i + 2
+        if next < tokens.count, tokens[next].kind == .word {
+          if isWord(tokens[next], bytes, oneOf: ["month", "months", "m"]) {
+            length = .months(Int(tokens[i + 1].value))
+            next += 1
+          } else if isWord(tokens[next], bytes, oneOf: ["year", "years", "yr", "yrs", "y"]) {
+            next += 1
+          }
+        }
+        option = length
+        optionTokens = i..<next
+        for k in i..<next { consumed[k] = true }
+        i = next
+      } else {
+        i += 1
+      }
+    }
+    var reading = DateReading()
+    let raw = String(decoding: bytes, as: UTF8.self)
+    guard !candidates.isEmpty else {
+      reading.undated = undated(raw, bytes: bytes, tokens: tokens)
+      return reading
+    }
+    if let option {
+      reading.option = option
+      let optionText = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[optionTokens.lowerBound].start..<tokens[optionTokens.upperBound - 1].end]), as: UTF8.self)
+      reading.findings.append(
+        Finding(
+          .note,
+          "'\(raw)' carries an extension option '\(optionText)'; read as \(option) beyond the end"
+        ))
+    }
+    for candidate in candidates {
+      reading.findings.append(contentsOf: candidate.findings(raw: raw, role: role))
+    }
+    let isRange =
+      candidates.count == 2
+      && (hasWord(tokens, bytes, oneOf: ["to", "until", "till", "and"], between: candidates[0].tokens.upperBound, candidates[1].tokens.lowerBound)
+        || hasPunct(tokens, UInt8(ascii: "-"), between: candidates[0].tokens.upperBound, candidates[1].tokens.lowerBound))
+    if isRange {
+      let start = candidates[0].resolved(for: .start)
+      let end = candidates[1].resolved(for: role == .start ? .start : .end)
+      if role == .start {
+        reading.day = start
+        reading.precision = candidates[0].precision
+      } else {
+        reading.day = end
+        reading.rangeStart = start
+        reading.precision = candidates[1].precision
+      }
+      reading.findings.append(
+        Finding(.note, "'\(raw)' is a range; read start \(start.iso) and end \(end.iso)"))
+      return reading
+    }
+    var chosen = candidates[0]
+    if candidates.count > 1 {
+      chosen =
+        role == .start
+        ? candidates.min { $0.resolved(for: role) < $1.resolved(for: role) } ?? chosen
+        : candidates.max { $0.resolved(for: role) < $1.resolved(for: role) } ?? chosen
+      reading.findings.append(
+        Finding(
+          .warning,
+          "'\(raw)' holds \(candidates.count) dates; read the \(role == .start ? "earliest" : "latest"), \(chosen.resolved(for: role).iso)"
+        ))
+    } else if hasFreeText(tokens, consumed, bytes) {
+      reading.findings.append(
+        Finding(.note, "'\(raw)' has words around its date; read \(chosen.resolved(for: role).iso)"))
+    }
+    reading.day = chosen.resolved(for: role)
+    reading.precision = chosen.precision
+    return reading
+  }
+
+  // MARK: - Candidates
+
+  struct Candidate {
+    var year: Int
+    var month: Int
+    var day: Int  // 0 when the precision is month or year
+    var precision: DatePrecision
+    var tokens: Range<Int>
+    var text: String
+    var twoDigitYear = false
+    var monthFirst = false
+    var impossibleDay = false
+
+    func resolved(for role: DateRole) -> Day {
+      switch precision {
+      case .day:
+        let last = Day.daysIn(month: month, year: year)
+        return Day(validYear: year, month: month, day: min(day, last))
+      case .month:
+        let last = role == .start ? 1 : Day.daysIn(month: month, year: year)
+        return Day(validYear: year, month: month, day: last)
+      case .year:
+        return role == .start
+          ? Day(validYear: year, month: 1, day: 1) : Day(validYear: year, month: 12, day: 31)
+      }
+    }
+
+    func findings(raw: String, role: DateRole) -> [Finding] {
+      var findings: [Finding] = []
+      let day = resolved(for: role)
+      let quoted = "'\(text)'"
+      if impossibleDay {
+        findings.append(
+          Finding(
+            .warning,
+            "\(quoted) is not a date (\(DateParser.monthNames[month - 1].capitalizedASCII) has \(Day.daysIn(month: month, year: year)) days); read as \(day.iso)"
+          ))
+      }
+      if monthFirst {
+        findings.append(
+          Finding(.warning, "\(quoted) is not day-first (no month \(self.day)); read month-first as \(day.iso)"))
+      }
+      if twoDigitYear {
+        findings.append(Finding(.note, "\(quoted) has a two-digit year; read as \(day.iso)"))
+      }
+      switch precision {
+      case .month where role != .review:
+        findings.append(
+          Finding(
+            .note,
+            "\(quoted) gives a month only; read as its \(role == .start ? "first" : "last") day, \(day.iso)"
+          ))
+      case .year where role != .review:
+        findings.append(
+          Finding(
+            .warning,
+            "\(quoted) gives a year only; read as its \(role == .start ? "first" : "last") day, \(day.iso)"
+          ))
+      default: break
+      }
+      if role == .end, precision == .day, !impossibleDay, !day.isLastOfMonth,
+        day.next.isLastOfMonth, day.dayOfMonth == 30
+      {
+        findings.append(
+          Finding(
+            .note,
+            "\(quoted) ends a day before the month's end; check it is not \(day.next.iso)"))
+      }
+      if year < 1990 || year > 2100 {
+        findings.append(Finding(.warning, "\(quoted) is far from the register's era (year \(year))"))
+      }
+      return findings
+    }
+  }
+
+  static let monthNames: [String] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+  ]
+
+  /// The month (1–12) a word names, full or abbreviated to three letters or more (`Sept`).
+  static func monthNumber(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard token.kind == .word, token.wordLength >= 3, token.wordLength <= 9 else { return nil }
+    for (index, name) in monthNames.enumerated() {
+      var matches = token.wordLength <= name.utf8.count
+      if matches {
+        var j = token.start
+        for expected in name.utf8 {
+          if j == token.end { break }
+          if bytes[j] | 0x20 != expected {
+            matches = false
+            break
+          }
+          j += 1
+        }
+      }
+      if matches { return index + 1 }
+    }
+    return nil
+  }
+
+  static func isWord(
+    _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, oneOf words: [StaticString]
+  ) -> Bool {
+    guard token.kind == .word else { return false }
+    for word in words where word.utf8CodeUnitCount == token.wordLength {
+      var equal = true
+      word.withUTF8Buffer { w in
+        for k in 0..<w.count where bytes[token.start + k] | 0x20 != w[k] {
+          equal = false
+          break
+        }
+      }
+      if equal { return true }
+    }
+    return false
+  }
+
+  static func isOrdinal(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    isWord(token, bytes, oneOf: ["st", "nd", "rd", "th"])
+  }
+
+  static func hasWord(
+    _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, oneOf words: [StaticString],
+    between lower: Int, _ upper: Int
+  ) -> Bool {
+    guard lower < upper else { return false }
+    return tokens[lower..<upper].contains { isWord($0, bytes, oneOf: words) }
+  }
+
+  static func hasPunct(_ tokens: [Token], _ byte: UInt8, between lower: Int, _ upper: Int) -> Bool {
+    guard lower < upper, upper - lower == 1 else { return false }
+    return tokens[lower].kind == .punct(byte)
+  }
+
+  static func hasFreeText(
+    _ tokens: [Token], _ consumed: [Bool], _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for (index, token) in tokens.enumerated() where !consumed[index] && token.kind == .word {
+      if !isWord(token, bytes, oneOf: ["of", "on", "the", "by", "end", "approx"]) { return true }
+    }
+    return false
+  }
+
+  /// Tries to read one date starting at token `i`; returns it and the index after it.
+  static func match(
+    _ tokens: [Token], at i: Int, bytes: UnsafeBufferPointer<UInt8>
+  ) -> (Candidate, Int)? {
+    let t = tokens[i]
+    func text(_ range: Range<Int>) -> String {
+      String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]),
+        as: UTF8.self)
+    }
+    func adjacentNumber(_ k: Int) -> Token? {
+      k < tokens.count && tokens[k].kind == .number && !tokens[k].spaced ? tokens[k] : nil
+    }
+    if t.kind == .number {
+      // Numeric forms: 2016-09-30, 30/9/2017, 30-09-16, 31.03.2017.
+      if i + 4 < tokens.count, case .punct(let sep) = tokens[i + 1].kind, !tokens[i + 1].spaced,
+        sep == UInt8(ascii: "/") || sep == UInt8(ascii: "-") || sep == UInt8(ascii: "."),
+        let middle = adjacentNumber(i + 2), tokens[i + 3].kind == .punct(sep),
+        !tokens[i + 3].spaced, let last = adjacentNumber(i + 4)
+      {
+        let range = i..<(i + 5)
+        if t.digits == 4, middle.digits <= 2, last.digits <= 2 {
+          return candidate(
+            year: Int(t.value), month: Int(middle.value), day: Int(last.value),
+            twoDigitYear: false, range: range, text: text(range))
+        }
+        if t.digits <= 2, middle.digits <= 2, last.digits == 2 || last.digits == 4 {
+          return candidate(
+            year: last.digits == 2 ? 2000 + Int(last.value) : Int(last.value),
+            month: Int(middle.value), day: Int(t.value), twoDigitYear: last.digits == 2,
+            range: range, text: text(range))
+        }
+      }
+      // Worded forms: 30th September 2016, 31 <sup>st</sup> March 2017, 1 Oct 2015.
+      if t.digits <= 2 {
+        var k = i + 1
+        if k < tokens.count, isOrdinal(tokens[k], bytes) { k += 1 }
+        if k < tokens.count, let month = monthNumber(tokens[k], bytes) {
+          k += 1
+          if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
+          if k < tokens.count, tokens[k].kind == .number,
+            tokens[k].digits == 4 || tokens[k].digits == 2
+          {
+            let range = i..<(k + 1)
+            let year = tokens[k].digits == 2 ? 2000 + Int(tokens[k].value) : Int(tokens[k].value)
+            return candidate(
+              year: year, month: month, day: Int(t.value), twoDigitYear: tokens[k].digits == 2,
+              range: range, text: text(range))
+          }
+        }
+      }
+      // A year on its own.
+      if t.digits == 4, (1000...9999).contains(t.value) {
+        let range = i..<(i + 1)
+        return (
+          Candidate(
+            year: Int(t.value), month: 12, day: 0, precision: .year, tokens: range,
+            text: text(range)), i + 1
+        )
+      }
+      return nil
+    }
+    // Month and year: March 2016, Sept 2016, June 16.
+    if let month = monthNumber(t, bytes) {
+      var k = i + 1
+      if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
+      if k < tokens.count, tokens[k].kind == .number,
+        tokens[k].digits == 4 || tokens[k].digits == 2
+      {
+        let range = i..<(k + 1)
+        var c = Candidate(
+          year: tokens[k].digits == 2 ? 2000 + Int(tokens[k].value) : Int(tokens[k].value),
+          month: month, day: 0, precision: .month, tokens: range, text: text(range))
+        c.twoDigitYear = tokens[k].digits == 2
+        return (c, k + 1)
+      }
+    }
+    return nil
+  }
+
+  static func candidate(
+    year: Int, month: Int, day: Int, twoDigitYear: Bool, range: Range<Int>, text: String
+  ) -> (Candidate, Int)? {
+    var month = month
+    var day = day
+    var monthFirst = false
+    if month > 12, day <= 12, month <= 31 {
+      swap(&month, &day)
+      monthFirst = true
+    }
+    guard (1...12).contains(month), day >= 1, day <= 31 else { return nil }
+    var c = Candidate(
+      year: year, month: month, day: day, precision: .day, tokens: range, text: text)
+    c.twoDigitYear = twoDigitYear
+    c.monthFirst = monthFirst
+    c.impossibleDay = day > Day.daysIn(month: month, year: year)
+    return (c, range.upperBound)
+  }
+
+  // MARK: - Undated texts
+
+  /// Classifies a cell with no date in it: open-ended arrangements versus unknown ends.
+  static func undated(
+    _ raw: String, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]
+  ) -> Undated {
+    let lower = raw.lowercased()
+    func has(_ needle: String) -> Bool { lower.contains(needle) }
+    let quoted = "'\(raw)'"
+    if has("open ended") || has("open-ended") || has("no end date") || has("ongoing")
+      || has("rolling") || has("spot") || has("indefinite") || has("evergreen")
+    {
+      let why =
+        has("spot") ? "spot purchasing, no fixed end"
+        : has("rolling") ? "rolling arrangement, no fixed end" : "open-ended, no fixed end"
+      return Undated(kind: .openEnded, reason: "\(why) (\(quoted))")
+    }
+    let why: String
+    if has("tbc") || has("tba") || has("to be confirmed") || has("to be agreed") {
+      why = "to be confirmed"
+    } else if lower.trimmingASCIISpaces == "none" || has("n/a") || lower.trimmingASCIISpaces == "na"
+      || has("not applicable")
+    {
+      why = "none given"
+    } else if has("various") {
+      why = "various ends, none given"
+    } else if has("as with") || has("part of") || has("linked to") || has("subject to") {
+      why = "tied to something else, no date given"
+    } else if has("annual") || has("quarterly") || has("monthly") || has("currently") {
+      why = "a frequency, not a date"
+    } else {
+      why = "no date found"
+    }
+    return Undated(kind: .unknown, reason: "\(why) (\(quoted))")
+  }
+}
+
+extension String {
+  /// The string without leading and trailing ASCII white space.
+  var trimmingASCIISpaces: String {
+    let utf8 = self.utf8
+    guard let first = utf8.firstIndex(where: { $0 > 0x20 }),
+      let last = utf8.lastIndex(where: { $0 > 0x20 })
+    else { return "" }
+    return String(self[first...last])
+  }
+
+  /// The first letter upper-cased (ASCII only).
+  var capitalizedASCII: String {
+    guard let first = first else { return self }
+    return first.uppercased() + dropFirst()
+  }
+}

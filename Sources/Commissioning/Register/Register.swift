@@ -1,0 +1,78 @@
+/// A council's register: its contracts, its commissioning grid, its rules, and everything noticed
+/// while reading them.
+public struct Register: Sendable {
+  /// The register's name: its folder's name, or the file's.
+  public var name: String
+  public var council: CouncilRules
+  public var contracts: [Contract]
+  public var grid: [GridRow]
+  /// Every assumption and problem, in file and line order.
+  public var diagnostics: [Diagnostic]
+  /// The files read, as named in diagnostics.
+  public var files: [String]
+
+  public init(
+    name: String, council: CouncilRules = .default, contracts: [Contract] = [],
+    grid: [GridRow] = [], diagnostics: [Diagnostic] = [], files: [String] = []
+  ) {
+    self.name = name
+    self.council = council
+    self.contracts = contracts
+    self.grid = grid
+    self.diagnostics = diagnostics
+    self.files = files
+  }
+
+  /// The contract with this id.
+  public func contract(id: String) -> Contract? { contracts.first { $0.id == id } }
+
+  /// Every group named in the register, sorted.
+  public var groups: [String] {
+    var seen = Set<String>()
+    var out: [String] = []
+    for contract in contracts {
+      for group in contract.groups where seen.insert(group.lowercased()).inserted {
+        out.append(group)
+      }
+    }
+    return out.sorted()
+  }
+}
+
+/// One input file: its name as diagnostics should show it, and its bytes.
+public struct RegisterInput: Sendable {
+  public var name: String
+  public var bytes: [UInt8]
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+}
+
+/// A register that cannot be read at all.
+public enum RegisterError: Error, CustomStringConvertible, Equatable {
+  case empty(file: String)
+  case csv(file: String, CSVError)
+  case missingColumns(file: String, missing: [Column], found: [String])
+  case council(CouncilRulesError)
+  case noCSV(name: String)
+
+  public var description: String {
+    switch self {
+    case .empty(let file):
+      return "\(file):1:1: error: the file is empty; a register needs a header row"
+    case .csv(let file, .invalidUTF8(let line, let column)):
+      return "\(file):\(line):\(column): error: the file is not UTF-8 text (save it as CSV UTF-8)"
+    case .csv(let file, .unterminatedQuote(let line, let column)):
+      return "\(file):\(line):\(column): error: a quoted field opens here and never closes"
+    case .missingColumns(let file, let missing, let found):
+      let names = missing.map { "'\($0.rawValue)'" }.joined(separator: " and ")
+      let shown = found.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+      return "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : ""))"
+    case .council(let error):
+      return error.description
+    case .noCSV(let name):
+      return "\(name): error: the folder holds no CSV register"
+    }
+  }
+}

@@ -1,0 +1,385 @@
+/// Reads register CSVs and grid CSVs into a ``Register``.
+///
+/// Every row is kept; every assumption becomes a diagnostic at the cell's file, line and column.
+/// Only a file that cannot be read as a table at all (empty, not UTF-8, an unterminated quote,
+/// no `service` or `end` column) is an error that stops loading.
+public enum RegisterLoader {
+  /// Loads register files (contract CSVs and grid CSVs, told apart by their headers).
+  ///
+  /// - Parameters:
+  ///   - inputs: the files, in the order to read them.
+  ///   - council: the council's rules (provider aliases are applied while reading).
+  ///   - name: the register's name.
+  /// - Throws: ``RegisterError`` when a file cannot be read as a table.
+  /// - Complexity: O(total bytes).
+  public static func load(_ inputs: [RegisterInput], council: CouncilRules = .default, name: String)
+    throws(RegisterError) -> Register
+  {
+    var register = Register(name: name, council: council)
+    var state = LoadState(aliases: council.aliasIndex)
+    for input in inputs {
+      register.files.append(input.name)
+      try input.bytes.withUnsafeBufferPointer { (buffer) throws(RegisterError) in
+        try loadFile(buffer, name: input.name, into: &register, state: &state)
+      }
+    }
+    // Grid rows that link to contracts the register does not hold.
+    let ids = Set(register.contracts.map(\.id))
+    for row in register.grid {
+      for id in row.contracts where !ids.contains(id) {
+        register.diagnostics.append(
+          Diagnostic(.warning, "grid row links to '\(id)', which no register row has", at: row.location))
+      }
+    }
+    if register.contracts.isEmpty, let first = register.files.first {
+      register.diagnostics.append(
+        Diagnostic(.warning, "the register holds no contracts", at: SourceLocation(file: first, line: 1, column: 1)))
+    }
+    register.diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+    return register
+  }
+
+  struct LoadState {
+    var aliases: [String: String]
+    var ids: [String: SourceLocation] = [:]
+    var rows: [String: SourceLocation] = [:]
+  }
+
+  static func loadFile(
+    _ buffer: UnsafeBufferPointer<UInt8>, name: String, into register: inout Register,
+    state: inout LoadState
+  ) throws(RegisterError) {
+    guard buffer.contains(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) else {
+      throw .empty(file: name)
+    }
+    var reader: CSVReader
+    do {
+      reader = try CSVReader(bytes: buffer)
+    } catch {
+      throw .csv(file: name, error)
+    }
+    var fields: [CSVField] = []
+    do {
+      guard try reader.next(into: &fields) else { throw RegisterError.empty(file: name) }
+    } catch let error as CSVError {
+      throw .csv(file: name, error)
+    } catch {
+      throw .empty(file: name)
+    }
+    let headers = fields.map { reader.string($0).trimmingASCIISpaces }
+    let headerFields = fields
+    if headers.contains(where: { FinancialQuarter($0) != nil }) {
+      try loadGrid(&reader, name: name, headers: headers, headerFields: headerFields, into: &register)
+    } else {
+      try loadContracts(
+        &reader, name: name, headers: headers, headerFields: headerFields, into: &register,
+        state: &state)
+    }
+    for field in reader.strayQuotes {
+      register.diagnostics.append(
+        Diagnostic(
+          .warning, "'\(reader.string(field))' has text after its closing quote; kept as written",
+          at: SourceLocation(file: name, line: field.line, column: reader.column(of: field))))
+    }
+  }
+
+  // MARK: - Contracts
+
+  static func loadContracts(
+    _ reader: inout CSVReader, name: String, headers: [String], headerFields: [CSVField],
+    into register: inout Register, state: inout LoadState
+  ) throws(RegisterError) {
+    // Map headers to columns: the first header for each column wins.
+    var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
+    var extras: [(index: Int, header: String)] = []
+    for (index, header) in headers.enumerated() {
+      let location = SourceLocation(file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
+      if let column = Column.matching(header: header) {
+        let slot = Column.allCases.firstIndex(of: column) ?? 0
+        if columnIndex[slot] < 0 {
+          columnIndex[slot] = index
+          if header != column.rawValue {
+            register.diagnostics.append(
+              Diagnostic(.note, "column '\(header)' read as '\(column.rawValue)'", at: location))
+          }
+          continue
+        }
+        register.diagnostics.append(
+          Diagnostic(
+            .warning, "column '\(header)' repeats '\(column.rawValue)'; kept as an extra column",
+            at: location))
+      }
+      extras.append((index, header.isEmpty ? "column \(index + 1)" : header))
+    }
+    let missing = Column.required.filter { columnIndex[Column.allCases.firstIndex(of: $0) ?? 0] < 0 }
+    guard missing.isEmpty else {
+      throw .missingColumns(file: name, missing: missing, found: headers)
+    }
+    var fields: [CSVField] = []
+    var rowsInFile = 0
+    while true {
+      let more: Bool
+      do {
+        more = try reader.next(into: &fields)
+      } catch {
+        throw .csv(file: name, error)
+      }
+      guard more else { break }
+      // A row of empty cells is a spacer, not a contract.
+      if fields.allSatisfy({ $0.end == $0.start }) { continue }
+      rowsInFile += 1
+      let contract = readContract(
+        reader: reader, fields: fields, file: name, headers: headers, columnIndex: columnIndex,
+        extras: extras, into: &register, state: &state)
+      register.contracts.append(contract)
+    }
+    if rowsInFile == 0 && !register.contracts.isEmpty {
+      register.diagnostics.append(
+        Diagnostic(.warning, "the file holds a header and no contracts", at: SourceLocation(file: name, line: 1, column: 1)))
+    }
+  }
+
+  static func readContract(
+    reader: borrowing CSVReader, fields: [CSVField], file: String, headers: [String],
+    columnIndex: [Int], extras: [(index: Int, header: String)], into register: inout Register,
+    state: inout LoadState
+  ) -> Contract {
+    let line = fields[0].line
+    let rowLocation = SourceLocation(file: file, line: line, column: 1)
+    func diagnose(_ findings: [Finding], _ field: CSVField?) {
+      guard !findings.isEmpty else { return }
+      let location =
+        field.map { SourceLocation(file: file, line: $0.line, column: reader.column(of: $0)) }
+        ?? rowLocation
+      for finding in findings {
+        register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
+      }
+    }
+    func field(_ column: Column) -> CSVField? {
+      let index = columnIndex[columnSlot[column] ?? 0]
+      return index >= 0 && index < fields.count ? fields[index] : nil
+    }
+    func text(_ column: Column) -> String {
+      guard let f = field(column) else { return "" }
+      return reader.string(f).trimmingASCIISpaces
+    }
+    if fields.count > headers.count {
+      register.diagnostics.append(
+        Diagnostic(
+          .warning,
+          "row has \(fields.count) cells but the header has \(headers.count); the extra cells are kept",
+          at: SourceLocation(file: file, line: fields[headers.count].line, column: reader.column(of: fields[headers.count]))))
+    }
+
+    let service = text(.service)
+    if service.isEmpty {
+      diagnose([Finding(.warning, "row has no service name")], field(.service))
+    }
+    let provider = text(.provider)
+    var providers: [String] = []
+    for part in provider.split(whereSeparator: { $0 == "/" || $0 == ";" }) {
+      let spelling = String(part).trimmingASCIISpaces
+      guard !spelling.isEmpty else { continue }
+      let canonical = state.aliases[Column.normalise(spelling)] ?? spelling
+      if canonical != spelling {
+        diagnose([Finding(.note, "provider '\(spelling)' read as '\(canonical)'")], field(.provider))
+      }
+      providers.append(canonical)
+    }
+
+    // Value, with a unit for tables in thousands and an explicit basis.
+    var multiplier: Int64 = 1
+    let unitText = text(.valueUnit)
+    if !unitText.isEmpty {
+      switch Column.normalise(unitText) {
+      case "000", "k", "thousands", "thousand", "000s": multiplier = 1000
+      case "m", "million", "millions", "000000": multiplier = 1_000_000
+      case "", "1", "pounds", "gbp": multiplier = 1
+      default:
+        diagnose([Finding(.warning, "value unit '\(unitText)' is not known; read as pounds")], field(.valueUnit))
+      }
+    }
+    let valueText = text(.value)
+    var value = MoneyParser.parse(valueText, unitMultiplier: multiplier)
+    diagnose(value.findings, field(.value))
+    value.findings = []
+    if multiplier != 1, let amount = value.amount {
+      diagnose([Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")], field(.value))
+    }
+    let basisText = text(.valueBasis)
+    if !basisText.isEmpty {
+      if let basis = ValueBasis(rawValue: basisText.lowercased()) {
+        value.basis = basis
+        if basis == .annual, value.annual == nil { value.annual = value.amount }
+        if basis == .total, value.total == nil { value.total = value.amount }
+      } else {
+        diagnose([Finding(.warning, "value basis '\(basisText)' is not annual or total; ignored")], field(.valueBasis))
+      }
+    }
+
+    let startText = text(.start)
+    var start = startText.isEmpty ? DateReading.empty : DateParser.parse(startText, role: .start)
+    diagnose(start.findings, field(.start))
+    start.findings = []
+    let endText = text(.end)
+    var end = endText.isEmpty ? DateReading.empty : DateParser.parse(endText, role: .end)
+    diagnose(end.findings, field(.end))
+    end.findings = []
+    if let s = start.day ?? end.rangeStart, let e = end.day, e < s {
+      diagnose([Finding(.warning, "ends (\(e.iso)) before it starts (\(s.iso))")], field(.end))
+    }
+
+    let optionsText = text(.extensionOptions)
+    var options: ExtensionOptions?
+    if !optionsText.isEmpty {
+      let reading = OptionsParser.parse(optionsText)
+      diagnose(reading.findings, field(.extensionOptions))
+      options = reading.options
+    }
+    let maxEndText = text(.maxEnd)
+    var statedMaxEnd: Day?
+    if !maxEndText.isEmpty {
+      let reading = DateParser.parse(maxEndText, role: .end)
+      diagnose(reading.findings, field(.maxEnd))
+      statedMaxEnd = reading.day
+      if reading.day == nil {
+        diagnose([Finding(.warning, "maximum end '\(maxEndText)' is not a date; ignored")], field(.maxEnd))
+      } else if let e = end.day, let m = reading.day, m < e {
+        diagnose([Finding(.warning, "maximum end \(m.iso) is before the end \(e.iso)")], field(.maxEnd))
+      }
+    }
+    let reviewText = text(.nextReview)
+    var review = reviewText.isEmpty ? DateReading.empty : DateParser.parse(reviewText, role: .review)
+    diagnose(review.findings.filter { $0.severity != .note }, field(.nextReview))
+    review.findings = []
+
+    let leadText = text(.leadTime)
+    var leadTime: Length?
+    if !leadText.isEmpty {
+      leadTime = LengthParser.parse(leadText)
+      if leadTime == nil {
+        diagnose([Finding(.warning, "lead time '\(leadText)' is not a length like '6 months'; ignored")], field(.leadTime))
+      }
+    }
+
+    let groups = text(.group).split(separator: ";").map { String($0).trimmingASCIISpaces }.filter { !$0.isEmpty }
+
+    // Identity: the stated id, or one derived from service and provider; duplicates reported.
+    var id = text(.id)
+    let derived = id.isEmpty
+    if derived { id = slug(service, limit: 40) + "-" + slug(provider, limit: 20) }
+    if let first = state.ids[id] {
+      var n = 2
+      while state.ids["\(id)-\(n)"] != nil { n += 1 }
+      let renamed = "\(id)-\(n)"
+      if derived {
+        diagnose([Finding(.note, "derived id '\(id)' is taken (\(first)); this row is '\(renamed)'")], field(.id))
+      } else {
+        diagnose([Finding(.error, "duplicate id '\(id)' (first at \(first)); this row is kept as '\(renamed)'")], field(.id))
+      }
+      id = renamed
+    }
+    state.ids[id] = rowLocation
+    let rowKey = [service, provider, valueText, endText].joined(separator: "\u{1F}")
+    if let first = state.rows[rowKey] {
+      diagnose([Finding(.warning, "same service, provider, value and end as \(first); a duplicate entry?")], nil)
+    } else {
+      state.rows[rowKey] = rowLocation
+    }
+
+    var extra: [Contract.ExtraColumn] = []
+    for (index, header) in extras where index < fields.count {
+      extra.append(Contract.ExtraColumn(header: header, value: reader.string(fields[index])))
+    }
+    if fields.count > headers.count {
+      for index in headers.count..<fields.count {
+        extra.append(Contract.ExtraColumn(header: "column \(index + 1)", value: reader.string(fields[index])))
+      }
+    }
+
+    return Contract(
+      id: id, service: service, provider: provider, providers: providers,
+      department: text(.department), groups: groups, valueText: valueText, value: value,
+      startText: startText, start: start, endText: endText, end: end, optionsText: optionsText,
+      options: options, maxEndText: maxEndText, statedMaxEnd: statedMaxEnd,
+      nextReviewText: reviewText, nextReview: review,
+      procurementRoute: slug(text(.procurementRoute), limit: 40), leadTimeText: leadText,
+      leadTime: leadTime, source: text(.source), notes: text(.notes), extra: extra,
+      location: rowLocation)
+  }
+
+  static let columnSlot: [Column: Int] = Dictionary(
+    uniqueKeysWithValues: Column.allCases.enumerated().map { ($1, $0) })
+
+  /// Lowercase letters and digits joined by single dashes: `School Public Health (MFT)` →
+  /// `school-public-health-mft`.
+  static func slug(_ text: String, limit: Int) -> String {
+    var out: [UInt8] = []
+    var dash = false
+    for b in text.utf8 {
+      if TextScanner.isLetter(b) || TextScanner.isDigit(b) {
+        if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+        dash = false
+        if out.count >= limit { break }
+        out.append(TextScanner.isLetter(b) ? b | 0x20 : b)
+      } else if b != UInt8(ascii: "'") {
+        dash = true
+      }
+    }
+    return out.isEmpty ? "row" : String(decoding: out, as: UTF8.self)
+  }
+
+  // MARK: - Grid
+
+  static func loadGrid(
+    _ reader: inout CSVReader, name: String, headers: [String], headerFields: [CSVField],
+    into register: inout Register
+  ) throws(RegisterError) {
+    let lowered = headers.map { Column.normalise($0) }
+    let categoryIndex = lowered.firstIndex(of: "category")
+    let descriptionIndex = lowered.firstIndex { $0 == "description" || $0.hasPrefix("description") }
+    let contractsIndex = lowered.firstIndex { $0 == "contracts" || $0 == "contract" || $0 == "ids" }
+    let quarters = headers.enumerated().compactMap { index, header in
+      FinancialQuarter(header).map { (index, $0) }
+    }
+    var fields: [CSVField] = []
+    while true {
+      let more: Bool
+      do {
+        more = try reader.next(into: &fields)
+      } catch {
+        throw .csv(file: name, error)
+      }
+      guard more else { break }
+      if fields.allSatisfy({ $0.end == $0.start }) { continue }
+      let location = SourceLocation(file: name, line: fields[0].line, column: 1)
+      func cell(_ index: Int?) -> String {
+        guard let index, index < fields.count else { return "" }
+        return reader.string(fields[index]).trimmingASCIISpaces
+      }
+      var row = GridRow(
+        category: cell(categoryIndex), description: cell(descriptionIndex),
+        contracts: cell(contractsIndex).split(separator: ";").map { String($0).trimmingASCIISpaces }
+          .filter { !$0.isEmpty },
+        cells: [], location: location)
+      for (index, quarter) in quarters where index < fields.count {
+        let raw = reader.string(fields[index]).trimmingASCIISpaces
+        guard !raw.isEmpty else { continue }
+        let (stages, findings) = StageParser.parse(raw)
+        let at = SourceLocation(file: name, line: fields[index].line, column: reader.column(of: fields[index]))
+        for finding in findings {
+          register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: at))
+        }
+        row.cells.append(GridRow.Cell(quarter: quarter, raw: raw, stages: stages))
+      }
+      if row.cells.isEmpty {
+        register.diagnostics.append(
+          Diagnostic(
+            .warning,
+            "grid row '\(row.description.isEmpty ? row.category : row.description)' has no stages in any quarter",
+            at: location))
+      }
+      register.grid.append(row)
+    }
+  }
+}

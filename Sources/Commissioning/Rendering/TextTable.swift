@@ -1,0 +1,145 @@
+/// A plain-text table that fits a width: flexible columns shrink (truncated with `…`) and
+/// optional columns are dropped before anything becomes unreadable.
+public struct TextTable {
+  public struct Column {
+    public var header: String
+    public var alignment: Alignment = .left
+    /// Whether the column may shrink below its content, down to `minimum`.
+    public var flexible = false
+    public var minimum = 4
+    /// Dropped, lowest first, when the table cannot fit otherwise (0 never drops).
+    public var dropPriority = 0
+    /// How strongly a flexible column keeps its width when space is short.
+    public var weight = 1
+
+    public init(
+      _ header: String, alignment: Alignment = .left, flexible: Bool = false, minimum: Int = 4,
+      dropPriority: Int = 0, weight: Int = 1
+    ) {
+      self.weight = weight
+      self.header = header
+      self.alignment = alignment
+      self.flexible = flexible
+      self.minimum = minimum
+      self.dropPriority = dropPriority
+    }
+  }
+
+  public enum Alignment {
+    case left
+    case right
+  }
+
+  public var columns: [Column]
+  public var rows: [[String]] = []
+  public var gap = 2
+
+  public init(columns: [Column]) { self.columns = columns }
+
+  public mutating func add(_ row: [String]) { rows.append(row) }
+
+  /// The table's lines, each at most `width` characters; which columns were dropped.
+  public func render(width: Int) -> (lines: [String], dropped: [String]) {
+    // Columns with nothing in them take no room.
+    var visible = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } || rows.isEmpty }
+    var widths = columns.indices.map { index in
+      rows.reduce(columns[index].header.count) { max($0, $1[index].count) }
+    }
+    func total() -> Int {
+      visible.reduce(0) { $0 + widths[$1] } + gap * max(0, visible.count - 1)
+    }
+    func shrink() {
+      var excess = total() - width
+      guard excess > 0 else { return }
+      // Take from the flexible column widest for its weight, one character at a time.
+      while excess > 0 {
+        guard
+          let widest = visible.filter({
+            columns[$0].flexible && widths[$0] > columns[$0].minimum
+          }).max(by: { widths[$0] * columns[$1].weight < widths[$1] * columns[$0].weight })
+        else { return }
+        widths[widest] -= 1
+        excess -= 1
+      }
+    }
+    shrink()
+    var dropped: [String] = []
+    while total() > width,
+      let drop = visible.filter({ columns[$0].dropPriority > 0 }).min(by: {
+        columns[$0].dropPriority < columns[$1].dropPriority
+      })
+    {
+      visible.removeAll { $0 == drop }
+      dropped.append(columns[drop].header)
+      widths = columns.indices.map { index in
+        rows.reduce(columns[index].header.count) { max($0, $1[index].count) }
+      }
+      shrink()
+    }
+    func line(_ cells: [String]) -> String {
+      var out = ""
+      for (position, index) in visible.enumerated() {
+        let cell = TextTable.fit(cells[index], widths[index])
+        let pad = String(repeating: " ", count: widths[index] - cell.count)
+        let isLast = position == visible.count - 1
+        if columns[index].alignment == .right {
+          out += pad + cell
+        } else {
+          out += cell + (isLast ? "" : pad)
+        }
+        if !isLast { out += String(repeating: " ", count: gap) }
+      }
+      return TextTable.trailingSpacesRemoved(out)
+    }
+    var lines = [line(columns.map(\.header))]
+    for row in rows { lines.append(line(row)) }
+    return (lines, dropped)
+  }
+
+  /// The text cut to `width` characters, ending in `…` when cut.
+  public static func fit(_ text: String, _ width: Int) -> String {
+    guard text.count > width else { return text }
+    guard width > 1 else { return String(text.prefix(width)) }
+    var cut = String(text.prefix(width - 1))
+    while cut.last == " " { cut.removeLast() }
+    return cut + "…"
+  }
+
+  static func trailingSpacesRemoved(_ s: String) -> String {
+    var s = s
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}
+
+/// Dates as the papers write them, for people: `30 Sep 2016`, `30 September 2016`.
+public enum DateStyle {
+  static let shortMonths = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+  static let longMonths = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  ]
+
+  /// `30 Sep 2016`.
+  public static func short(_ day: Day) -> String {
+    let (y, m, d) = day.components
+    return "\(d < 10 ? " " : "")\(d) \(shortMonths[m - 1]) \(y)"
+  }
+
+  /// `30 September 2016`.
+  public static func long(_ day: Day) -> String {
+    let (y, m, d) = day.components
+    return "\(d) \(longMonths[m - 1]) \(y)"
+  }
+
+  /// How a date of this precision should be shown: `30 Sep 2016`, `Jun 2016`, `2017`.
+  public static func short(_ day: Day, precision: DatePrecision) -> String {
+    switch precision {
+    case .day: return short(day)
+    case .month: return "   \(shortMonths[day.month - 1]) \(day.year)"
+    case .year: return "        \(day.year)"
+    }
+  }
+}

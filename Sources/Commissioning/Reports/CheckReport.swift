@@ -1,0 +1,66 @@
+/// What `check` reports: every diagnostic and a summary.
+public struct CheckReport: Sendable {
+  public var register: Register
+  /// Warnings count as errors.
+  public var strict: Bool
+
+  public init(register: Register, strict: Bool = false) {
+    self.register = register
+    self.strict = strict
+  }
+
+  /// The diagnostics as reported (warnings raised to errors when strict).
+  public var diagnostics: [Diagnostic] {
+    guard strict else { return register.diagnostics }
+    return register.diagnostics.map { d in
+      var d = d
+      if d.severity == .warning { d.severity = .error }
+      return d
+    }
+  }
+
+  public var errorCount: Int { diagnostics.count(.error) }
+  public var warningCount: Int { diagnostics.count(.warning) }
+  public var noteCount: Int { diagnostics.count(.note) }
+
+  /// Whether the register passes: no errors.
+  public var passes: Bool { errorCount == 0 }
+
+  /// One line per diagnostic, `FILE:LINE:COLUMN: severity: message`, then a summary line.
+  public func writeText<Target: TextOutputStream>(to out: inout Target) {
+    for diagnostic in diagnostics { out.write(diagnostic.description + "\n") }
+    if !diagnostics.isEmpty { out.write("\n") }
+    out.write(summary + "\n")
+  }
+
+  /// `kent-2016-03: 137 contracts and 56 grid rows in 5 files; 0 errors, 21 warnings, 160 notes`.
+  public var summary: String {
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    return "\(register.name): \(plural(register.contracts.count, "contract")) and "
+      + "\(plural(register.grid.count, "grid row")) in \(plural(register.files.count, "file")); "
+      + "\(plural(errorCount, "error")), \(plural(warningCount, "warning")), "
+      + "\(plural(noteCount, "note"))" + (strict ? " (strict: warnings are errors)" : "")
+  }
+
+  public var json: JSON {
+    .object([
+      ("register", .string(register.name)),
+      ("files", .array(register.files.map { .string($0) })),
+      ("contracts", .int(register.contracts.count)),
+      ("gridRows", .int(register.grid.count)),
+      ("diagnostics", .array(diagnostics.map { d in
+        .object([
+          ("file", .string(d.location?.file)),
+          ("line", d.location.map { .int($0.line) } ?? .null),
+          ("column", d.location.map { .int($0.column) } ?? .null),
+          ("severity", .string(d.severity.rawValue)),
+          ("message", .string(d.message)),
+        ])
+      })),
+      ("errors", .int(errorCount)),
+      ("warnings", .int(warningCount)),
+      ("notes", .int(noteCount)),
+      ("strict", .bool(strict)),
+    ])
+  }
+}

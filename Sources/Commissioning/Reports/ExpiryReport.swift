@@ -1,0 +1,244 @@
+/// The answer to "which contracts expire by this date?": dated contracts ending on or before it,
+/// soonest first, and every undated contract with its reason.
+public struct ExpiryReport: Sendable {
+  public var registerName: String
+  public var councilName: String
+  public var asOf: Day
+  public var by: Day
+  public var group: String?
+  public var provider: String?
+  /// Contracts whose current end is on or before `by`, soonest first.
+  public var contracts: [Contract]
+  /// Contracts with no usable end date (within the filters), in register order.
+  public var undated: [Contract]
+
+  /// Builds the report.
+  ///
+  /// - Parameters:
+  ///   - register: the register to query.
+  ///   - by: the last day of the window (inclusive).
+  ///   - asOf: today, for "already ended" and days remaining.
+  ///   - group: only contracts in this group.
+  ///   - provider: only contracts with this provider (any spelling an alias knows).
+  /// - Complexity: O(n log n) in the matching contracts.
+  public init(register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil) {
+    self.registerName = register.name
+    self.councilName = register.council.name
+    self.asOf = asOf
+    self.by = by
+    self.group = group
+    self.provider = provider
+    let providerKey = provider.map { Column.normalise(register.council.canonicalProvider($0)) }
+    var dated: [Contract] = []
+    var undated: [Contract] = []
+    for contract in register.contracts {
+      if let group, !contract.isIn(group: group) { continue }
+      if let providerKey,
+        !contract.providers.contains(where: { Column.normalise($0) == providerKey })
+          && Column.normalise(contract.provider) != providerKey
+      {
+        continue
+      }
+      if let end = contract.endDay {
+        if end <= by { dated.append(contract) }
+      } else {
+        undated.append(contract)
+      }
+    }
+    dated.sort {
+      ($0.endDay ?? by, $0.service, $0.id) < ($1.endDay ?? by, $1.service, $1.id)
+    }
+    self.contracts = dated
+    self.undated = undated
+  }
+
+  /// Contracts that had already ended on the as-of day.
+  public var endedCount: Int { contracts.reduce(0) { $0 + (($1.endDay ?? by) < asOf ? 1 : 0) } }
+
+  /// The annual values added up, with how many were of unknown basis and how many unknown.
+  public var annualTotal: (total: Money, assumed: Int, unknown: Int, overflow: Bool) {
+    var total = Money.zero
+    var assumed = 0
+    var unknown = 0
+    var overflow = false
+    for contract in contracts {
+      guard let annual = contract.annualValue else {
+        unknown += 1
+        continue
+      }
+      if contract.annualValueIsAssumed { assumed += 1 }
+      if let sum = total.adding(annual) { total = sum } else { overflow = true }
+    }
+    return (total, assumed, unknown, overflow)
+  }
+}
+
+extension ExpiryReport {
+  /// The text report, fitting `width` columns (100 by default; reads well down to 80).
+  public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
+    let title = "Contracts ending by \(DateStyle.long(by)) · \(councilName) · \(registerName)"
+    out.write(title + "\n")
+    var filters: [String] = []
+    if let group { filters.append("group \(group)") }
+    if let provider { filters.append("provider \(provider)") }
+    out.write(
+      "As of \(DateStyle.long(asOf))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", "))
+        + "\n\n")
+    if contracts.isEmpty {
+      out.write("No dated contract ends by \(DateStyle.long(by)).\n")
+    } else {
+      var table = TextTable(columns: [
+        .init("End", alignment: .right),
+        .init("Days", alignment: .right),
+        .init("Service", flexible: true, minimum: 24, weight: 5),
+        .init("Provider", flexible: true, minimum: 12, weight: 3),
+        .init("Value", alignment: .right),
+        .init("Options", dropPriority: 2),
+        .init("Group", flexible: true, minimum: 10, dropPriority: 1, weight: 2),
+      ])
+      for contract in contracts {
+        guard let end = contract.endDay else { continue }
+        let days = (end - asOf).days
+        table.add([
+          DateStyle.short(end, precision: contract.end.precision),
+          days < 0 ? "\(days) ended" : days == 0 ? "today" : String(days),
+          contract.service.isEmpty ? "(no service name)" : contract.service,
+          contract.provider.isEmpty ? "-" : contract.provider,
+          ExpiryReport.valueLabel(contract),
+          contract.optionsLeft.map { "+" + $0.compact } ?? "",
+          contract.groups.joined(separator: "; "),
+        ])
+      }
+      let (lines, dropped) = table.render(width: width)
+      for line in lines { out.write(line + "\n") }
+      out.write("\n")
+      let sum = annualTotal
+      out.write(
+        "\(contracts.count) contract\(contracts.count == 1 ? "" : "s") end by \(DateStyle.long(by))"
+          + (endedCount > 0 ? " (\(endedCount) already ended by \(DateStyle.long(asOf)))" : "") + ".\n")
+      var valueLine = "Annual value \(sum.total.formatted)"
+      var caveats: [String] = []
+      if sum.assumed > 0 { caveats.append("\(sum.assumed) of unknown basis counted as annual") }
+      if sum.unknown > 0 { caveats.append("\(sum.unknown) with no value") }
+      if sum.overflow { caveats.append("the sum overflowed and is incomplete") }
+      if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
+      out.write(valueLine + ".\n")
+      out.write(
+        "Values: pa = a year, total = whole term, ~ = estimate. Month-only ends are the month's"
+          + " last day.\n")
+      if !dropped.isEmpty {
+        out.write("(\(dropped.joined(separator: " and ")) hidden to fit \(width) columns.)\n")
+      }
+    }
+    guard !undated.isEmpty else { return }
+    out.write("\nUndated: \(undated.count) contract\(undated.count == 1 ? "" : "s") with no usable end date\n")
+    var table = TextTable(columns: [
+      .init("Service", flexible: true, minimum: 20, weight: 3),
+      .init("Provider", flexible: true, minimum: 10, dropPriority: 1, weight: 2),
+      .init("Why", flexible: true, minimum: 24, weight: 4),
+    ])
+    for contract in undated {
+      let reason = contract.end.undated?.reason ?? "no date"
+      table.add([
+        contract.service.isEmpty ? "(no service name)" : contract.service,
+        contract.provider.isEmpty ? "-" : contract.provider,
+        reason,
+      ])
+    }
+    for line in table.render(width: width).lines { out.write(line + "\n") }
+  }
+
+  /// `£22,604,400 pa`, `£1,500,000 total`, `~£55,000,000`, `£105,000`, or `no value`.
+  static func valueLabel(_ contract: Contract) -> String {
+    guard let amount = contract.value.amount else { return "no value" }
+    var label = (contract.value.isEstimate ? "~" : "") + amount.formatted
+    switch contract.value.basis {
+    case .annual: label += " pa"
+    case .total: label += " total"
+    case .unknown: break
+    }
+    return label
+  }
+
+  /// The report as JSON, with the keys INTERFACE.md fixes.
+  public var json: JSON {
+    let sum = annualTotal
+    return .object([
+      ("asOf", .day(asOf)),
+      ("by", .day(by)),
+      ("register", .string(registerName)),
+      ("group", .string(group)),
+      ("provider", .string(provider)),
+      ("contracts", .array(contracts.map { contract in
+        let end = contract.endDay
+        return .object([
+          ("id", .string(contract.id)),
+          ("service", .string(contract.service)),
+          ("provider", .string(contract.provider)),
+          ("providers", .array(contract.providers.map { .string($0) })),
+          ("department", .string(contract.department)),
+          ("groups", .array(contract.groups.map { .string($0) })),
+          ("end", .day(end)),
+          ("endRaw", .string(contract.endText)),
+          ("endPrecision", .string(contract.end.precision.rawValue)),
+          ("daysFromAsOf", end.map { .int(($0 - asOf).days) } ?? .null),
+          ("ended", .bool((end ?? asOf) < asOf)),
+          ("value", .money(contract.value.amount)),
+          ("valueRaw", .string(contract.valueText)),
+          ("valueBasis", .string(contract.value.basis.rawValue)),
+          ("valueEstimate", .bool(contract.value.isEstimate)),
+          ("annualValue", .money(contract.annualValue)),
+          ("annualValueAssumed", .bool(contract.annualValueIsAssumed)),
+          ("maximumExtent", .day(contract.maximumExtent)),
+          ("optionsLeft", .string(contract.optionsLeft?.description)),
+          ("source", .string(contract.source)),
+          ("location", .string(contract.location.description)),
+        ])
+      })),
+      ("undated", .array(undated.map { contract in
+        .object([
+          ("id", .string(contract.id)),
+          ("service", .string(contract.service)),
+          ("provider", .string(contract.provider)),
+          ("reason", .string(contract.end.undated?.reason ?? "")),
+          ("kind", .string(contract.end.undated?.kind.rawValue ?? "unknown")),
+          ("endRaw", .string(contract.endText)),
+          ("location", .string(contract.location.description)),
+        ])
+      })),
+      ("totals", .object([
+        ("count", .int(contracts.count)),
+        ("ended", .int(endedCount)),
+        ("undated", .int(undated.count)),
+        ("annualValue", .money(sum.total)),
+        ("valuesAssumedAnnual", .int(sum.assumed)),
+        ("valuesUnknown", .int(sum.unknown)),
+      ])),
+    ])
+  }
+
+  /// The dated contracts as CSV (undated ones follow with an empty end and their reason).
+  public var csv: String {
+    var writer = CSVWriter()
+    writer.row([
+      "id", "service", "provider", "end", "end_raw", "days_from_as_of", "ended", "value",
+      "value_basis", "annual_value", "maximum_extent", "group", "undated_reason",
+    ])
+    for contract in contracts + undated {
+      let end = contract.endDay
+      writer.row([
+        .text(contract.id), .text(contract.service), .text(contract.provider),
+        .number(end?.iso ?? ""), .text(contract.endText),
+        .number(end.map { String(($0 - asOf).days) } ?? ""),
+        .number(end.map { $0 < asOf ? "true" : "false" } ?? ""),
+        .number(contract.value.amount?.decimalString ?? ""),
+        .text(contract.value.basis.rawValue),
+        .number(contract.annualValue?.decimalString ?? ""),
+        .number(contract.maximumExtent?.iso ?? ""),
+        .text(contract.groups.joined(separator: ";")),
+        .text(contract.end.undated?.reason ?? ""),
+      ])
+    }
+    return writer.text
+  }
+}
