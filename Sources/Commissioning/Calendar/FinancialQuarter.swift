@@ -46,8 +46,9 @@ public struct FinancialQuarter: Hashable, Comparable, Sendable, CustomStringConv
     guard digits.count == 2, (1...4).contains(quarter), (1000...9999).contains(digits[0]) else {
       return nil
     }
-    let second = digits[1] < 100 ? digits[0] / 100 * 100 + digits[1] : digits[1]
-    guard second == digits[0] + 1 || (second == 0 && digits[0] % 100 == 99) else { return nil }
+    let follows =
+      digits[1] < 100 ? digits[1] == (digits[0] + 1) % 100 : digits[1] == digits[0] + 1
+    guard follows else { return nil }
     self.init(startYear: digits[0], quarter: quarter)
   }
 

@@ -80,3 +80,8 @@ extension Array where Element == Diagnostic {
     reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
   }
 }
+
+/// A raw value quoted for a message: `'TBC'`, or its first 60 characters and `…` when longer.
+public func quoted(_ raw: String) -> String {
+  raw.count <= 60 ? "'\(raw)'" : "'\(raw.prefix(59))…'"
+}

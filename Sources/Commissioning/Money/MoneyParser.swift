@@ -101,25 +101,25 @@ public enum MoneyParser {
       reading.findings.append(
         Finding(
           .warning,
-          "'\(raw)' holds \(amounts.count) amounts; read \(primary.text) as the contract's value"
+          "\(quoted(raw)) holds \(amounts.count) amounts; read \(primary.text) as the contract's value"
         ))
     } else if wordCount(tokens, bytes) > 4 {
       reading.findings.append(
-        Finding(.note, "'\(raw)' is free text; read \(Money(minorUnits: primary.pence).formatted)"))
+        Finding(.note, "\(quoted(raw)) is free text; read \(Money(minorUnits: primary.pence).formatted)"))
     }
     if reading.basis == .total, let term = reading.term {
       reading.findings.append(
-        Finding(.note, "'\(raw)' is a total over \(term); its annual value is derived from that term"))
+        Finding(.note, "\(quoted(raw)) is a total over \(term); its annual value is derived from that term"))
     }
     if !anySign && unitMultiplier == 1 {
-      reading.findings.append(Finding(.note, "'\(raw)' has no currency sign; read as pounds"))
+      reading.findings.append(Finding(.note, "\(quoted(raw)) has no currency sign; read as pounds"))
     }
     if primary.pence < 0 {
-      reading.findings.append(Finding(.warning, "'\(raw)' is negative"))
+      reading.findings.append(Finding(.warning, "\(quoted(raw)) is negative"))
     }
     if reading.isEstimate {
       reading.findings.append(
-        Finding(.note, "'\(raw)' is an estimate; read \(Money(minorUnits: primary.pence).formatted)"))
+        Finding(.note, "\(quoted(raw)) is an estimate; read \(Money(minorUnits: primary.pence).formatted)"))
     }
     return reading
   }
@@ -182,9 +182,8 @@ public enum MoneyParser {
       if group.sep == UInt8(ascii: ".") {
         if isLast && group.token.digits <= 2 {
           decimals = group.token.digits
-        } else if group.token.digits == 3 && !isLast {
-          pointAsThousands = true
-        } else if group.token.digits == 3 && isLast {
+        } else if group.token.digits == 3 && first.value != 0 {
+          // '£19.925, 000': a point before three digits groups thousands (not for '£0.005').
           pointAsThousands = true
         } else {
           decimals = group.token.digits
@@ -201,9 +200,6 @@ public enum MoneyParser {
       let (s, o) = mantissa.addingReportingOverflow(group.token.value)
       mantissa = s
       overflow = overflow || o
-    }
-    if decimals > 0 && irregular && groups.last?.sep == UInt8(ascii: ".") {
-      irregular = decimals > 2
     }
     if first.digits > 3 && !groups.isEmpty && groups[0].sep == UInt8(ascii: ",") {
       irregular = true
@@ -342,6 +338,6 @@ public enum MoneyParser {
     } else {
       why = "no amount found"
     }
-    return "'\(raw)': \(why)"
+    return "\(quoted(raw)): \(why)"
   }
 }

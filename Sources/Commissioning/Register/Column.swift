@@ -39,7 +39,7 @@ public enum Column: String, CaseIterable, Sendable {
         "vendor", "vendorname", "organisationname",
       ],
       .department: [
-        "directorate", "servicearea", "section", "division", "responsibledepartment",
+        "directorate", "servicearea", "division", "responsibledepartment",
         "departmentname", "team", "buyer",
       ],
       .group: ["programme", "programmes", "groups", "workstream"],

@@ -61,19 +61,24 @@ public enum DateParser {
   /// Reads a cell's bytes as a date for the given role.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, role: DateRole) -> DateReading {
     // Fast path: ISO dates, which canonical registers and exports use.
-    if bytes.count == 10, let day = Day.parseISO(bytes) {
+    if bytes.count == 10, let day = Day.parseISO(bytes), (1990...2100).contains(day.year) {
       return DateReading(day: day)
     }
     let tokens = TextScanner.tokens(bytes)
     if tokens.isEmpty { return .empty }
     var candidates: [Candidate] = []
+    var invalid: [Candidate] = []
     var option: Length?
     var optionTokens = 0..<0
     var i = 0
     var consumed = [Bool](repeating: false, count: tokens.count)
     while i < tokens.count {
       if let (candidate, next) = match(tokens, at: i, bytes: bytes) {
-        candidates.append(candidate)
+        if candidate.invalid {
+          invalid.append(candidate)
+        } else {
+          candidates.append(candidate)
+        }
         for k in i..<next { consumed[k] = true }
         i = next
       } else if case .punct(UInt8(ascii: "+")) = tokens[i].kind, i + 1 < tokens.count,
@@ -99,8 +104,18 @@ public enum DateParser {
     }
     var reading = DateReading()
     let raw = String(decoding: bytes, as: UTF8.self)
+    for candidate in invalid {
+      reading.findings.append(
+        Finding(
+          .error,
+          "\(quoted(candidate.text)) is not a date (\(candidate.month > 12 ? "no month \(candidate.month)" : "no day \(candidate.day)"))"
+        ))
+    }
     guard !candidates.isEmpty else {
-      reading.undated = undated(raw, bytes: bytes, tokens: tokens)
+      reading.undated =
+        invalid.isEmpty
+        ? undated(raw, bytes: bytes, tokens: tokens)
+        : Undated(kind: .unknown, reason: "not a date (\(quoted(raw)))")
       return reading
     }
     if let option {
@@ -109,7 +124,7 @@ public enum DateParser {
       reading.findings.append(
         Finding(
           .note,
-          "'\(raw)' carries an extension option '\(optionText)'; read as \(option) beyond the end"
+          "\(quoted(raw)) carries an extension option '\(optionText)'; read as \(option) beyond the end"
         ))
     }
     for candidate in candidates {
@@ -131,7 +146,7 @@ public enum DateParser {
         reading.precision = candidates[1].precision
       }
       reading.findings.append(
-        Finding(.note, "'\(raw)' is a range; read start \(start.iso) and end \(end.iso)"))
+        Finding(.note, "\(quoted(raw)) is a range; read start \(start.iso) and end \(end.iso)"))
       return reading
     }
     var chosen = candidates[0]
@@ -143,11 +158,11 @@ public enum DateParser {
       reading.findings.append(
         Finding(
           .warning,
-          "'\(raw)' holds \(candidates.count) dates; read the \(role == .start ? "earliest" : "latest"), \(chosen.resolved(for: role).iso)"
+          "\(quoted(raw)) holds \(candidates.count) dates; read the \(role == .start ? "earliest" : "latest"), \(chosen.resolved(for: role).iso)"
         ))
     } else if hasFreeText(tokens, consumed, bytes) {
       reading.findings.append(
-        Finding(.note, "'\(raw)' has words around its date; read \(chosen.resolved(for: role).iso)"))
+        Finding(.note, "\(quoted(raw)) has words around its date; read \(chosen.resolved(for: role).iso)"))
     }
     reading.day = chosen.resolved(for: role)
     reading.precision = chosen.precision
@@ -166,6 +181,8 @@ public enum DateParser {
     var twoDigitYear = false
     var monthFirst = false
     var impossibleDay = false
+    /// Shaped like a date but not one: no month 13, no day 0.
+    var invalid = false
 
     func resolved(for role: DateRole) -> Day {
       switch precision {
@@ -184,7 +201,7 @@ public enum DateParser {
     func findings(raw: String, role: DateRole) -> [Finding] {
       var findings: [Finding] = []
       let day = resolved(for: role)
-      let quoted = "'\(text)'"
+      let quoted = DateParser.quotedText(text)
       if impossibleDay {
         findings.append(
           Finding(
@@ -228,6 +245,8 @@ public enum DateParser {
       return findings
     }
   }
+
+  static func quotedText(_ text: String) -> String { quoted(text) }
 
   static let monthNames: [String] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -388,11 +407,14 @@ public enum DateParser {
       swap(&month, &day)
       monthFirst = true
     }
-    guard (1...12).contains(month), day >= 1, day <= 31 else { return nil }
     var c = Candidate(
       year: year, month: month, day: day, precision: .day, tokens: range, text: text)
     c.twoDigitYear = twoDigitYear
     c.monthFirst = monthFirst
+    guard (1...12).contains(month), day >= 1, day <= 31 else {
+      c.invalid = true
+      return (c, range.upperBound)
+    }
     c.impossibleDay = day > Day.daysIn(month: month, year: year)
     return (c, range.upperBound)
   }
@@ -405,14 +427,14 @@ public enum DateParser {
   ) -> Undated {
     let lower = raw.lowercased()
     func has(_ needle: String) -> Bool { lower.contains(needle) }
-    let quoted = "'\(raw)'"
+    let shown = quoted(raw)
     if has("open ended") || has("open-ended") || has("no end date") || has("ongoing")
       || has("rolling") || has("spot") || has("indefinite") || has("evergreen")
     {
       let why =
         has("spot") ? "spot purchasing, no fixed end"
         : has("rolling") ? "rolling arrangement, no fixed end" : "open-ended, no fixed end"
-      return Undated(kind: .openEnded, reason: "\(why) (\(quoted))")
+      return Undated(kind: .openEnded, reason: "\(why) (\(shown))")
     }
     let why: String
     if has("tbc") || has("tba") || has("to be confirmed") || has("to be agreed") {
@@ -430,7 +452,7 @@ public enum DateParser {
     } else {
       why = "no date found"
     }
-    return Undated(kind: .unknown, reason: "\(why) (\(quoted))")
+    return Undated(kind: .unknown, reason: "\(why) (\(shown))")
   }
 }
 

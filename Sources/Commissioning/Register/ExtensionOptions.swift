@@ -135,7 +135,7 @@ public enum OptionsParser {
     }
     guard !quantities.isEmpty else {
       reading.findings.append(
-        Finding(.warning, "could not read extension options '\(raw)'; options unknown"))
+        Finding(.warning, "could not read extension options \(quoted(raw)); options unknown"))
       return reading
     }
     func isPunct(_ index: Int, _ byte: UInt8) -> Bool {
@@ -180,7 +180,7 @@ public enum OptionsParser {
       options.initialTerm = .years(quantities[0].count)
       options.periods = quantities.dropFirst().compactMap(\.length)
       reading.findings.append(
-        Finding(.note, "'\(raw)' read as an initial term of \(Length.years(quantities[0].count)) and \(options.summary) of options"))
+        Finding(.note, "\(quoted(raw)) read as an initial term of \(Length.years(quantities[0].count)) and \(options.summary) of options"))
     } else if let keyword, quantities.count >= 2, quantities[0].index < keyword,
       quantities[0].unit != nil
     {
@@ -191,7 +191,7 @@ public enum OptionsParser {
       options.periods = quantities.compactMap(\.length)
       if unitless {
         reading.findings.append(
-          Finding(.note, "'\(raw)' gives no unit; read as years (\(options.summary))"))
+          Finding(.note, "\(quoted(raw)) gives no unit; read as years (\(options.summary))"))
       }
     }
     reading.options = options

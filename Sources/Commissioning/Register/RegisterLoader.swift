@@ -225,6 +225,9 @@ public enum RegisterLoader {
     var end = endText.isEmpty ? DateReading.empty : DateParser.parse(endText, role: .end)
     diagnose(end.findings, field(.end))
     end.findings = []
+    if let undated = end.undated {
+      diagnose([Finding(.note, "no usable end date: \(undated.reason); listed as undated")], field(.end))
+    }
     if let s = start.day ?? end.rangeStart, let e = end.day, e < s {
       diagnose([Finding(.warning, "ends (\(e.iso)) before it starts (\(s.iso))")], field(.end))
     }

@@ -1,0 +1,108 @@
+import Testing
+
+@testable import Commissioning
+
+/// One row per date form the seeds contain (DOMAIN.md section 3).
+struct DateCase: CustomTestStringConvertible, Sendable {
+  var raw: String
+  var role: DateRole = .end
+  var day: String?
+  var precision: DatePrecision = .day
+  /// The most severe finding expected, or nil for none.
+  var severity: Severity?
+  var undated: UndatedKind?
+  var rangeStart: String?
+  var option: Length?
+
+  var testDescription: String { "'\(raw)'" }
+}
+
+@Suite("Date parser")
+struct DateParserTests {
+  static let cases: [DateCase] = [
+    DateCase(raw: "2016-09-30", day: "2016-09-30"),
+    DateCase(raw: "31 March 2016", day: "2016-03-31"),
+    DateCase(raw: "March 2016", day: "2016-03-31", precision: .month, severity: .note),
+    DateCase(raw: "March 2016", role: .start, day: "2016-03-01", precision: .month, severity: .note),
+    DateCase(raw: "2017", day: "2017-12-31", precision: .year, severity: .warning),
+    DateCase(raw: "2017", role: .start, day: "2017-01-01", precision: .year, severity: .warning),
+    DateCase(raw: "1/4/2016", role: .start, day: "2016-04-01"),
+    DateCase(raw: "30/9/2017", day: "2017-09-30"),
+    DateCase(raw: "30-09-16", day: "2016-09-30", severity: .note),
+    DateCase(raw: "31/03/17", day: "2017-03-31", severity: .note),
+    DateCase(raw: "31-03-21", day: "2021-03-31", severity: .note),
+    DateCase(raw: "02/06/2017", day: "2017-06-02"),
+    DateCase(raw: "16/1/2018", day: "2018-01-16"),
+    DateCase(raw: "31.03.2017", day: "2017-03-31"),
+    DateCase(raw: "31-03-2017", day: "2017-03-31"),
+    DateCase(raw: "31 <sup>st</sup> March 2017", day: "2017-03-31"),
+    DateCase(raw: "30th September 2016", day: "2016-09-30"),
+    DateCase(raw: "1st October 2015", role: .start, day: "2015-10-01"),
+    DateCase(raw: "1st Aug 2016", day: "2016-08-01"),
+    DateCase(raw: "Sept 2016", day: "2016-09-30", precision: .month, severity: .note),
+    DateCase(raw: "31/09/2016", day: "2016-09-30", severity: .warning),
+    DateCase(raw: "29/02/2017", day: "2017-02-28", severity: .warning),
+    DateCase(raw: "12/31/2016", day: "2016-12-31", severity: .warning),
+    DateCase(raw: "30/03/2017", day: "2017-03-30", severity: .note),
+    DateCase(raw: "September 2034", day: "2034-09-30", precision: .month, severity: .note),
+    DateCase(
+      raw: "The Framework Agreement runs from 1 August 2012 to 31 July 2016", day: "2016-07-31",
+      severity: .note, rangeStart: "2012-08-01"),
+    DateCase(
+      raw: "Contract 1 – 31st March 2017 Contract 2 1st Aug 2016", day: "2017-03-31",
+      severity: .warning),
+    DateCase(raw: "March 2017 +1", day: "2017-03-31", precision: .month, severity: .note, option: .years(1)),
+    DateCase(raw: "March 2017 + 1", day: "2017-03-31", precision: .month, severity: .note, option: .years(1)),
+    DateCase(raw: "March 2019 + 2", day: "2019-03-31", precision: .month, severity: .note, option: .years(2)),
+    DateCase(raw: "31/03/2017 + 6 months", day: "2017-03-31", severity: .note, option: .months(6)),
+    DateCase(raw: "None", undated: .unknown),
+    DateCase(raw: "n/a", undated: .unknown),
+    DateCase(raw: "TBC", undated: .unknown),
+    DateCase(raw: "tbc", undated: .unknown),
+    DateCase(raw: "Open ended", undated: .openEnded),
+    DateCase(raw: "Ongoing; spot contract", undated: .openEnded),
+    DateCase(raw: "Spot purchasing (no end date)", undated: .openEnded),
+    DateCase(raw: "Various", undated: .unknown),
+    DateCase(raw: "As with Agilisys", undated: .unknown),
+    DateCase(raw: "Linked to specific children", undated: .unknown),
+    DateCase(raw: "", undated: .unknown),
+    DateCase(raw: "31/13/2016", severity: .error, undated: .unknown),
+    DateCase(raw: "0/3/2016", severity: .error, undated: .unknown),
+    DateCase(raw: "0/0/0", undated: .unknown),
+    DateCase(raw: "9999-12-31", day: "9999-12-31", severity: .warning),
+  ]
+
+  @Test("every form from the seeds", arguments: cases)
+  func parses(_ c: DateCase) throws {
+    let reading = DateParser.parse(c.raw, role: c.role)
+    #expect(reading.day?.iso == c.day)
+    if c.day != nil { #expect(reading.precision == c.precision) }
+    #expect(reading.findings.map(\.severity).max() == c.severity)
+    #expect(reading.undated?.kind == c.undated)
+    #expect(reading.rangeStart?.iso == c.rangeStart)
+    #expect(reading.option == c.option)
+  }
+
+  @Test("the impossible day's warning says why and what it became")
+  func impossibleDayMessage() {
+    let reading = DateParser.parse("31/09/2016", role: .end)
+    #expect(reading.findings.map(\.message) == [
+      "'31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
+    ])
+  }
+
+  @Test("an undated reason quotes the raw text")
+  func undatedReason() {
+    #expect(DateParser.parse("TBC", role: .end).undated?.reason == "to be confirmed ('TBC')")
+    #expect(
+      DateParser.parse("Ongoing; spot contract", role: .end).undated?.reason
+        == "spot purchasing, no fixed end ('Ongoing; spot contract')")
+  }
+
+  @Test("review dates do not note their precision")
+  func reviewDates() {
+    let reading = DateParser.parse("April 2016", role: .review)
+    #expect(reading.day?.iso == "2016-04-30")
+    #expect(reading.findings.isEmpty)
+  }
+}
