@@ -17,7 +17,8 @@ let package = Package(
     .testTarget(name: "CommissioningTests", dependencies: ["Commissioning"]),
     .testTarget(
       name: "CommissionCLITests",
-      dependencies: ["CommissionCLI", "Commissioning"],
+      // The executable is a dependency so `swift test` builds it for the end-to-end tests.
+      dependencies: ["CommissionCLI", "Commissioning", "commission"],
       exclude: ["Golden"]
     ),
   ]

@@ -30,7 +30,8 @@ public enum Commission {
         stdout.write(Help.overview)
         return arguments.isEmpty ? ExitCode.usage.rawValue : 0
       }
-      stderr.write("commission: missing command; for example: commission expiring --by 2016-09-30\n")
+      stderr.write(
+        "commission: missing command; for example: commission expiring --by 2016-09-30\n")
       return ExitCode.usage.rawValue
     }
     if invocation.help {
@@ -55,17 +56,24 @@ public enum Commission {
     throws(CommandFailure) -> (String, ExitCode, [String])
   {
     let asOf = invocation.asOf ?? environment.today
-    let width = invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
-      max(40, min($0, 1000))
-    } ?? 100
+    let width =
+      invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
+        max(40, min($0, 1000))
+      } ?? 100
     switch command {
     case .expiring:
       guard let by = invocation.by else {
         throw CommandFailure(.usage, "missing '--by <date>'; for example --by 2016-09-30")
       }
-      let (register, inputs) = try Files.loadRegister(invocation.registers, environment: environment)
-      if let group = invocation.group, !register.groups.contains(where: { $0.caseInsensitiveCompare(group) }) {
-        throw CommandFailure(.failure, "no contract is in group '\(group)'; the groups are \(register.groups.joined(separator: ", "))")
+      let (register, inputs) = try Files.loadRegister(
+        invocation.registers, environment: environment)
+      if let group = invocation.group,
+        !register.groups.contains(where: { $0.caseInsensitiveCompare(group) })
+      {
+        throw CommandFailure(
+          .failure,
+          "no contract is in group '\(group)'; the groups are \(register.groups.joined(separator: ", "))"
+        )
       }
       let report = ExpiryReport(
         register: register, by: by, asOf: asOf, group: invocation.group,
@@ -79,9 +87,11 @@ public enum Commission {
       return (text, .success, inputs)
     case .check:
       guard invocation.format != .csv else {
-        throw CommandFailure(.usage, "the value 'csv' is invalid for 'check --format'; use text or json")
+        throw CommandFailure(
+          .usage, "the value 'csv' is invalid for 'check --format'; use text or json")
       }
-      let (register, inputs) = try Files.loadRegister(invocation.registers, environment: environment)
+      let (register, inputs) = try Files.loadRegister(
+        invocation.registers, environment: environment)
       let report = CheckReport(register: register, strict: invocation.strict)
       var text = ""
       switch invocation.format {

@@ -15,7 +15,8 @@ enum Files {
       guard let bundled = findBundledRegister(environment) else {
         throw CommandFailure(
           .noInput,
-          "no register given and the bundled register (\(bundledRegister)) was not found; name a CSV file or register folder")
+          "no register given and the bundled register (\(bundledRegister)) was not found; name a CSV file or register folder"
+        )
       }
       paths = [bundled]
     }
@@ -67,12 +68,14 @@ enum Files {
         absolutePaths.append(councilPath)
       }
       for file in csvFiles {
-        inputs.append(RegisterInput(name: display(file, environment), bytes: try read(file, environment)))
+        inputs.append(
+          RegisterInput(name: display(file, environment), bytes: try read(file, environment)))
         absolutePaths.append(file)
       }
     }
     do {
-      let register = try RegisterLoader.load(inputs, council: council, name: names.joined(separator: "+"))
+      let register = try RegisterLoader.load(
+        inputs, council: council, name: names.joined(separator: "+"))
       return (register, absolutePaths)
     } catch {
       throw CommandFailure(.dataError, error.description)
@@ -81,7 +84,8 @@ enum Files {
 
   static func read(_ path: String, _ environment: Environment) throws(CommandFailure) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure(.noInput, "cannot open '\(display(path, environment))': permission denied or unreadable")
+      throw CommandFailure(
+        .noInput, "cannot open '\(display(path, environment))': permission denied or unreadable")
     }
     return [UInt8](data)
   }
@@ -140,7 +144,8 @@ enum Files {
     let name = (absolute as NSString).lastPathComponent
     let temporary = folder + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw CommandFailure(.cannotCreate, "cannot write '\(path)': the folder is missing or not writable")
+      throw CommandFailure(
+        .cannotCreate, "cannot write '\(path)': the folder is missing or not writable")
     }
     if rename(temporary, absolute) != 0 {
       let reason = String(cString: strerror(errno))

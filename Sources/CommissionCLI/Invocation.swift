@@ -63,7 +63,8 @@ extension Invocation {
     }
     func day(_ flag: String, _ text: String) throws(UsageError) -> Day {
       guard let day = Day(text) else {
-        throw UsageError("the value '\(text)' is invalid for '\(flag) <date>'; use a date like 2016-09-30")
+        throw UsageError(
+          "the value '\(text)' is invalid for '\(flag) <date>'; use a date like 2016-09-30")
       }
       return day
     }
@@ -103,7 +104,9 @@ extension Invocation {
       case "--width":
         let text = try value(for: flag, inline: inline)
         guard let width = Int(text), width >= 40, width <= 1000 else {
-          throw UsageError("the value '\(text)' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100")
+          throw UsageError(
+            "the value '\(text)' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100"
+          )
         }
         invocation.width = width
       case "--strict":

@@ -17,7 +17,9 @@ struct CalendarTests {
     #expect(day.iso == text)
   }
 
-  @Test("impossible days are rejected", arguments: ["2016-09-31", "2015-02-29", "2016-13-01", "2016-9-30", "20160930", "2016-00-10"])
+  @Test(
+    "impossible days are rejected",
+    arguments: ["2016-09-31", "2015-02-29", "2016-13-01", "2016-9-30", "20160930", "2016-00-10"])
   func impossible(_ text: String) {
     #expect(Day(text) == nil)
   }
@@ -32,8 +34,10 @@ struct CalendarTests {
   @Test(
     "extending a term keeps month ends on month ends",
     arguments: [
-      ("2016-09-30", 6, "2017-03-31"), ("2017-01-31", 1, "2017-02-28"), ("2016-01-31", 1, "2016-02-29"),
-      ("2016-08-31", 7, "2017-03-31"), ("2017-03-31", 12, "2018-03-31"), ("2016-03-15", 1, "2016-04-15"),
+      ("2016-09-30", 6, "2017-03-31"), ("2017-01-31", 1, "2017-02-28"),
+      ("2016-01-31", 1, "2016-02-29"),
+      ("2016-08-31", 7, "2017-03-31"), ("2017-03-31", 12, "2018-03-31"),
+      ("2016-03-15", 1, "2016-04-15"),
       ("2016-02-29", 12, "2017-02-28"),
     ])
   func extendTerm(_ end: String, _ months: Int, _ expected: String) throws {
@@ -137,7 +141,11 @@ struct MoneyTests {
     #expect(Money(minorUnits: 1).adding(Money(minorUnits: 2))?.minorUnits == 3)
   }
 
-  @Test("plain decimals", arguments: [("1000000", 100_000_000), ("4852760.00", 485_276_000), ("-12.5", -1250), ("0.01", 1)])
+  @Test(
+    "plain decimals",
+    arguments: [
+      ("1000000", 100_000_000), ("4852760.00", 485_276_000), ("-12.5", -1250), ("0.01", 1),
+    ])
   func decimals(_ text: String, _ pence: Int64) {
     #expect(Money(decimal: text)?.minorUnits == pence)
   }

@@ -23,7 +23,8 @@ struct DateParserTests {
     DateCase(raw: "2016-09-30", day: "2016-09-30"),
     DateCase(raw: "31 March 2016", day: "2016-03-31"),
     DateCase(raw: "March 2016", day: "2016-03-31", precision: .month, severity: .note),
-    DateCase(raw: "March 2016", role: .start, day: "2016-03-01", precision: .month, severity: .note),
+    DateCase(
+      raw: "March 2016", role: .start, day: "2016-03-01", precision: .month, severity: .note),
     DateCase(raw: "2017", day: "2017-12-31", precision: .year, severity: .warning),
     DateCase(raw: "2017", role: .start, day: "2017-01-01", precision: .year, severity: .warning),
     DateCase(raw: "1/4/2016", role: .start, day: "2016-04-01"),
@@ -51,9 +52,15 @@ struct DateParserTests {
     DateCase(
       raw: "Contract 1 – 31st March 2017 Contract 2 1st Aug 2016", day: "2017-03-31",
       severity: .warning),
-    DateCase(raw: "March 2017 +1", day: "2017-03-31", precision: .month, severity: .note, option: .years(1)),
-    DateCase(raw: "March 2017 + 1", day: "2017-03-31", precision: .month, severity: .note, option: .years(1)),
-    DateCase(raw: "March 2019 + 2", day: "2019-03-31", precision: .month, severity: .note, option: .years(2)),
+    DateCase(
+      raw: "March 2017 +1", day: "2017-03-31", precision: .month, severity: .note, option: .years(1)
+    ),
+    DateCase(
+      raw: "March 2017 + 1", day: "2017-03-31", precision: .month, severity: .note,
+      option: .years(1)),
+    DateCase(
+      raw: "March 2019 + 2", day: "2019-03-31", precision: .month, severity: .note,
+      option: .years(2)),
     DateCase(raw: "31/03/2017 + 6 months", day: "2017-03-31", severity: .note, option: .months(6)),
     DateCase(raw: "None", undated: .unknown),
     DateCase(raw: "n/a", undated: .unknown),
@@ -86,9 +93,10 @@ struct DateParserTests {
   @Test("the impossible day's warning says why and what it became")
   func impossibleDayMessage() {
     let reading = DateParser.parse("31/09/2016", role: .end)
-    #expect(reading.findings.map(\.message) == [
-      "'31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
-    ])
+    #expect(
+      reading.findings.map(\.message) == [
+        "'31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
+      ])
   }
 
   @Test("an undated reason quotes the raw text")

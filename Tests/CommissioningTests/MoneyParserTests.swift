@@ -23,7 +23,9 @@ struct MoneyParserTests {
     MoneyCase(raw: "£22,604,400", pence: 2_260_440_000),
     MoneyCase(raw: "–£4,859, 856", pence: 485_985_600, severity: .note),
     MoneyCase(raw: "–£414,379", pence: 41_437_900, severity: .note),
-    MoneyCase(raw: "£5,743, 000 (annual)", pence: 574_300_000, basis: .annual, severity: .note, annual: 574_300_000),
+    MoneyCase(
+      raw: "£5,743, 000 (annual)", pence: 574_300_000, basis: .annual, severity: .note,
+      annual: 574_300_000),
     MoneyCase(raw: "£67,9004.80", pence: 67_900_480, severity: .warning),
     MoneyCase(raw: "£19.925, 000", pence: 1_992_500_000, severity: .warning),
     MoneyCase(raw: "£23m", pence: 2_300_000_000),
@@ -32,15 +34,25 @@ struct MoneyParserTests {
     MoneyCase(raw: "£69K", pence: 6_900_000),
     MoneyCase(raw: "£1 million in total", pence: 100_000_000, basis: .total, total: 100_000_000),
     MoneyCase(raw: "circa £55m", pence: 5_500_000_000, severity: .note, estimate: true),
-    MoneyCase(raw: "circa £55m (for KCC and NHS CCGs)", pence: 5_500_000_000, severity: .note, estimate: true),
-    MoneyCase(raw: "£1.5m (2 year contract)", pence: 150_000_000, basis: .total, severity: .note, total: 150_000_000, term: .years(2)),
-    MoneyCase(raw: "£275,000 annually for 3 years", pence: 27_500_000, basis: .annual, annual: 27_500_000, term: .years(3)),
+    MoneyCase(
+      raw: "circa £55m (for KCC and NHS CCGs)", pence: 5_500_000_000, severity: .note,
+      estimate: true),
+    MoneyCase(
+      raw: "£1.5m (2 year contract)", pence: 150_000_000, basis: .total, severity: .note,
+      total: 150_000_000, term: .years(2)),
+    MoneyCase(
+      raw: "£275,000 annually for 3 years", pence: 27_500_000, basis: .annual, annual: 27_500_000,
+      term: .years(3)),
     MoneyCase(raw: "£44,400 per annum", pence: 4_440_000, basis: .annual, annual: 4_440_000),
     MoneyCase(raw: "£76,031 (annual)", pence: 7_603_100, basis: .annual, annual: 7_603_100),
     MoneyCase(raw: "£230,801 (total)", pence: 23_080_100, basis: .total, total: 23_080_100),
-    MoneyCase(raw: "£90,000 (annual) £270,000 (total)", pence: 9_000_000, basis: .annual, annual: 9_000_000, total: 27_000_000),
+    MoneyCase(
+      raw: "£90,000 (annual) £270,000 (total)", pence: 9_000_000, basis: .annual, annual: 9_000_000,
+      total: 27_000_000),
     MoneyCase(raw: "£40,000 matched by Social Care £40,000", pence: 4_000_000, severity: .warning),
-    MoneyCase(raw: "£1.3m contract part funded by CCGs £1.2m annual grant", pence: 130_000_000, severity: .warning, annual: 120_000_000),
+    MoneyCase(
+      raw: "£1.3m contract part funded by CCGs £1.2m annual grant", pence: 130_000_000,
+      severity: .warning, annual: 120_000_000),
     MoneyCase(raw: "75,224.4", pence: 7_522_440_000, unit: 1000),
     MoneyCase(raw: "400.7", pence: 40_070_000, unit: 1000),
     MoneyCase(raw: "12,500", pence: 1_250_000, severity: .note),
@@ -71,13 +83,22 @@ struct MoneyParserTests {
 
   @Test("no-value texts say why")
   func noValueReasons() {
-    #expect(MoneyParser.parse("N/A – formulaic hourly rate").noValue == "'N/A – formulaic hourly rate': priced by a rate, no contract value")
-    #expect(MoneyParser.parse("Part of wider Agilisys Contract").noValue == "'Part of wider Agilisys Contract': part of another contract")
+    #expect(
+      MoneyParser.parse("N/A – formulaic hourly rate").noValue
+        == "'N/A – formulaic hourly rate': priced by a rate, no contract value")
+    #expect(
+      MoneyParser.parse("Part of wider Agilisys Contract").noValue
+        == "'Part of wider Agilisys Contract': part of another contract")
   }
 
   @Test("irregular grouping warnings quote the text and the reading")
   func warnings() {
-    #expect(MoneyParser.parse("£67,9004.80").findings.map(\.message) == ["'£67,9004.80' has irregular digit grouping; read as £679,004.80"])
-    #expect(MoneyParser.parse("£19.925, 000").findings.first?.message == "'£19.925, 000' uses '.' as a thousands separator; read as £19,925,000")
+    #expect(
+      MoneyParser.parse("£67,9004.80").findings.map(\.message) == [
+        "'£67,9004.80' has irregular digit grouping; read as £679,004.80"
+      ])
+    #expect(
+      MoneyParser.parse("£19.925, 000").findings.first?.message
+        == "'£19.925, 000' uses '.' as a thousands separator; read as £19,925,000")
   }
 }

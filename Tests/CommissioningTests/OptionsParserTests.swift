@@ -40,7 +40,12 @@ struct OptionsParserTests {
     #expect(options.summary == "2 × 2 years")
   }
 
-  @Test("lengths", arguments: [("6 months", Length.months(6)), ("12 months", .months(12)), ("1 year", .years(1)), ("90 days", .days(90))])
+  @Test(
+    "lengths",
+    arguments: [
+      ("6 months", Length.months(6)), ("12 months", .months(12)), ("1 year", .years(1)),
+      ("90 days", .days(90)),
+    ])
   func lengths(_ text: String, _ length: Length) {
     #expect(LengthParser.parse(text) == length)
   }

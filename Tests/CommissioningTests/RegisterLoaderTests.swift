@@ -8,7 +8,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
 
 func load(_ text: String, council: CouncilRules = .default) throws(RegisterError) -> Register {
-  try RegisterLoader.load([RegisterInput(name: "test.csv", bytes: Array(text.utf8))], council: council, name: "test")
+  try RegisterLoader.load(
+    [RegisterInput(name: "test.csv", bytes: Array(text.utf8))], council: council, name: "test")
 }
 
 /// Loads a register folder under `Contracts/` the way the command does.
@@ -30,7 +31,8 @@ struct RegisterLoaderTests {
   @Test("foreign headers map to canonical columns, and check says which")
   func foreignHeaders() throws {
     let register = try load(
-      "Reference number,Title of agreement,Supplier Name,Contract value (£),Contract end date,Colour\nR1,Meals,Acme,\"£1,000\",31/03/2017,blue\n")
+      "Reference number,Title of agreement,Supplier Name,Contract value (£),Contract end date,Colour\nR1,Meals,Acme,\"£1,000\",31/03/2017,blue\n"
+    )
     let contract = try #require(register.contracts.first)
     #expect(contract.id == "R1")
     #expect(contract.service == "Meals")
@@ -45,7 +47,10 @@ struct RegisterLoaderTests {
 
   @Test("a missing required column stops loading with a one-line error")
   func missingColumn() {
-    #expect(throws: RegisterError.missingColumns(file: "test.csv", missing: [.end], found: ["service", "value"])) {
+    #expect(
+      throws: RegisterError.missingColumns(
+        file: "test.csv", missing: [.end], found: ["service", "value"])
+    ) {
       try load("service,value\nMeals,£5\n")
     }
   }
@@ -56,16 +61,20 @@ struct RegisterLoaderTests {
     #expect(throws: RegisterError.empty(file: "test.csv")) { try load("\u{FEFF}\n\n") }
     let register = try load("service,end\n")
     #expect(register.contracts.isEmpty)
-    #expect(register.diagnostics.map(\.description) == ["test.csv:1:1: warning: the register holds no contracts"])
+    #expect(
+      register.diagnostics.map(\.description) == [
+        "test.csv:1:1: warning: the register holds no contracts"
+      ])
   }
 
   @Test("duplicate ids are errors, the row is kept under a new id")
   func duplicateIds() throws {
     let register = try load("id,service,end\nx,A,2017-01-01\nx,B,2017-02-01\n")
     #expect(register.contracts.map(\.id) == ["x", "x-2"])
-    #expect(register.diagnostics.map(\.description) == [
-      "test.csv:3:1: error: duplicate id 'x' (first at test.csv:2:1); this row is kept as 'x-2'"
-    ])
+    #expect(
+      register.diagnostics.map(\.description) == [
+        "test.csv:3:1: error: duplicate id 'x' (first at test.csv:2:1); this row is kept as 'x-2'"
+      ])
   }
 
   @Test("ids are derived from service and provider when absent")
@@ -77,17 +86,26 @@ struct RegisterLoaderTests {
   @Test("provider aliases from council.json make one provider of many spellings")
   func aliases() throws {
     var council = CouncilRules()
-    council.providerAliases = ["KCHFT": ["Kent Community Health Foundation Trust", "Kent Community Healthcare Foundation Trust", "Kent Community Health Trust"]]
+    council.providerAliases = [
+      "KCHFT": [
+        "Kent Community Health Foundation Trust", "Kent Community Healthcare Foundation Trust",
+        "Kent Community Health Trust",
+      ]
+    ]
     let register = try load(
       "service,provider,end\nA,KCHFT,2016-09-30\nB,Kent Community Healthcare Foundation Trust,2016-09-30\nC,kent community health trust,2016-09-30\nD,Salus/Addaction,2016-06-30\n",
       council: council)
-    #expect(register.contracts.map(\.providers) == [["KCHFT"], ["KCHFT"], ["KCHFT"], ["Salus", "Addaction"]])
+    #expect(
+      register.contracts.map(\.providers) == [
+        ["KCHFT"], ["KCHFT"], ["KCHFT"], ["Salus", "Addaction"],
+      ])
   }
 
   @Test("a row with more cells than the header keeps them and warns")
   func raggedRows() throws {
     let register = try load("service,end\nA,2017-01-01,extra\n")
-    #expect(register.contracts.first?.extra == [Contract.ExtraColumn(header: "column 3", value: "extra")])
+    #expect(
+      register.contracts.first?.extra == [Contract.ExtraColumn(header: "column 3", value: "extra")])
     #expect(register.diagnostics.first?.severity == .warning)
   }
 
@@ -97,7 +115,9 @@ struct RegisterLoaderTests {
       try load("service,end\nA,\"2017\n")
     }
     #expect(throws: RegisterError.csv(file: "bad.csv", .invalidUTF8(line: 2, column: 3))) {
-      try RegisterLoader.load([RegisterInput(name: "bad.csv", bytes: Array("service,end\nA,".utf8) + [0xA3])], name: "bad")
+      try RegisterLoader.load(
+        [RegisterInput(name: "bad.csv", bytes: Array("service,end\nA,".utf8) + [0xA3])], name: "bad"
+      )
     }
   }
 
@@ -113,7 +133,8 @@ struct RegisterLoaderTests {
   @Test("a table in thousands, an explicit basis and a stated maximum end")
   func unitsAndBasis() throws {
     let register = try load(
-      "service,value,value_unit,value_basis,end,max_end,extension_options\nA,\"75,224.4\",£000,annual,2017-03-31,2019-03-31,\nB,£120000,,total,2017-03-31,,3+1\n")
+      "service,value,value_unit,value_basis,end,max_end,extension_options\nA,\"75,224.4\",£000,annual,2017-03-31,2019-03-31,\nB,£120000,,total,2017-03-31,,3+1\n"
+    )
     #expect(register.contracts[0].value.amount == Money(pounds: 75_224_400))
     #expect(register.contracts[0].annualValue == Money(pounds: 75_224_400))
     #expect(register.contracts[0].maximumExtent == Day("2019-03-31"))
@@ -123,7 +144,8 @@ struct RegisterLoaderTests {
 
   @Test("a total is annualised over the term from start to end")
   func annualisedTotal() throws {
-    let register = try load("service,value,value_basis,start,end\nA,\"£730,000\",total,2015-04-01,2017-03-31\n")
+    let register = try load(
+      "service,value,value_basis,start,end\nA,\"£730,000\",total,2015-04-01,2017-03-31\n")
     // 731 days (2016 is a leap year): 730,000 × 365 / 731 = 364,500.68…
     #expect(register.contracts[0].annualValue?.minorUnits == 36_450_068)
   }
@@ -132,8 +154,13 @@ struct RegisterLoaderTests {
   func kent2015() throws {
     let register = try loadKent("kent-2015-07")
     #expect(register.contracts.count == 4)
-    #expect(register.contracts.filter { $0.endDay == nil }.map(\.id) == ["school-ph-kchft", "school-ph-mft", "ypsm-kca"])
-    let annual = register.contracts.compactMap(\.annualValue).reduce(Money.zero) { $0.adding($1) ?? $0 }
+    #expect(
+      register.contracts.filter { $0.endDay == nil }.map(\.id) == [
+        "school-ph-kchft", "school-ph-mft", "ypsm-kca",
+      ])
+    let annual = register.contracts.compactMap(\.annualValue).reduce(Money.zero) {
+      $0.adding($1) ?? $0
+    }
     #expect(annual == Money(pounds: 23_184_000 + 4_859_856 + 414_379 + 854_464))
     #expect(register.diagnostics.filter { $0.severity >= .warning }.isEmpty)
   }
@@ -144,16 +171,22 @@ struct RegisterLoaderTests {
     // Contracts/README.md: 43 + 93 + 1 contracts, 24 + 32 grid rows.
     #expect(register.contracts.count == 137)
     #expect(register.grid.count == 56)
-    #expect(register.contracts.filter { $0.isIn(group: "childrens-public-health") }.map(\.id) == [
-      "camhs-spft", "schw-young-healthy-minds", "schw-hv-fnp", "schw-school-ph-kchft", "schw-school-ph-swale-mft",
-    ])
+    #expect(
+      register.contracts.filter { $0.isIn(group: "childrens-public-health") }.map(\.id) == [
+        "camhs-spft", "schw-young-healthy-minds", "schw-hv-fnp", "schw-school-ph-kchft",
+        "schw-school-ph-swale-mft",
+      ])
     let direct = try #require(register.contract(id: "schw-direct-payments-support"))
     #expect(direct.endDay == Day("2016-09-30"))
-    #expect(register.diagnostics.contains {
-      $0.description == "schw-providers.csv:46:163: warning: '31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
-    })
+    #expect(
+      register.diagnostics.contains {
+        $0.description
+          == "schw-providers.csv:46:163: warning: '31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
+      })
     #expect(register.contract(id: "schw-healthwatch")?.maximumExtent == Day("2018-03-31"))
-    #expect(register.contract(id: "eyps-intensive-family-support-east-south")?.value.amount == Money(minorUnits: 67_900_480))
+    #expect(
+      register.contract(id: "eyps-intensive-family-support-east-south")?.value.amount
+        == Money(minorUnits: 67_900_480))
     #expect(register.diagnostics.filter { $0.severity == .error }.isEmpty)
   }
 }

@@ -55,13 +55,16 @@ public enum StageParser {
       } else if ch == "/" || ch == " " || ch == "," || ch == "+" || ch == "-" || ch == "&" {
         previousWasLetter = false
       } else {
-        findings.append(Finding(.warning, "'\(text)' has '\(ch)', which is not a stage (A, P, D, R, K)"))
+        findings.append(
+          Finding(.warning, "'\(text)' has '\(ch)', which is not a stage (A, P, D, R, K)"))
         previousWasLetter = false
       }
     }
     if joined {
       findings.append(
-        Finding(.note, "'\(text)' has no separator; read as \(stages.map(\.rawValue).joined(separator: "/"))"))
+        Finding(
+          .note,
+          "'\(text)' has no separator; read as \(stages.map(\.rawValue).joined(separator: "/"))"))
     }
     return (stages, findings)
   }

@@ -23,7 +23,9 @@ public indirect enum JSON: Equatable, Sendable {
   /// Money as INTERFACE.md fixes it: `{"amount": "4852760.00", "currency": "GBP"}`.
   public static func money(_ money: Money?) -> JSON {
     guard let money else { return .null }
-    return .object([("amount", .string(money.decimalString)), ("currency", .string(money.currency))])
+    return .object([
+      ("amount", .string(money.decimalString)), ("currency", .string(money.currency)),
+    ])
   }
 
   public static func day(_ day: Day?) -> JSON { day.map { .string($0.iso) } ?? .null }

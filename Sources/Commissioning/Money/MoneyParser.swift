@@ -68,16 +68,23 @@ public enum MoneyParser {
       }
     }
     reading.isEstimate = containsAny(
-      tokens, bytes, ["circa", "c", "approx", "approximately", "around", "about", "estimated", "est",
-        "estimate"])
+      tokens, bytes,
+      [
+        "circa", "c", "approx", "approximately", "around", "about", "estimated", "est",
+        "estimate",
+      ])
     guard !amounts.isEmpty else {
       reading.noValue = noValueReason(raw)
       return reading
     }
     // Basis and term: the words after each amount up to the next, else the words before it.
     for index in amounts.indices {
-      let after = amounts[index].tokens.upperBound..<(index + 1 < amounts.count ? amounts[index + 1].tokens.lowerBound : tokens.count)
-      let before = (index > 0 ? amounts[index - 1].tokens.upperBound : 0)..<amounts[index].tokens.lowerBound
+      let after =
+        amounts[index].tokens
+        .upperBound..<(index + 1 < amounts.count
+        ? amounts[index + 1].tokens.lowerBound : tokens.count)
+      let before =
+        (index > 0 ? amounts[index - 1].tokens.upperBound : 0)..<amounts[index].tokens.lowerBound
       var (basis, term) = basisAndTerm(tokens, bytes, after)
       if basis == .unknown {
         let (b, t) = basisAndTerm(tokens, bytes, before)
@@ -105,11 +112,14 @@ public enum MoneyParser {
         ))
     } else if wordCount(tokens, bytes) > 4 {
       reading.findings.append(
-        Finding(.note, "\(quoted(raw)) is free text; read \(Money(minorUnits: primary.pence).formatted)"))
+        Finding(
+          .note, "\(quoted(raw)) is free text; read \(Money(minorUnits: primary.pence).formatted)"))
     }
     if reading.basis == .total, let term = reading.term {
       reading.findings.append(
-        Finding(.note, "\(quoted(raw)) is a total over \(term); its annual value is derived from that term"))
+        Finding(
+          .note,
+          "\(quoted(raw)) is a total over \(term); its annual value is derived from that term"))
     }
     if !anySign && unitMultiplier == 1 {
       reading.findings.append(Finding(.note, "\(quoted(raw)) has no currency sign; read as pounds"))
@@ -119,7 +129,9 @@ public enum MoneyParser {
     }
     if reading.isEstimate {
       reading.findings.append(
-        Finding(.note, "\(quoted(raw)) is an estimate; read \(Money(minorUnits: primary.pence).formatted)"))
+        Finding(
+          .note, "\(quoted(raw)) is an estimate; read \(Money(minorUnits: primary.pence).formatted)"
+        ))
     }
     return reading
   }
@@ -248,13 +260,15 @@ public enum MoneyParser {
     }
     if pointAsThousands {
       amount.findings.append(
-        Finding(.warning, "'\(text)' uses '.' as a thousands separator; read as \(money.formatted)"))
+        Finding(.warning, "'\(text)' uses '.' as a thousands separator; read as \(money.formatted)")
+      )
     } else if irregular {
       amount.findings.append(
         Finding(.warning, "'\(text)' has irregular digit grouping; read as \(money.formatted)"))
     }
     if straySpace {
-      amount.findings.append(Finding(.note, "'\(text)' has a stray space; read as \(money.formatted)"))
+      amount.findings.append(
+        Finding(.note, "'\(text)' has a stray space; read as \(money.formatted)"))
     }
     if dashSeparator {
       amount.findings.append(
@@ -262,7 +276,9 @@ public enum MoneyParser {
     }
     if remainder != 0 {
       amount.findings.append(
-        Finding(.note, "'\(text)' is finer than a penny; rounded to \(money.formatted(alwaysShowPence: true))"))
+        Finding(
+          .note,
+          "'\(text)' is finer than a penny; rounded to \(money.formatted(alwaysShowPence: true))"))
     }
     return (amount, j)
   }
@@ -314,8 +330,10 @@ public enum MoneyParser {
       guard token.kind == .word, token.wordLength > 2 else { return count }
       let known = DateParser.isWord(
         token, bytes,
-        oneOf: ["annual", "annually", "total", "per", "annum", "year", "years", "contract", "for",
-          "circa", "approx", "million", "each", "the", "and", "in"])
+        oneOf: [
+          "annual", "annually", "total", "per", "annum", "year", "years", "contract", "for",
+          "circa", "approx", "million", "each", "the", "and", "in",
+        ])
       return known ? count : count + 1
     }
   }

@@ -148,7 +148,9 @@ public struct CSVReader: ~Copyable {
     var i = 0
     while i < slice.count {
       out.append(slice[i])
-      i += slice[i] == UInt8(ascii: "\"") && i + 1 < slice.count && slice[i + 1] == UInt8(ascii: "\"") ? 2 : 1
+      i +=
+        slice[i] == UInt8(ascii: "\"") && i + 1 < slice.count && slice[i + 1] == UInt8(ascii: "\"")
+        ? 2 : 1
     }
     return String(decoding: out, as: UTF8.self)
   }
@@ -160,7 +162,8 @@ public struct CSVReader: ~Copyable {
 
   /// The 1-based column (in characters) where the field starts, counting its opening quote.
   public func column(of field: CSVField) -> Int {
-    CSVReader.column(of: field.quoted ? field.start - 1 : field.start, lineStart: field.lineStart, in: bytes)
+    CSVReader.column(
+      of: field.quoted ? field.start - 1 : field.start, lineStart: field.lineStart, in: bytes)
   }
 
   static func column(of offset: Int, lineStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -79,7 +79,9 @@ public struct Contract: Hashable, Sendable {
   }
 
   /// Whether ``annualValue`` treats a value of unknown basis as annual.
-  public var annualValueIsAssumed: Bool { value.annual == nil && value.basis == .unknown && value.amount != nil }
+  public var annualValueIsAssumed: Bool {
+    value.annual == nil && value.basis == .unknown && value.amount != nil
+  }
 
   /// The term in days: from the value's stated term, else start to end inclusive.
   public var termDays: Int? {

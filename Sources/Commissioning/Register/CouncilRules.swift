@@ -83,7 +83,9 @@ extension CouncilRules {
   public static func parse(json bytes: [UInt8], file: String) throws(CouncilRulesError)
     -> CouncilRules
   {
-    func fail(_ message: String) -> CouncilRulesError { CouncilRulesError(file: file, message: message) }
+    func fail(_ message: String) -> CouncilRulesError {
+      CouncilRulesError(file: file, message: message)
+    }
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])

@@ -120,7 +120,11 @@ public enum DateParser {
     }
     if let option {
       reading.option = option
-      let optionText = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[optionTokens.lowerBound].start..<tokens[optionTokens.upperBound - 1].end]), as: UTF8.self)
+      let optionText = String(
+        decoding: UnsafeBufferPointer(
+          rebasing: bytes[
+            tokens[optionTokens.lowerBound].start..<tokens[optionTokens.upperBound - 1].end]),
+        as: UTF8.self)
       reading.findings.append(
         Finding(
           .note,
@@ -132,8 +136,12 @@ public enum DateParser {
     }
     let isRange =
       candidates.count == 2
-      && (hasWord(tokens, bytes, oneOf: ["to", "until", "till", "and"], between: candidates[0].tokens.upperBound, candidates[1].tokens.lowerBound)
-        || hasPunct(tokens, UInt8(ascii: "-"), between: candidates[0].tokens.upperBound, candidates[1].tokens.lowerBound))
+      && (hasWord(
+        tokens, bytes, oneOf: ["to", "until", "till", "and"],
+        between: candidates[0].tokens.upperBound, candidates[1].tokens.lowerBound)
+        || hasPunct(
+          tokens, UInt8(ascii: "-"), between: candidates[0].tokens.upperBound,
+          candidates[1].tokens.lowerBound))
     if isRange {
       let start = candidates[0].resolved(for: .start)
       let end = candidates[1].resolved(for: role == .start ? .start : .end)
@@ -162,7 +170,9 @@ public enum DateParser {
         ))
     } else if hasFreeText(tokens, consumed, bytes) {
       reading.findings.append(
-        Finding(.note, "\(quoted(raw)) has words around its date; read \(chosen.resolved(for: role).iso)"))
+        Finding(
+          .note, "\(quoted(raw)) has words around its date; read \(chosen.resolved(for: role).iso)")
+      )
     }
     reading.day = chosen.resolved(for: role)
     reading.precision = chosen.precision
@@ -211,7 +221,9 @@ public enum DateParser {
       }
       if monthFirst {
         findings.append(
-          Finding(.warning, "\(quoted) is not day-first (no month \(self.day)); read month-first as \(day.iso)"))
+          Finding(
+            .warning,
+            "\(quoted) is not day-first (no month \(self.day)); read month-first as \(day.iso)"))
       }
       if twoDigitYear {
         findings.append(Finding(.note, "\(quoted) has a two-digit year; read as \(day.iso)"))
@@ -240,7 +252,8 @@ public enum DateParser {
             "\(quoted) ends a day before the month's end; check it is not \(day.next.iso)"))
       }
       if year < 1990 || year > 2100 {
-        findings.append(Finding(.warning, "\(quoted) is far from the register's era (year \(year))"))
+        findings.append(
+          Finding(.warning, "\(quoted) is far from the register's era (year \(year))"))
       }
       return findings
     }
@@ -324,7 +337,8 @@ public enum DateParser {
     let t = tokens[i]
     func text(_ range: Range<Int>) -> String {
       String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]),
+        decoding: UnsafeBufferPointer(
+          rebasing: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]),
         as: UTF8.self)
     }
     func adjacentNumber(_ k: Int) -> Token? {
@@ -432,7 +446,8 @@ public enum DateParser {
       || has("rolling") || has("spot") || has("indefinite") || has("evergreen")
     {
       let why =
-        has("spot") ? "spot purchasing, no fixed end"
+        has("spot")
+        ? "spot purchasing, no fixed end"
         : has("rolling") ? "rolling arrangement, no fixed end" : "open-ended, no fixed end"
       return Undated(kind: .openEnded, reason: "\(why) (\(shown))")
     }

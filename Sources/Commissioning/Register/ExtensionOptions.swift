@@ -103,7 +103,9 @@ public enum OptionsParser {
       var count: Int?
       if tokens[k].kind == .number, tokens[k].digits <= 3 {
         count = Int(tokens[k].value)
-      } else if let n = numberWords.firstIndex(where: { DateParser.isWord(tokens[k], bytes, oneOf: [$0]) }) {
+      } else if let n = numberWords.firstIndex(where: {
+        DateParser.isWord(tokens[k], bytes, oneOf: [$0])
+      }) {
         count = n + 1
       } else if DateParser.isWord(tokens[k], bytes, oneOf: ["a", "an", "further", "additional"]),
         k + 1 < tokens.count,
@@ -142,7 +144,9 @@ public enum OptionsParser {
       index >= 0 && index < tokens.count && tokens[index].kind == .punct(byte)
     }
     let keyword = tokens.firstIndex {
-      DateParser.isWord($0, bytes, oneOf: ["option", "options", "extend", "extension", "extensions", "further", "plus"])
+      DateParser.isWord(
+        $0, bytes,
+        oneOf: ["option", "options", "extend", "extension", "extensions", "further", "plus"])
     }
     let upTo = tokens.indices.contains { i in
       i + 1 < tokens.count && DateParser.isWord(tokens[i], bytes, oneOf: ["up"])
@@ -173,14 +177,21 @@ public enum OptionsParser {
       reading.options = options
       return reading
     }
-    let plusJoined = quantities.indices.dropFirst().allSatisfy { isPunct(quantities[$0].index - 1, UInt8(ascii: "+")) }
+    let plusJoined = quantities.indices.dropFirst().allSatisfy {
+      isPunct(quantities[$0].index - 1, UInt8(ascii: "+"))
+    }
     let unitless = quantities.allSatisfy { $0.unit == nil }
-    if quantities.count >= 2, plusJoined, unitless, !isPunct(quantities[0].index - 1, UInt8(ascii: "+")) {
+    if quantities.count >= 2, plusJoined, unitless,
+      !isPunct(quantities[0].index - 1, UInt8(ascii: "+"))
+    {
       // '3+1', '5+2+2': an initial term in years, then options in years.
       options.initialTerm = .years(quantities[0].count)
       options.periods = quantities.dropFirst().compactMap(\.length)
       reading.findings.append(
-        Finding(.note, "\(quoted(raw)) read as an initial term of \(Length.years(quantities[0].count)) and \(options.summary) of options"))
+        Finding(
+          .note,
+          "\(quoted(raw)) read as an initial term of \(Length.years(quantities[0].count)) and \(options.summary) of options"
+        ))
     } else if let keyword, quantities.count >= 2, quantities[0].index < keyword,
       quantities[0].unit != nil
     {

@@ -68,7 +68,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case .missingColumns(let file, let missing, let found):
       let names = missing.map { "'\($0.rawValue)'" }.joined(separator: " and ")
       let shown = found.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-      return "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : ""))"
+      return
+        "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : ""))"
     case .council(let error):
       return error.description
     case .noCSV(let name):

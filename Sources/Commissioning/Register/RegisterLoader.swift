@@ -28,14 +28,20 @@ public enum RegisterLoader {
     for row in register.grid {
       for id in row.contracts where !ids.contains(id) {
         register.diagnostics.append(
-          Diagnostic(.warning, "grid row links to '\(id)', which no register row has", at: row.location))
+          Diagnostic(
+            .warning, "grid row links to '\(id)', which no register row has", at: row.location))
       }
     }
     if register.contracts.isEmpty, let first = register.files.first {
       register.diagnostics.append(
-        Diagnostic(.warning, "the register holds no contracts", at: SourceLocation(file: first, line: 1, column: 1)))
+        Diagnostic(
+          .warning, "the register holds no contracts",
+          at: SourceLocation(file: first, line: 1, column: 1)))
     }
-    register.diagnostics.sort { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+    register.diagnostics.sort {
+      ($0.location ?? SourceLocation(file: "", line: 0, column: 0))
+        < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
+    }
     return register
   }
 
@@ -69,7 +75,8 @@ public enum RegisterLoader {
     let headers = fields.map { reader.string($0).trimmingASCIISpaces }
     let headerFields = fields
     if headers.contains(where: { FinancialQuarter($0) != nil }) {
-      try loadGrid(&reader, name: name, headers: headers, headerFields: headerFields, into: &register)
+      try loadGrid(
+        &reader, name: name, headers: headers, headerFields: headerFields, into: &register)
     } else {
       try loadContracts(
         &reader, name: name, headers: headers, headerFields: headerFields, into: &register,
@@ -93,7 +100,8 @@ public enum RegisterLoader {
     var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
     var extras: [(index: Int, header: String)] = []
     for (index, header) in headers.enumerated() {
-      let location = SourceLocation(file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
+      let location = SourceLocation(
+        file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
       if let column = Column.matching(header: header) {
         let slot = Column.allCases.firstIndex(of: column) ?? 0
         if columnIndex[slot] < 0 {
@@ -111,7 +119,9 @@ public enum RegisterLoader {
       }
       extras.append((index, header.isEmpty ? "column \(index + 1)" : header))
     }
-    let missing = Column.required.filter { columnIndex[Column.allCases.firstIndex(of: $0) ?? 0] < 0 }
+    let missing = Column.required.filter {
+      columnIndex[Column.allCases.firstIndex(of: $0) ?? 0] < 0
+    }
     guard missing.isEmpty else {
       throw .missingColumns(file: name, missing: missing, found: headers)
     }
@@ -135,7 +145,9 @@ public enum RegisterLoader {
     }
     if rowsInFile == 0 && !register.contracts.isEmpty {
       register.diagnostics.append(
-        Diagnostic(.warning, "the file holds a header and no contracts", at: SourceLocation(file: name, line: 1, column: 1)))
+        Diagnostic(
+          .warning, "the file holds a header and no contracts",
+          at: SourceLocation(file: name, line: 1, column: 1)))
     }
   }
 
@@ -168,7 +180,9 @@ public enum RegisterLoader {
         Diagnostic(
           .warning,
           "row has \(fields.count) cells but the header has \(headers.count); the extra cells are kept",
-          at: SourceLocation(file: file, line: fields[headers.count].line, column: reader.column(of: fields[headers.count]))))
+          at: SourceLocation(
+            file: file, line: fields[headers.count].line,
+            column: reader.column(of: fields[headers.count]))))
     }
 
     let service = text(.service)
@@ -182,7 +196,8 @@ public enum RegisterLoader {
       guard !spelling.isEmpty else { continue }
       let canonical = state.aliases[Column.normalise(spelling)] ?? spelling
       if canonical != spelling {
-        diagnose([Finding(.note, "provider '\(spelling)' read as '\(canonical)'")], field(.provider))
+        diagnose(
+          [Finding(.note, "provider '\(spelling)' read as '\(canonical)'")], field(.provider))
       }
       providers.append(canonical)
     }
@@ -196,7 +211,9 @@ public enum RegisterLoader {
       case "m", "million", "millions", "000000": multiplier = 1_000_000
       case "", "1", "pounds", "gbp": multiplier = 1
       default:
-        diagnose([Finding(.warning, "value unit '\(unitText)' is not known; read as pounds")], field(.valueUnit))
+        diagnose(
+          [Finding(.warning, "value unit '\(unitText)' is not known; read as pounds")],
+          field(.valueUnit))
       }
     }
     let valueText = text(.value)
@@ -204,7 +221,9 @@ public enum RegisterLoader {
     diagnose(value.findings, field(.value))
     value.findings = []
     if multiplier != 1, let amount = value.amount {
-      diagnose([Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")], field(.value))
+      diagnose(
+        [Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")],
+        field(.value))
     }
     let basisText = text(.valueBasis)
     if !basisText.isEmpty {
@@ -213,7 +232,9 @@ public enum RegisterLoader {
         if basis == .annual, value.annual == nil { value.annual = value.amount }
         if basis == .total, value.total == nil { value.total = value.amount }
       } else {
-        diagnose([Finding(.warning, "value basis '\(basisText)' is not annual or total; ignored")], field(.valueBasis))
+        diagnose(
+          [Finding(.warning, "value basis '\(basisText)' is not annual or total; ignored")],
+          field(.valueBasis))
       }
     }
 
@@ -226,7 +247,8 @@ public enum RegisterLoader {
     diagnose(end.findings, field(.end))
     end.findings = []
     if let undated = end.undated {
-      diagnose([Finding(.note, "no usable end date: \(undated.reason); listed as undated")], field(.end))
+      diagnose(
+        [Finding(.note, "no usable end date: \(undated.reason); listed as undated")], field(.end))
     }
     if let s = start.day ?? end.rangeStart, let e = end.day, e < s {
       diagnose([Finding(.warning, "ends (\(e.iso)) before it starts (\(s.iso))")], field(.end))
@@ -246,13 +268,16 @@ public enum RegisterLoader {
       diagnose(reading.findings, field(.maxEnd))
       statedMaxEnd = reading.day
       if reading.day == nil {
-        diagnose([Finding(.warning, "maximum end '\(maxEndText)' is not a date; ignored")], field(.maxEnd))
+        diagnose(
+          [Finding(.warning, "maximum end '\(maxEndText)' is not a date; ignored")], field(.maxEnd))
       } else if let e = end.day, let m = reading.day, m < e {
-        diagnose([Finding(.warning, "maximum end \(m.iso) is before the end \(e.iso)")], field(.maxEnd))
+        diagnose(
+          [Finding(.warning, "maximum end \(m.iso) is before the end \(e.iso)")], field(.maxEnd))
       }
     }
     let reviewText = text(.nextReview)
-    var review = reviewText.isEmpty ? DateReading.empty : DateParser.parse(reviewText, role: .review)
+    var review =
+      reviewText.isEmpty ? DateReading.empty : DateParser.parse(reviewText, role: .review)
     diagnose(review.findings.filter { $0.severity != .note }, field(.nextReview))
     review.findings = []
 
@@ -261,11 +286,15 @@ public enum RegisterLoader {
     if !leadText.isEmpty {
       leadTime = LengthParser.parse(leadText)
       if leadTime == nil {
-        diagnose([Finding(.warning, "lead time '\(leadText)' is not a length like '6 months'; ignored")], field(.leadTime))
+        diagnose(
+          [Finding(.warning, "lead time '\(leadText)' is not a length like '6 months'; ignored")],
+          field(.leadTime))
       }
     }
 
-    let groups = text(.group).split(separator: ";").map { String($0).trimmingASCIISpaces }.filter { !$0.isEmpty }
+    let groups = text(.group).split(separator: ";").map { String($0).trimmingASCIISpaces }.filter {
+      !$0.isEmpty
+    }
 
     // Identity: the stated id, or one derived from service and provider; duplicates reported.
     var id = text(.id)
@@ -276,16 +305,25 @@ public enum RegisterLoader {
       while state.ids["\(id)-\(n)"] != nil { n += 1 }
       let renamed = "\(id)-\(n)"
       if derived {
-        diagnose([Finding(.note, "derived id '\(id)' is taken (\(first)); this row is '\(renamed)'")], field(.id))
+        diagnose(
+          [Finding(.note, "derived id '\(id)' is taken (\(first)); this row is '\(renamed)'")],
+          field(.id))
       } else {
-        diagnose([Finding(.error, "duplicate id '\(id)' (first at \(first)); this row is kept as '\(renamed)'")], field(.id))
+        diagnose(
+          [
+            Finding(
+              .error, "duplicate id '\(id)' (first at \(first)); this row is kept as '\(renamed)'")
+          ], field(.id))
       }
       id = renamed
     }
     state.ids[id] = rowLocation
     let rowKey = [service, provider, valueText, endText].joined(separator: "\u{1F}")
     if let first = state.rows[rowKey] {
-      diagnose([Finding(.warning, "same service, provider, value and end as \(first); a duplicate entry?")], nil)
+      diagnose(
+        [
+          Finding(.warning, "same service, provider, value and end as \(first); a duplicate entry?")
+        ], nil)
     } else {
       state.rows[rowKey] = rowLocation
     }
@@ -296,7 +334,8 @@ public enum RegisterLoader {
     }
     if fields.count > headers.count {
       for index in headers.count..<fields.count {
-        extra.append(Contract.ExtraColumn(header: "column \(index + 1)", value: reader.string(fields[index])))
+        extra.append(
+          Contract.ExtraColumn(header: "column \(index + 1)", value: reader.string(fields[index])))
       }
     }
 
@@ -369,7 +408,8 @@ public enum RegisterLoader {
         let raw = reader.string(fields[index]).trimmingASCIISpaces
         guard !raw.isEmpty else { continue }
         let (stages, findings) = StageParser.parse(raw)
-        let at = SourceLocation(file: name, line: fields[index].line, column: reader.column(of: fields[index]))
+        let at = SourceLocation(
+          file: name, line: fields[index].line, column: reader.column(of: fields[index]))
         for finding in findings {
           register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: at))
         }

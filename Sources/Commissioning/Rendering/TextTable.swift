@@ -41,7 +41,9 @@ public struct TextTable {
   /// The table's lines, each at most `width` characters; which columns were dropped.
   public func render(width: Int) -> (lines: [String], dropped: [String]) {
     // Columns with nothing in them take no room.
-    var visible = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } || rows.isEmpty }
+    var visible = columns.indices.filter { index in
+      rows.contains { !$0[index].isEmpty } || rows.isEmpty
+    }
     var widths = columns.indices.map { index in
       rows.reduce(columns[index].header.count) { max($0, $1[index].count) }
     }
@@ -141,5 +143,32 @@ public enum DateStyle {
     case .month: return "   \(shortMonths[day.month - 1]) \(day.year)"
     case .year: return "        \(day.year)"
     }
+  }
+}
+
+/// Prose wrapped at word boundaries to a width, for text that must read well in an email.
+public enum Prose {
+  /// The paragraph's lines, none longer than `width` unless a single word is.
+  public static func wrap(_ paragraph: String, width: Int, indent: String = "") -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if candidate.count + (lines.isEmpty ? 0 : indent.count) > width, !current.isEmpty {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
+  }
+
+  /// Writes the wrapped paragraph, one line each.
+  public static func write<Target: TextOutputStream>(
+    _ paragraph: String, width: Int, to out: inout Target
+  ) {
+    for line in wrap(paragraph, width: width) { out.write(line + "\n") }
   }
 }

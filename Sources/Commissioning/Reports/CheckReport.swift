@@ -48,15 +48,19 @@ public struct CheckReport: Sendable {
       ("files", .array(register.files.map { .string($0) })),
       ("contracts", .int(register.contracts.count)),
       ("gridRows", .int(register.grid.count)),
-      ("diagnostics", .array(diagnostics.map { d in
-        .object([
-          ("file", .string(d.location?.file)),
-          ("line", d.location.map { .int($0.line) } ?? .null),
-          ("column", d.location.map { .int($0.column) } ?? .null),
-          ("severity", .string(d.severity.rawValue)),
-          ("message", .string(d.message)),
-        ])
-      })),
+      (
+        "diagnostics",
+        .array(
+          diagnostics.map { d in
+            .object([
+              ("file", .string(d.location?.file)),
+              ("line", d.location.map { .int($0.line) } ?? .null),
+              ("column", d.location.map { .int($0.column) } ?? .null),
+              ("severity", .string(d.severity.rawValue)),
+              ("message", .string(d.message)),
+            ])
+          })
+      ),
       ("errors", .int(errorCount)),
       ("warnings", .int(warningCount)),
       ("notes", .int(noteCount)),

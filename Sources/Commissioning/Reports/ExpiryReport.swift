@@ -21,7 +21,8 @@ public struct ExpiryReport: Sendable {
   ///   - group: only contracts in this group.
   ///   - provider: only contracts with this provider (any spelling an alias knows).
   /// - Complexity: O(n log n) in the matching contracts.
-  public init(register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil) {
+  public init(register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil)
+  {
     self.registerName = register.name
     self.councilName = register.council.name
     self.asOf = asOf
@@ -76,13 +77,15 @@ public struct ExpiryReport: Sendable {
 extension ExpiryReport {
   /// The text report, fitting `width` columns (100 by default; reads well down to 80).
   public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
-    let title = "Contracts ending by \(DateStyle.long(by)) · \(councilName) · \(registerName)"
-    out.write(title + "\n")
+    Prose.write(
+      "Contracts ending by \(DateStyle.long(by)) · \(councilName) · \(registerName)", width: width,
+      to: &out)
     var filters: [String] = []
     if let group { filters.append("group \(group)") }
     if let provider { filters.append("provider \(provider)") }
     out.write(
-      "As of \(DateStyle.long(asOf))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", "))
+      "As of \(DateStyle.long(asOf))"
+        + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", "))
         + "\n\n")
     if contracts.isEmpty {
       out.write("No dated contract ends by \(DateStyle.long(by)).\n")
@@ -106,32 +109,41 @@ extension ExpiryReport {
           contract.provider.isEmpty ? "-" : contract.provider,
           ExpiryReport.valueLabel(contract),
           contract.optionsLeft.map { "+" + $0.compact } ?? "",
-          contract.groups.joined(separator: "; "),
+          // Under a group filter, only the other groups a contract belongs to are news.
+          contract.groups.filter { !($0.caseInsensitiveEquals(group ?? "")) }
+            .joined(separator: "; "),
         ])
       }
       let (lines, dropped) = table.render(width: width)
       for line in lines { out.write(line + "\n") }
       out.write("\n")
       let sum = annualTotal
-      out.write(
-        "\(contracts.count) contract\(contracts.count == 1 ? "" : "s") end by \(DateStyle.long(by))"
-          + (endedCount > 0 ? " (\(endedCount) already ended by \(DateStyle.long(asOf)))" : "") + ".\n")
+      Prose.write(
+        "\(contracts.count) \(contracts.count == 1 ? "contract ends" : "contracts end") by \(DateStyle.long(by))"
+          + (endedCount > 0 ? " (\(endedCount) already ended by \(DateStyle.long(asOf)))" : "")
+          + ".",
+        width: width, to: &out)
       var valueLine = "Annual value \(sum.total.formatted)"
       var caveats: [String] = []
       if sum.assumed > 0 { caveats.append("\(sum.assumed) of unknown basis counted as annual") }
       if sum.unknown > 0 { caveats.append("\(sum.unknown) with no value") }
       if sum.overflow { caveats.append("the sum overflowed and is incomplete") }
       if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
-      out.write(valueLine + ".\n")
-      out.write(
+      Prose.write(valueLine + ".", width: width, to: &out)
+      Prose.write(
         "Values: pa = a year, total = whole term, ~ = estimate. Month-only ends are the month's"
-          + " last day.\n")
+          + " last day.", width: width, to: &out)
       if !dropped.isEmpty {
-        out.write("(\(dropped.joined(separator: " and ")) hidden to fit \(width) columns.)\n")
+        Prose.write(
+          "(\(dropped.joined(separator: " and ")) hidden to fit \(width) columns.)", width: width,
+          to: &out)
       }
     }
     guard !undated.isEmpty else { return }
-    out.write("\nUndated: \(undated.count) contract\(undated.count == 1 ? "" : "s") with no usable end date\n")
+    out.write("\n")
+    Prose.write(
+      "Undated: \(undated.count) contract\(undated.count == 1 ? "" : "s") with no usable end date",
+      width: width, to: &out)
     var table = TextTable(columns: [
       .init("Service", flexible: true, minimum: 20, weight: 3),
       .init("Provider", flexible: true, minimum: 10, dropPriority: 1, weight: 2),
@@ -169,51 +181,62 @@ extension ExpiryReport {
       ("register", .string(registerName)),
       ("group", .string(group)),
       ("provider", .string(provider)),
-      ("contracts", .array(contracts.map { contract in
-        let end = contract.endDay
-        return .object([
-          ("id", .string(contract.id)),
-          ("service", .string(contract.service)),
-          ("provider", .string(contract.provider)),
-          ("providers", .array(contract.providers.map { .string($0) })),
-          ("department", .string(contract.department)),
-          ("groups", .array(contract.groups.map { .string($0) })),
-          ("end", .day(end)),
-          ("endRaw", .string(contract.endText)),
-          ("endPrecision", .string(contract.end.precision.rawValue)),
-          ("daysFromAsOf", end.map { .int(($0 - asOf).days) } ?? .null),
-          ("ended", .bool((end ?? asOf) < asOf)),
-          ("value", .money(contract.value.amount)),
-          ("valueRaw", .string(contract.valueText)),
-          ("valueBasis", .string(contract.value.basis.rawValue)),
-          ("valueEstimate", .bool(contract.value.isEstimate)),
-          ("annualValue", .money(contract.annualValue)),
-          ("annualValueAssumed", .bool(contract.annualValueIsAssumed)),
-          ("maximumExtent", .day(contract.maximumExtent)),
-          ("optionsLeft", .string(contract.optionsLeft?.description)),
-          ("source", .string(contract.source)),
-          ("location", .string(contract.location.description)),
-        ])
-      })),
-      ("undated", .array(undated.map { contract in
+      (
+        "contracts",
+        .array(
+          contracts.map { contract in
+            let end = contract.endDay
+            return .object([
+              ("id", .string(contract.id)),
+              ("service", .string(contract.service)),
+              ("provider", .string(contract.provider)),
+              ("providers", .array(contract.providers.map { .string($0) })),
+              ("department", .string(contract.department)),
+              ("groups", .array(contract.groups.map { .string($0) })),
+              ("end", .day(end)),
+              ("endRaw", .string(contract.endText)),
+              ("endPrecision", .string(contract.end.precision.rawValue)),
+              ("daysFromAsOf", end.map { .int(($0 - asOf).days) } ?? .null),
+              ("ended", .bool((end ?? asOf) < asOf)),
+              ("value", .money(contract.value.amount)),
+              ("valueRaw", .string(contract.valueText)),
+              ("valueBasis", .string(contract.value.basis.rawValue)),
+              ("valueEstimate", .bool(contract.value.isEstimate)),
+              ("annualValue", .money(contract.annualValue)),
+              ("annualValueAssumed", .bool(contract.annualValueIsAssumed)),
+              ("maximumExtent", .day(contract.maximumExtent)),
+              ("optionsLeft", .string(contract.optionsLeft?.description)),
+              ("source", .string(contract.source)),
+              ("location", .string(contract.location.description)),
+            ])
+          })
+      ),
+      (
+        "undated",
+        .array(
+          undated.map { contract in
+            .object([
+              ("id", .string(contract.id)),
+              ("service", .string(contract.service)),
+              ("provider", .string(contract.provider)),
+              ("reason", .string(contract.end.undated?.reason ?? "")),
+              ("kind", .string(contract.end.undated?.kind.rawValue ?? "unknown")),
+              ("endRaw", .string(contract.endText)),
+              ("location", .string(contract.location.description)),
+            ])
+          })
+      ),
+      (
+        "totals",
         .object([
-          ("id", .string(contract.id)),
-          ("service", .string(contract.service)),
-          ("provider", .string(contract.provider)),
-          ("reason", .string(contract.end.undated?.reason ?? "")),
-          ("kind", .string(contract.end.undated?.kind.rawValue ?? "unknown")),
-          ("endRaw", .string(contract.endText)),
-          ("location", .string(contract.location.description)),
+          ("count", .int(contracts.count)),
+          ("ended", .int(endedCount)),
+          ("undated", .int(undated.count)),
+          ("annualValue", .money(sum.total)),
+          ("valuesAssumedAnnual", .int(sum.assumed)),
+          ("valuesUnknown", .int(sum.unknown)),
         ])
-      })),
-      ("totals", .object([
-        ("count", .int(contracts.count)),
-        ("ended", .int(endedCount)),
-        ("undated", .int(undated.count)),
-        ("annualValue", .money(sum.total)),
-        ("valuesAssumedAnnual", .int(sum.assumed)),
-        ("valuesUnknown", .int(sum.unknown)),
-      ])),
+      ),
     ])
   }
 

@@ -1,0 +1,251 @@
+import Foundation
+import Testing
+
+@testable import CommissionCLI
+@testable import Commissioning
+
+@Suite("commission expiring and check")
+struct CommandTests {
+  @Test("the README's first command: the bundled register, by 30 September 2016")
+  func readmeCommand() {
+    let run = commission(["expiring", "--by", "2016-09-30", "--as-of", "2016-03-22"])
+    #expect(run.code == 0)
+    #expect(run.stderr == "")
+    assertGolden(run.stdout, "expiring-kent-2016-03-by-2016-09-30.txt")
+    #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+  }
+
+  @Test("the README's group example: one programme, its own group column hidden")
+  func groupExample() {
+    let run = commission([
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22", "--group", "childrens-public-health",
+    ])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "expiring-kent-2016-03-childrens-public-health.txt")
+  }
+
+  @Test("expiring at 80 and 160 columns", arguments: [80, 160])
+  func widths(_ width: Int) {
+    let run = commission([
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22", "--width", String(width),
+    ])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "expiring-kent-2016-03-by-2016-09-30-w\(width).txt")
+    #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= width })
+  }
+
+  @Test("expiring as JSON and CSV", arguments: ["json", "csv"])
+  func formats(_ format: String) {
+    let run = commission([
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22", "--format", format,
+    ])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "expiring-kent-2016-03-by-2016-09-30.\(format)")
+  }
+
+  @Test("the July 2015 register: Health Visiting ends 30 September 2016, three are undated")
+  func kent2015() {
+    let run = commission([
+      "expiring", "--by", "2016-09-30", "--as-of", "2015-07-22", "Contracts/kent-2015-07",
+    ])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "expiring-kent-2015-07.txt")
+  }
+
+  @Test("contracts already ended at the as-of date are marked")
+  func endedMarked() throws {
+    let run = commission([
+      "expiring", "--by", "2016-07-31", "--as-of", "2016-07-01", "--group",
+      "early-help-family-support",
+    ])
+    #expect(run.code == 0)
+    let lines = run.stdout.split(separator: "\n")
+    let parenting = try #require(lines.first { $0.contains("County Parenting Service") })
+    #expect(parenting.contains("-92 ended"))
+    let mediation = try #require(lines.first { $0.contains("Family Mediation") })
+    #expect(mediation.contains("-1 ended"))
+    #expect(
+      run.stdout.contains("11 contracts end by 31 July 2016 (11 already ended by 1 July 2016)."))
+  }
+
+  @Test("31/09/2016 is listed by --by 2016-09-30, and the JSON says so")
+  func impossibleDateListed() throws {
+    let run = commission([
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22", "--format", "json",
+    ])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let contracts = try #require(json["contracts"] as? [[String: Any]])
+    let direct = try #require(
+      contracts.first { $0["id"] as? String == "schw-direct-payments-support" })
+    #expect(direct["end"] as? String == "2016-09-30")
+    #expect(direct["endRaw"] as? String == "31/09/2016")
+    let hv = try #require(contracts.first { $0["id"] as? String == "schw-hv-fnp" })
+    let value = try #require(hv["value"] as? [String: String])
+    #expect(value == ["amount": "22604400.00", "currency": "GBP"])
+  }
+
+  @Test(
+    "every transcribed row is listed by --by 2100-01-01 or as undated, as Contracts/README.md counts"
+  )
+  func rowCounts() throws {
+    for (folder, count) in [("Contracts/kent-2016-03", 137), ("Contracts/kent-2015-07", 4)] {
+      let run = commission([
+        "expiring", "--by", "2100-01-01", "--as-of", "2016-03-22", "--format", "json", folder,
+      ])
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+      let listed = (json["contracts"] as? [Any])?.count ?? 0
+      let undated = (json["undated"] as? [Any])?.count ?? 0
+      #expect(listed + undated == count)
+      let readme = try String(
+        contentsOf: repositoryRoot.appendingPathComponent("Contracts/README.md"), encoding: .utf8)
+      #expect(readme.contains("`\(folder.dropFirst("Contracts/".count))`: \(count) contracts"))
+    }
+  }
+
+  @Test("a provider filter matches every spelling an alias knows")
+  func providerFilter() throws {
+    let run = commission([
+      "expiring", "--by", "2017-12-31", "--as-of", "2016-03-22", "--provider",
+      "Kent Community Health Trust", "--format", "csv",
+    ])
+    #expect(run.code == 0)
+    let ids = run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+    #expect(ids == ["schw-hv-fnp", "schw-school-ph-kchft", "schw-postural-stability"])
+  }
+
+  @Test("check on the bundled registers", arguments: ["kent-2016-03", "kent-2015-07"])
+  func check(_ folder: String) {
+    let run = commission(["check", "Contracts/\(folder)"])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "check-\(folder).txt")
+  }
+
+  @Test("check --format json and --strict")
+  func checkJSONAndStrict() throws {
+    let run = commission(["check", "--format", "json", "Contracts/kent-2015-07"])
+    assertGolden(run.stdout, "check-kent-2015-07.json")
+    let strict = commission(["check", "--strict"])
+    #expect(strict.code == 65)
+    #expect(
+      strict.stdout.hasSuffix("0 errors, 14 warnings, 110 notes (strict: warnings are errors)\n")
+        == false)
+    #expect(strict.stdout.contains("14 errors, 0 warnings"))
+  }
+
+  @Test(
+    "bad input: one line on standard error and a sysexits code",
+    arguments: [
+      (
+        "", 65, "commission: <stdin>:1:1: error: the file is empty; a register needs a header row\n"
+      ),
+      (
+        "service,end\nA,\"2017\n", 65,
+        "commission: <stdin>:2:3: error: a quoted field opens here and never closes\n"
+      ),
+      (
+        "service,value\nA,1\n", 65,
+        "commission: <stdin>:1:1: error: no 'end' column (the header has 'service', 'value')\n"
+      ),
+    ])
+  func badInput(_ stdin: String, _ code: Int32, _ message: String) {
+    let run = commission(["check", "-"], stdin: stdin)
+    #expect(run.code == code)
+    #expect(run.stderr == message)
+    #expect(run.stdout == "")
+  }
+
+  @Test("non-UTF-8 bytes on standard input are a located error")
+  func latin1() {
+    var environment = Environment(
+      currentDirectory: repositoryRoot.path, today: fixedToday)
+    environment.readStandardInput = { Array("service,end\nCaf".utf8) + [0xE9, 0x0A] }
+    var out = ""
+    var err = ""
+    let code = Commission.run(["check", "-"], environment: environment, stdout: &out, stderr: &err)
+    #expect(code == 65)
+    #expect(
+      err == "commission: <stdin>:2:4: error: the file is not UTF-8 text (save it as CSV UTF-8)\n")
+  }
+
+  @Test("a header-only register warns and exits 0")
+  func headerOnly() {
+    let run = commission(["check", "-"], stdin: "service,end\n")
+    #expect(run.code == 0)
+    #expect(run.stdout.hasPrefix("<stdin>:1:1: warning: the register holds no contracts\n"))
+  }
+
+  @Test(
+    "usage and input errors",
+    arguments: [
+      (
+        ["expiring", "--as-of", "2016-03-22"], 64,
+        "commission: missing '--by <date>'; for example --by 2016-09-30\n"
+      ),
+      (
+        ["expiring", "--by", "2016-09-30", "no-such.csv"], 66,
+        "commission: cannot open 'no-such.csv': no such file or folder\n"
+      ),
+      (
+        ["expiring", "--by", "2016-09-30", "--group", "nope", "Contracts/kent-2015-07"], 1,
+        "commission: no contract is in group 'nope'; the groups are childrens-public-health\n"
+      ),
+      (
+        ["check", "--format", "csv"], 64,
+        "commission: the value 'csv' is invalid for 'check --format'; use text or json\n"
+      ),
+    ])
+  func usage(_ arguments: [String], _ code: Int32, _ message: String) {
+    let run = commission(arguments)
+    #expect(run.code == code)
+    #expect(run.stderr == message)
+  }
+
+  @Test("--output writes atomically and never over an input")
+  func output() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "commission-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let register = folder.appendingPathComponent("r.csv")
+    try Data("service,end\nA,2016-09-30\n".utf8).write(to: register)
+    let target = folder.appendingPathComponent("out.csv").path
+    let ok = commission([
+      "expiring", "--by", "2017-01-01", "--as-of", "2016-03-22", "--format", "csv", "--output",
+      target, register.path,
+    ])
+    #expect(ok.code == 0)
+    #expect(ok.stdout == "")
+    #expect(
+      try String(contentsOfFile: target, encoding: .utf8).hasPrefix("id,service,provider,end,"))
+    let refused = commission([
+      "expiring", "--by", "2017-01-01", "--output", register.path, register.path,
+    ])
+    #expect(refused.code == 73)
+    #expect(
+      refused.stderr
+        == "commission: refusing to write '\(register.path)': it is one of the inputs\n")
+    #expect(try String(contentsOf: register, encoding: .utf8) == "service,end\nA,2016-09-30\n")
+    let missing = commission([
+      "expiring", "--by", "2017-01-01", "--output", folder.path + "/no/such/dir/x.csv",
+      register.path,
+    ])
+    #expect(missing.code == 73)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".tmp")
+    }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test("help and version")
+  func help() {
+    let run = commission(["--help"])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "help.txt")
+    #expect(
+      commission(["expiring", "--help"]).stdout.hasPrefix("Usage: commission expiring --by DATE"))
+    #expect(commission(["--version"]).stdout == "commission 0.1.0\n")
+    #expect(commission([]).code == 64)
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The built `commission` binary beside the test bundle.
+func builtBinary() -> URL? {
+  var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  for _ in 0..<4 {
+    let candidate = folder.appendingPathComponent("commission")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    folder = folder.deletingLastPathComponent()
+  }
+  let fallback = repositoryRoot.appendingPathComponent(".build/debug/commission")
+  return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
+}
+
+/// Runs the binary as a user would, from the repository root.
+func runBinary(_ arguments: [String], stdin: Data? = nil) throws -> (String, String, Int32) {
+  let binary = try #require(builtBinary(), "the commission binary was not built")
+  let process = Process()
+  process.executableURL = binary
+  process.arguments = arguments
+  process.currentDirectoryURL = repositoryRoot
+  var environment = ProcessInfo.processInfo.environment
+  environment.removeValue(forKey: "COLUMNS")
+  process.environment = environment
+  let out = Pipe()
+  let err = Pipe()
+  let input = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = input
+  try process.run()
+  if let stdin { input.fileHandleForWriting.write(stdin) }
+  try input.fileHandleForWriting.close()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (
+    String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
+    process.terminationStatus
+  )
+}
+
+@Suite("The built binary")
+struct EndToEndTests {
+  @Test("the README command prints the golden answer on stdout, nothing on stderr, exit 0")
+  func readmeCommand() throws {
+    let (out, err, code) = try runBinary([
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22",
+    ])
+    #expect(code == 0)
+    #expect(err == "")
+    assertGolden(out, "expiring-kent-2016-03-by-2016-09-30.txt")
+  }
+
+  @Test("an unterminated quote on standard input: one line, exit 65, no stack trace")
+  func badInput() throws {
+    let (out, err, code) = try runBinary(
+      ["check", "-"], stdin: Data("service,end\n\"x,2016\n".utf8))
+    #expect(code == 65)
+    #expect(out == "")
+    #expect(err == "commission: <stdin>:2:1: error: a quoted field opens here and never closes\n")
+  }
+}

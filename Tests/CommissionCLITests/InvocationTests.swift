@@ -1,0 +1,51 @@
+import Testing
+
+@testable import CommissionCLI
+@testable import Commissioning
+
+@Suite("Argument parsing")
+struct InvocationTests {
+  @Test("flags in both spellings, commands and registers")
+  func parses() throws {
+    let a = try Invocation.parse([
+      "expiring", "--by", "2016-09-30", "--as-of=2016-03-22", "Contracts/kent-2016-03", "--format",
+      "json", "--group=g", "--provider", "KCHFT", "--width", "80",
+    ])
+    #expect(a.command == .expiring)
+    #expect(a.by == Day("2016-09-30"))
+    #expect(a.asOf == Day("2016-03-22"))
+    #expect(a.registers == ["Contracts/kent-2016-03"])
+    #expect(a.format == .json)
+    #expect(a.group == "g")
+    #expect(a.provider == "KCHFT")
+    #expect(a.width == 80)
+    let b = try Invocation.parse(["check", "--strict", "-", "--", "--odd-name.csv"])
+    #expect(b.command == .check)
+    #expect(b.strict)
+    #expect(b.registers == ["-", "--odd-name.csv"])
+  }
+
+  @Test(
+    "errors name the flag and show an example",
+    arguments: [
+      (["expiring", "--foo"], "unknown option '--foo'"),
+      (
+        ["expiring", "--by", "30/09/2016"],
+        "the value '30/09/2016' is invalid for '--by <date>'; use a date like 2016-09-30"
+      ),
+      (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
+      (
+        ["expiring", "--format", "xml"],
+        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv"
+      ),
+      (
+        ["expiring", "--width", "10"],
+        "the value '10' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100"
+      ),
+      (["expire"], "unknown command 'expire'; the commands are expiring, check"),
+      (["check", "--strict=yes"], "'--strict' takes no value"),
+    ])
+  func errors(_ arguments: [String], _ message: String) {
+    #expect(throws: UsageError(message)) { try Invocation.parse(arguments) }
+  }
+}
