@@ -104,7 +104,7 @@ struct DateParserTests {
     #expect(DateParser.parse("TBC", role: .end).undated?.reason == "to be confirmed ('TBC')")
     #expect(
       DateParser.parse("Ongoing; spot contract", role: .end).undated?.reason
-        == "spot purchasing, no fixed end ('Ongoing; spot contract')")
+        == "spot purchasing, open-ended ('Ongoing; spot contract')")
   }
 
   @Test("review dates do not note their precision")

@@ -447,8 +447,8 @@ public enum DateParser {
     {
       let why =
         has("spot")
-        ? "spot purchasing, no fixed end"
-        : has("rolling") ? "rolling arrangement, no fixed end" : "open-ended, no fixed end"
+        ? "spot purchasing, open-ended"
+        : has("rolling") ? "rolling, open-ended" : "open-ended"
       return Undated(kind: .openEnded, reason: "\(why) (\(shown))")
     }
     let why: String
@@ -459,9 +459,9 @@ public enum DateParser {
     {
       why = "none given"
     } else if has("various") {
-      why = "various ends, none given"
+      why = "various ends"
     } else if has("as with") || has("part of") || has("linked to") || has("subject to") {
-      why = "tied to something else, no date given"
+      why = "linked to something else"
     } else if has("annual") || has("quarterly") || has("monthly") || has("currently") {
       why = "a frequency, not a date"
     } else {
