@@ -85,6 +85,44 @@ public enum Commission {
       case .csv: text = report.csv
       }
       return (text, .success, inputs)
+    case .align:
+      let (register, inputs) = try Files.loadRegister(
+        invocation.registers, environment: environment)
+      var text = ""
+      guard let group = invocation.group else {
+        if invocation.to != nil || invocation.start != nil {
+          throw CommandFailure(
+            .usage,
+            "'--to' and '--start' need '--group <name>'; for example --group childrens-public-health"
+          )
+        }
+        let groups = GroupSummary.all(in: register)
+        switch invocation.format {
+        case .json: GroupSummary.json(groups, register: register).write(to: &text)
+        case .csv:
+          throw CommandFailure(
+            .usage,
+            "the value 'csv' is invalid for 'align --format' without '--group'; use text or json")
+        case .text: GroupSummary.writeText(groups, register: register, to: &text, width: width)
+        }
+        return (text, .success, inputs)
+      }
+      let target: AlignmentTarget =
+        invocation.to.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
+        ?? .latestEnd
+      let proposal: AlignmentProposal
+      do {
+        proposal = try AlignmentProposal(
+          register: register, group: group, target: target, asOf: asOf)
+      } catch {
+        throw CommandFailure(.failure, error.description)
+      }
+      switch invocation.format {
+      case .text: proposal.writeText(to: &text, width: width)
+      case .json: proposal.json.write(to: &text)
+      case .csv: text = proposal.csv
+      }
+      return (text, .success, inputs)
     case .check:
       guard invocation.format != .csv else {
         throw CommandFailure(

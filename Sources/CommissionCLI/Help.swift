@@ -48,6 +48,24 @@ enum Help {
         Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
 
         """
+    case .align:
+      return """
+        Usage: commission align [--group G [--to DATE | --start DATE]] [--as-of DATE]
+                                [--format text|json|csv] [REGISTER ...]
+
+        Without --group, lists every group with its earliest and latest current end, the spread
+        in days, and whether that is within the council's tolerance.
+
+        With --group, proposes extending the group's contracts to one end date: --to DATE, or
+        --start DATE for a new service starting then (the target is the day before), or by
+        default the latest current end in the group. For each contract: the extension in days and
+        months, its cost pro rata on the annual value (whole months × annual/12, remaining days ×
+        annual/365), whether it is within the options, and the value change. Then the key-decision
+        test, the decision, notice and procurement deadlines (missed ones marked), and the flags.
+
+        Example: commission align --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
+
+        """
     case .check:
       return """
         Usage: commission check [--strict] [--format text|json] [REGISTER ...]

@@ -4,11 +4,13 @@ import Commissioning
 public enum CommandName: String, CaseIterable, Sendable {
   case expiring
   case check
+  case align
 
   var summary: String {
     switch self {
     case .expiring: return "contracts ending on or before --by DATE, soonest first"
     case .check: return "validate registers and print every diagnostic"
+    case .align: return "find misaligned end dates; propose synchronised extensions for a group"
     }
   }
 }
@@ -26,6 +28,9 @@ public struct Invocation: Equatable, Sendable {
   public var registers: [String] = []
   public var asOf: Day?
   public var by: Day?
+  /// `align`: the common end date, or the new service start.
+  public var to: Day?
+  public var start: Day?
   public var format: OutputFormat = .text
   public var output: String?
   public var group: String?
@@ -90,6 +95,8 @@ extension Invocation {
       switch flag {
       case "--as-of": invocation.asOf = try day(flag, try value(for: flag, inline: inline))
       case "--by": invocation.by = try day(flag, try value(for: flag, inline: inline))
+      case "--to": invocation.to = try day(flag, try value(for: flag, inline: inline))
+      case "--start": invocation.start = try day(flag, try value(for: flag, inline: inline))
       case "--format":
         let text = try value(for: flag, inline: inline)
         guard let format = OutputFormat(rawValue: text) else {
@@ -119,6 +126,10 @@ extension Invocation {
       }
       index += 1
     }
+    if invocation.to != nil && invocation.start != nil {
+      throw UsageError(
+        "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
+    }
     if let first = positional.first {
       guard let command = CommandName(rawValue: first) else {
         if first == "help" {
@@ -142,7 +153,8 @@ extension Invocation {
 
   static func example(_ flag: String) -> String {
     switch flag {
-    case "--as-of", "--by": return "2016-09-30"
+    case "--as-of", "--by", "--to": return "2016-09-30"
+    case "--start": return "2017-04-01"
     case "--format": return "json"
     case "--output", "-o": return "report.json"
     case "--group": return "childrens-public-health"

@@ -18,7 +18,8 @@ struct CommandTests {
   @Test("the README's group example: one programme, its own group column hidden")
   func groupExample() {
     let run = commission([
-      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22", "--group", "childrens-public-health",
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22", "--group",
+      "childrens-public-health",
     ])
     #expect(run.code == 0)
     assertGolden(run.stdout, "expiring-kent-2016-03-childrens-public-health.txt")

@@ -42,8 +42,12 @@ struct InvocationTests {
         ["expiring", "--width", "10"],
         "the value '10' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100"
       ),
-      (["expire"], "unknown command 'expire'; the commands are expiring, check"),
+      (["expire"], "unknown command 'expire'; the commands are expiring, check, align"),
       (["check", "--strict=yes"], "'--strict' takes no value"),
+      (
+        ["align", "--group", "g", "--to", "2016-09-30", "--start", "2016-10-01"],
+        "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)"
+      ),
     ])
   func errors(_ arguments: [String], _ message: String) {
     #expect(throws: UsageError(message)) { try Invocation.parse(arguments) }

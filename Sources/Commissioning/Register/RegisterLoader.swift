@@ -345,9 +345,15 @@ public enum RegisterLoader {
       startText: startText, start: start, endText: endText, end: end, optionsText: optionsText,
       options: options, maxEndText: maxEndText, statedMaxEnd: statedMaxEnd,
       nextReviewText: reviewText, nextReview: review,
-      procurementRoute: slug(text(.procurementRoute), limit: 40), leadTimeText: leadText,
+      procurementRoute: routeName(text(.procurementRoute)), leadTimeText: leadText,
       leadTime: leadTime, source: text(.source), notes: text(.notes), extra: extra,
       location: rowLocation)
+  }
+
+  /// A procurement route as a lowercase dashed name (`Competitive Dialogue` →
+  /// `competitive-dialogue`), empty when none is given.
+  static func routeName(_ text: String) -> String {
+    text.isEmpty ? "" : slug(text, limit: 40)
   }
 
   static let columnSlot: [Column: Int] = Dictionary(

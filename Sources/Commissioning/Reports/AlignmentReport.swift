@@ -1,0 +1,328 @@
+extension AlignmentProposal {
+  /// The proposal as a text report: the table, the decision and deadlines, then the flags.
+  public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
+    Prose.write(
+      "Aligning \(group) · \(council.name) · \(registerName)", width: width, to: &out)
+    let rule: String
+    switch targetRule {
+    case .end: rule = "the end date asked for"
+    case .newServiceStart: rule = "the day before the new service starts"
+    case .latestEnd: rule = "the latest current end in the group"
+    }
+    Prose.write(
+      "Target end \(DateStyle.long(target)) (\(rule)); new service from \(DateStyle.long(newServiceStart))."
+        + " As of \(DateStyle.long(asOf)).", width: width, to: &out)
+    out.write("\n")
+    var table = TextTable(columns: [
+      .init("Contract", flexible: true, minimum: 20, weight: 5),
+      .init("Provider", flexible: true, minimum: 8, dropPriority: 1, weight: 2),
+      .init("Current end", alignment: .right),
+      .init("Proposed end", alignment: .right),
+      .init("Extension", alignment: .right),
+      .init("Cost", alignment: .right),
+      .init("Options"),
+    ])
+    for p in contracts {
+      table.add([
+        p.contract.service.isEmpty ? p.contract.id : p.contract.service,
+        p.contract.provider,
+        p.currentEnd.map { DateStyle.short($0, precision: p.contract.end.precision) } ?? "unknown",
+        p.proposedEnd.map { DateStyle.short($0) } ?? "",
+        AlignmentProposal.extensionLabel(p),
+        p.extends ? (p.cost.map { $0.formatted(alwaysShowPence: true) } ?? "unknown") : "-",
+        p.withinOptions.map { $0 ? "within" : "beyond" } ?? "",
+      ])
+    }
+    for line in table.render(width: width).lines { out.write(line + "\n") }
+    out.write("\n")
+    let count = extensions.count
+    let plural = count == 1 ? "" : "s"
+    var total: String
+    if count == 0 {
+      total = "No extension is needed: every contract already ends on or near the target"
+    } else if missingCosts == count {
+      total = "The cost of the \(count) extension\(plural) is unknown"
+    } else {
+      total =
+        "Total extension cost \(totalCost.formatted(alwaysShowPence: true)) for \(count) extension\(plural)"
+      if missingCosts > 0 {
+        total += " (\(missingCosts) cost\(missingCosts == 1 ? "" : "s") unknown, not included)"
+      }
+    }
+    Prose.write(total + ".", width: width, to: &out)
+    let kd = keyDecision
+    let amount = kd.amount.formatted(alwaysShowPence: true)
+    let standIn = kd.basis != "extension cost"
+    let subject =
+      standIn ? "the annual values of the contracts to extend, \(amount)," : "the total, \(amount),"
+    let verb = standIn ? (kd.required ? "meet" : "are under") : (kd.required ? "meets" : "is under")
+    var verdict =
+      "Key decision: \(kd.required ? "yes" : "no"): \(subject) \(verb) the threshold of \(kd.threshold.formatted)."
+    if standIn { verdict += " They stand in because some extension costs are unknown." }
+    Prose.write(verdict, width: width, to: &out)
+    out.write("\nDeadlines\n")
+    var entries: [(day: Day?, label: String, status: String, why: String)] = []
+    func add(_ label: String, _ deadline: Deadline?, unknown: String) {
+      guard let deadline else {
+        entries.append((nil, label, "unknown", unknown))
+        return
+      }
+      let status =
+        deadline.missedByDays.map { "MISSED by \($0) day\($0 == 1 ? "" : "s")" }
+        ?? deadline.daysLeft.map { $0 == 0 ? "today" : "in \($0) day\($0 == 1 ? "" : "s")" } ?? ""
+      entries.append((deadline.day, label, status, deadline.why))
+    }
+    let unknownEnds = "the current ends of the contracts to extend are not known"
+    add("Forward-plan notice by", noticeBy, unknown: unknownEnds)
+    add("Decision by", decisionBy, unknown: unknownEnds)
+    add("Procurement start by", procurementStartBy, unknown: "")
+    if let committee {
+      entries.append(
+        (
+          committee.date, "Committee meeting", committee.date < asOf ? "past" : "",
+          "the latest on or before the decision: \(committee.committee)"
+        ))
+    } else if decisionBy != nil {
+      entries.append(
+        (nil, "Committee meeting", "none", "no meeting in council.json on or before the decision"))
+    }
+    entries.sort { ($0.day ?? Day(ordinal: Int.max)) < ($1.day ?? Day(ordinal: Int.max)) }
+    for entry in entries {
+      let date = entry.day.map { DateStyle.short($0) } ?? "    unknown"
+      let head = "  \(date)  \(entry.label.padded(24))\(entry.status)"
+      out.write(TextTable.trailingSpacesRemoved(head) + "\n")
+      for line in Prose.wrap(entry.why, width: width - 15) { out.write("               \(line)\n") }
+    }
+    let flagged = contracts.filter { !$0.flags.isEmpty }
+    guard !flagged.isEmpty else { return }
+    out.write("\nFlags and assumptions\n")
+    for p in flagged {
+      Prose.write("- " + ContractProposal.name(p.contract), width: width, to: &out)
+      for flag in p.flags {
+        for line in Prose.wrap(flag, width: width - 4) { out.write("    \(line)\n") }
+      }
+    }
+  }
+
+  /// `6m`, `7m`, `6m 15d`, `15d`, `none`, `after target`, `unknown`.
+  static func extensionLabel(_ p: ContractProposal) -> String {
+    switch p.action {
+    case .aligned: return "none"
+    case .withinTolerance: return "none (tol.)"
+    case .endsAfterTarget: return "after target"
+    case .extendFromUnknownEnd: return "unknown"
+    case .extend:
+      let m = p.extensionMonths ?? 0
+      let d = p.extensionRemainderDays ?? 0
+      if m == 0 { return "\(d)d" }
+      return d == 0 ? "\(m)m" : "\(m)m \(d)d"
+    }
+  }
+
+  /// The proposal as JSON, with the keys INTERFACE.md fixes.
+  public var json: JSON {
+    func deadline(_ d: Deadline?) -> JSON {
+      guard let d else { return .null }
+      return .object([
+        ("date", .day(d.day)),
+        ("missed", .bool(d.missedByDays != nil)),
+        ("missedByDays", d.missedByDays.map { .int($0) } ?? .null),
+        ("daysLeft", d.daysLeft.map { .int($0) } ?? .null),
+        ("why", .string(d.why)),
+      ])
+    }
+    return .object([
+      ("group", .string(group)),
+      ("register", .string(registerName)),
+      ("asOf", .day(asOf)),
+      ("target", .day(target)),
+      ("newServiceStart", .day(newServiceStart)),
+      (
+        "contracts",
+        .array(
+          contracts.map { p in
+            .object([
+              ("id", .string(p.contract.id)),
+              ("service", .string(p.contract.service)),
+              ("provider", .string(p.contract.provider)),
+              ("action", .string(p.action.rawValue)),
+              ("currentEnd", .day(p.currentEnd)),
+              ("proposedEnd", .day(p.proposedEnd)),
+              ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
+              ("extensionMonths", p.extensionMonths.map { .int($0) } ?? .null),
+              ("extensionRemainderDays", p.extensionRemainderDays.map { .int($0) } ?? .null),
+              ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
+              ("costBasis", .string(p.costBasis.rawValue)),
+              ("annualValue", .money(p.annualValue)),
+              ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
+              ("maximumExtent", .day(p.maximumExtent)),
+              (
+                "valueChangePercent",
+                p.valueChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
+                  ?? .null
+              ),
+              ("route", .string(p.route)),
+              ("leadTime", .string(p.leadTime.description)),
+              ("procurementStartBy", .day(p.procurementStartBy)),
+              ("flags", .array(p.flags.map { .string($0) })),
+            ])
+          })
+      ),
+      ("totalCost", .money(totalCost)),
+      ("missingCosts", .int(missingCosts)),
+      (
+        "keyDecision",
+        .object([
+          ("required", .bool(keyDecision.required)),
+          ("basis", .string(keyDecision.basis)),
+          ("amount", .money(keyDecision.amount)),
+          ("threshold", .money(keyDecision.threshold)),
+        ])
+      ),
+      (
+        "deadlines",
+        .object([
+          ("decisionBy", .day(decisionBy?.day)),
+          ("noticeBy", .day(noticeBy?.day)),
+          ("procurementStartBy", .day(procurementStartBy.day)),
+          ("committeeMeeting", .day(committee?.date)),
+          ("committee", .string(committee?.committee)),
+          (
+            "details",
+            .object([
+              ("decisionBy", deadline(decisionBy)),
+              ("noticeBy", deadline(noticeBy)),
+              ("procurementStartBy", deadline(procurementStartBy)),
+            ])
+          ),
+        ])
+      ),
+      ("diagnostics", .array(diagnostics.map { .string($0.description) })),
+    ])
+  }
+
+  /// The proposal table as CSV.
+  public var csv: String {
+    var writer = CSVWriter()
+    writer.row([
+      "id", "service", "provider", "action", "current_end", "proposed_end", "extension_days",
+      "extension_months", "extension_remainder_days", "cost", "cost_basis", "within_options",
+      "procurement_start_by",
+    ])
+    for p in contracts {
+      writer.row([
+        .text(p.contract.id), .text(p.contract.service), .text(p.contract.provider),
+        .text(p.action.rawValue), .number(p.currentEnd?.iso ?? ""),
+        .number(p.proposedEnd?.iso ?? ""), .number(p.extensionDays.map(String.init) ?? ""),
+        .number(p.extensionMonths.map(String.init) ?? ""),
+        .number(p.extensionRemainderDays.map(String.init) ?? ""),
+        .number(p.extends ? (p.cost?.decimalString ?? "") : "0.00"), .text(p.costBasis.rawValue),
+        .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
+        .number(p.procurementStartBy.iso),
+      ])
+    }
+    return writer.text
+  }
+}
+
+extension GroupSummary {
+  /// Every group's end dates, one block each, for `align` without `--group`.
+  public static func writeText<Target: TextOutputStream>(
+    _ groups: [GroupSummary], register: Register, to out: inout Target, width: Int = 100
+  ) {
+    let tolerance = register.council.alignmentToleranceDays
+    Prose.write(
+      "Groups in \(register.name) · \(register.council.name) · end dates aligned within \(tolerance) days",
+      width: width, to: &out)
+    if groups.isEmpty {
+      out.write("\nNo contract has a group; give contracts a 'group' column to align them.\n")
+      return
+    }
+    for summary in groups {
+      out.write("\n")
+      var head =
+        "\(summary.group): \(summary.contracts.count) contract\(summary.contracts.count == 1 ? "" : "s")"
+      if let e = summary.earliestEnd, let l = summary.latestEnd, let spread = summary.spreadDays {
+        head +=
+          ", ending \(DateStyle.long(e)) to \(DateStyle.long(l)), spread \(spread) day\(spread == 1 ? "" : "s"): "
+        head += summary.aligned ? "aligned" : "NOT aligned"
+      } else {
+        head += ", no end dates known"
+      }
+      Prose.write(head, width: width, to: &out)
+      var table = TextTable(columns: [
+        .init("End", alignment: .right),
+        .init("Service", flexible: true, minimum: 20, weight: 3),
+        .init("Provider", flexible: true, minimum: 8, weight: 2),
+      ])
+      table.gap = 2
+      for contract in summary.contracts.sorted(by: {
+        ($0.endDay ?? Day(ordinal: Int.max)) < ($1.endDay ?? Day(ordinal: Int.max))
+      }) {
+        table.add([
+          contract.endDay.map { DateStyle.short($0, precision: contract.end.precision) }
+            ?? "undated",
+          contract.service.isEmpty ? contract.id : contract.service,
+          contract.provider,
+        ])
+      }
+      for line in table.render(width: width - 2).lines.dropFirst() { out.write("  " + line + "\n") }
+      for contract in summary.undated {
+        Prose.write(
+          "  undated: \(ContractProposal.name(contract)): \(contract.end.undated?.reason ?? "no end date")",
+          width: width, to: &out)
+      }
+    }
+    out.write("\n")
+    Prose.write(
+      "Propose an alignment with: commission align --group GROUP [--to DATE | --start DATE]",
+      width: width, to: &out)
+  }
+
+  /// Every group as JSON.
+  public static func json(_ groups: [GroupSummary], register: Register) -> JSON {
+    .object([
+      ("register", .string(register.name)),
+      ("toleranceDays", .int(register.council.alignmentToleranceDays)),
+      (
+        "groups",
+        .array(
+          groups.map { g in
+            .object([
+              ("group", .string(g.group)),
+              (
+                "contracts",
+                .array(
+                  g.contracts.map { c in
+                    .object([
+                      ("id", .string(c.id)), ("service", .string(c.service)),
+                      ("end", .day(c.endDay)),
+                    ])
+                  })
+              ),
+              ("earliestEnd", .day(g.earliestEnd)),
+              ("latestEnd", .day(g.latestEnd)),
+              ("spreadDays", g.spreadDays.map { .int($0) } ?? .null),
+              ("aligned", .bool(g.aligned)),
+              (
+                "undated",
+                .array(
+                  g.undated.map { c in
+                    .object([
+                      ("id", .string(c.id)), ("service", .string(c.service)),
+                      ("reason", .string(c.end.undated?.reason ?? "")),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+    ])
+  }
+}
+
+extension String {
+  func padded(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import CommissionCLI
+@testable import Commissioning
+
+@Suite("commission align")
+struct AlignCommandTests {
+  static let camhs = [
+    "align", "--group", "childrens-public-health", "--start", "2017-04-01", "--as-of", "2016-03-22",
+  ]
+
+  @Test(
+    "March 2016: the CAMHS alignment as text, JSON and CSV", arguments: ["text", "json", "csv"])
+  func march2016(_ format: String) {
+    let run = commission(AlignCommandTests.camhs + ["--format", format])
+    #expect(run.code == 0)
+    #expect(run.stderr == "")
+    assertGolden(run.stdout, "align-kent-2016-03-camhs.\(format == "text" ? "txt" : format)")
+    if format == "text" {
+      #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+  }
+
+  @Test("the JSON carries the keys INTERFACE.md fixes, money as decimal strings")
+  func jsonKeys() throws {
+    let run = commission(AlignCommandTests.camhs + ["--format", "json"])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(json["group"] as? String == "childrens-public-health")
+    #expect(json["target"] as? String == "2017-03-31")
+    #expect(
+      (json["totalCost"] as? [String: String]) == ["amount": "14142959.00", "currency": "GBP"])
+    let deadlines = try #require(json["deadlines"] as? [String: Any])
+    #expect(deadlines["decisionBy"] as? String == "2016-08-31")
+    #expect(deadlines["noticeBy"] as? String == "2016-08-02")
+    #expect(deadlines["procurementStartBy"] as? String == "2016-04-01")
+    let contracts = try #require(json["contracts"] as? [[String: Any]])
+    let camhs = try #require(contracts.first { $0["id"] as? String == "camhs-spft" })
+    #expect(camhs["cost"] is NSNull)
+    #expect(camhs["currentEnd"] as? String == "2016-08-31")
+    #expect(camhs["proposedEnd"] as? String == "2017-03-31")
+    #expect(camhs["extensionDays"] as? Int == 212)
+    #expect(camhs["withinOptions"] as? Bool == false)
+    #expect((json["keyDecision"] as? [String: Any])?["required"] as? Bool == true)
+  }
+
+  @Test(
+    "July 2015: the latest end is the target, three costs unknown, key decision on annual values")
+  func july2015() {
+    let run = commission([
+      "align", "--group", "childrens-public-health", "--as-of", "2015-07-22",
+      "Contracts/kent-2015-07",
+    ])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "align-kent-2015-07.txt")
+    #expect(run.stdout.contains("£6,128,699.00"))
+  }
+
+  @Test(
+    "without --group: every group, its spread and whether it is aligned",
+    arguments: ["text", "json"])
+  func groups(_ format: String) {
+    let run = commission(["align", "--as-of", "2016-03-22", "--format", format])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "align-kent-2016-03-groups.\(format == "text" ? "txt" : "json")")
+  }
+
+  @Test(
+    "what cannot be done, and usage errors",
+    arguments: [
+      (
+        ["align", "--group", "nope", "Contracts/kent-2015-07"], Int32(1),
+        "commission: no contract is in group 'nope'; the groups are childrens-public-health\n"
+      ),
+      (
+        ["align", "--to", "2016-09-30"], 64,
+        "commission: '--to' and '--start' need '--group <name>'; for example --group childrens-public-health\n"
+      ),
+      (
+        ["align", "--format", "csv"], 64,
+        "commission: the value 'csv' is invalid for 'align --format' without '--group'; use text or json\n"
+      ),
+    ])
+  func failures(_ arguments: [String], _ code: Int32, _ message: String) {
+    let run = commission(arguments)
+    #expect(run.code == code)
+    #expect(run.stderr == message)
+  }
+
+  @Test("a group whose ends are all unknown needs a target")
+  func allUnknown() {
+    let run = commission(["align", "--group", "g", "-"], stdin: "service,end,group\nA,TBC,g\n")
+    #expect(run.code == 1)
+    #expect(
+      run.stderr
+        == "commission: no contract in group 'g' has an end date; give a target with --to or --start\n"
+    )
+  }
+}
