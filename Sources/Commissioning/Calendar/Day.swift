@@ -211,6 +211,14 @@ public enum Length: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// In months as procurement papers say lead times: `12 months`, `6 months`, `90 days`.
+  public var inMonths: String {
+    switch self {
+    case .days: return description
+    case .months(let n): return n == 1 ? "1 month" : "\(n) months"
+    }
+  }
+
   /// Short form for tables: `+1y`, `+6m`, `+1y6m`, `+90d`.
   public var compact: String {
     switch self {

@@ -16,9 +16,9 @@ extension AlignmentProposal {
     var table = TextTable(columns: [
       .init("Contract", flexible: true, minimum: 20, weight: 5),
       .init("Provider", flexible: true, minimum: 8, dropPriority: 1, weight: 2),
-      .init("Current end", alignment: .right),
-      .init("Proposed end", alignment: .right),
-      .init("Extension", alignment: .right),
+      .init("Ends", alignment: .right),
+      .init("New end", alignment: .right),
+      .init("Adds", alignment: .right),
       .init("Cost", alignment: .right),
       .init("Options"),
     ])
@@ -104,12 +104,12 @@ extension AlignmentProposal {
     }
   }
 
-  /// `6m`, `7m`, `6m 15d`, `15d`, `none`, `after target`, `unknown`.
+  /// `6m`, `7m`, `6m 15d`, `15d`, `none`, `later` (ends after the target), `unknown`.
   static func extensionLabel(_ p: ContractProposal) -> String {
     switch p.action {
     case .aligned: return "none"
-    case .withinTolerance: return "none (tol.)"
-    case .endsAfterTarget: return "after target"
+    case .withinTolerance: return "none"
+    case .endsAfterTarget: return "later"
     case .extendFromUnknownEnd: return "unknown"
     case .extend:
       let m = p.extensionMonths ?? 0

@@ -260,7 +260,7 @@ extension AlignmentProposal {
     let procurement = Deadline(
       earliestProcurement?.procurementStartBy ?? newStart, asOf: asOf,
       why: earliestProcurement.map {
-        "\($0.leadTime) before the new service (\($0.route.replacingDashes) procurement): \(ContractProposal.name($0.contract))"
+        "\($0.leadTime.inMonths) before the new service (\($0.route.replacingDashes) procurement): \(ContractProposal.name($0.contract))"
       } ?? "")
     let committee = decisionBy.flatMap { deadline in
       rules.meetings.last { $0.date <= deadline.day }
