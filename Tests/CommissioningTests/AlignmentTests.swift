@@ -203,6 +203,9 @@ struct AlignmentRuleTests {
     #expect(a.costBasis == .annualisedTotal)
     #expect(a.valueChangePermille == 250)
     #expect(a.flags.contains { $0.hasPrefix("adds 25% to the original value £1,200,000") })
+    // 183 days on a 731-day term: 25.0%.
+    #expect(a.termChangePermille == 250)
+    #expect(a.flags.contains { $0.hasPrefix("lengthens its 731-day term by 25%") })
   }
 
   @Test("an end within the tolerance (31 days) needs no extension; beyond it, one is proposed")

@@ -161,7 +161,8 @@ extension AlignmentProposal {
                 p.valueChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
                   ?? .null
               ),
-              ("route", .string(p.route)),
+              ("termChangePercent", p.termChangePermille.map { .string(ContractProposal.percent($0, sign: false)) } ?? .null),
+          ("route", .string(p.route)),
               ("leadTime", .string(p.leadTime.description)),
               ("procurementStartBy", .day(p.procurementStartBy)),
               ("flags", .array(p.flags.map { .string($0) })),

@@ -88,6 +88,8 @@ public struct ContractProposal: Sendable {
   public var maximumExtent: Day?
   /// The cost as a share of the original contract value, in tenths of a percent.
   public var valueChangePermille: Int?
+  /// The extension as a share of the term, in tenths of a percent, when the term is known.
+  public var termChangePermille: Int?
   /// The procurement lead time for this contract's route, and the day procurement must start.
   public var leadTime: Length
   public var route: String
@@ -403,11 +405,20 @@ extension ContractProposal {
         }
       }
     }
+    // The term change against the term (the same 10% test applies to the term).
+    var termPermille: Int?
+    if let days, days > 0, action == .extend, let term = contract.termDays, term > 0 {
+      termPermille = (days * 1000 + term / 2) / term
+      if let p = termPermille, p > 100 {
+        flags.append(
+          "lengthens its \(term)-day term by \(ContractProposal.percent(p)): over 10%, so a modification must be permitted; a flag, not legal advice")
+      }
+    }
     self.init(
       contract: contract, action: action, currentEnd: end, proposedEnd: proposed,
       extensionDays: days, extensionMonths: months, extensionRemainderDays: remainder, cost: cost,
       costBasis: basis, annualValue: annual, withinOptions: within, maximumExtent: maxExtent,
-      valueChangePermille: permille, leadTime: lead, route: route, procurementStartBy: leadStart,
+      valueChangePermille: permille, termChangePermille: termPermille, leadTime: lead, route: route, procurementStartBy: leadStart,
       flags: flags)
   }
 
