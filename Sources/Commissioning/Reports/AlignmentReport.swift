@@ -161,8 +161,12 @@ extension AlignmentProposal {
                 p.valueChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
                   ?? .null
               ),
-              ("termChangePercent", p.termChangePermille.map { .string(ContractProposal.percent($0, sign: false)) } ?? .null),
-          ("route", .string(p.route)),
+              (
+                "termChangePercent",
+                p.termChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
+                  ?? .null
+              ),
+              ("route", .string(p.route)),
               ("leadTime", .string(p.leadTime.description)),
               ("procurementStartBy", .day(p.procurementStartBy)),
               ("flags", .array(p.flags.map { .string($0) })),

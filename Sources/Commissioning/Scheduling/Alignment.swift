@@ -411,14 +411,16 @@ extension ContractProposal {
       termPermille = (days * 1000 + term / 2) / term
       if let p = termPermille, p > 100 {
         flags.append(
-          "lengthens its \(term)-day term by \(ContractProposal.percent(p)): over 10%, so a modification must be permitted; a flag, not legal advice")
+          "lengthens its \(term)-day term by \(ContractProposal.percent(p)): over 10%, so a modification must be permitted; a flag, not legal advice"
+        )
       }
     }
     self.init(
       contract: contract, action: action, currentEnd: end, proposedEnd: proposed,
       extensionDays: days, extensionMonths: months, extensionRemainderDays: remainder, cost: cost,
       costBasis: basis, annualValue: annual, withinOptions: within, maximumExtent: maxExtent,
-      valueChangePermille: permille, termChangePermille: termPermille, leadTime: lead, route: route, procurementStartBy: leadStart,
+      valueChangePermille: permille, termChangePermille: termPermille, leadTime: lead, route: route,
+      procurementStartBy: leadStart,
       flags: flags)
   }
 
