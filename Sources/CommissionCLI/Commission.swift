@@ -67,9 +67,7 @@ public enum Commission {
       }
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
-      if let group = invocation.group,
-        !register.groups.contains(where: { $0.caseInsensitiveCompare(group) })
-      {
+      if let group = invocation.group, !register.hasGroup(group) {
         throw CommandFailure(
           .failure,
           "no contract is in group '\(group)'; the groups are \(register.groups.joined(separator: ", "))"
@@ -139,8 +137,4 @@ public enum Commission {
       return (text, report.passes ? .success : .dataError, inputs)
     }
   }
-}
-
-extension String {
-  func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }

@@ -17,7 +17,7 @@ enum Help {
 
       """
     for command in CommandName.allCases {
-      text += "  " + command.rawValue.padding(10) + command.summary + "\n"
+      text += "  " + command.rawValue.padded(10) + command.summary + "\n"
     }
     text += """
 
@@ -78,11 +78,5 @@ enum Help {
 
         """
     }
-  }
-}
-
-extension String {
-  func padding(_ width: Int) -> String {
-    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
   }
 }

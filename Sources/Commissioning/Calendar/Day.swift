@@ -127,11 +127,6 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
     return year + "-" + Day.twoDigits(m) + "-" + Day.twoDigits(d)
   }
 
-  /// `YYYYMMDD`, the iCalendar `DATE` form.
-  public var basic: String {
-    String(iso.filter { $0 != "-" })
-  }
-
   static func twoDigits(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 }
 

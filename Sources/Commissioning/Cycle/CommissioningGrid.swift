@@ -33,11 +33,6 @@ public struct GridRow: Hashable, Sendable {
     public var raw: String
     public var stages: [Stage]
   }
-
-  /// The first quarter in which `stage` appears.
-  public func firstQuarter(of stage: Stage) -> FinancialQuarter? {
-    cells.first { $0.stages.contains(stage) }?.quarter
-  }
 }
 
 /// Reads a grid cell: `A`, `P/K`, `R/A`, `P/D/R`, `DK` (no slash), `D K`.

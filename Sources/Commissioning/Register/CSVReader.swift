@@ -155,11 +155,6 @@ public struct CSVReader: ~Copyable {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// The field's bytes, when it has no quotes to unescape.
-  public func rawBytes(_ field: CSVField) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-  }
-
   /// The 1-based column (in characters) where the field starts, counting its opening quote.
   public func column(of field: CSVField) -> Int {
     CSVReader.column(

@@ -20,22 +20,6 @@ public struct ExtensionOptions: Hashable, Sendable {
     periods.reduce(end) { $0.extendingTerm(by: $1) }
   }
 
-  /// All options together, in months when every option is in months.
-  public var totalLength: Length? {
-    guard !periods.isEmpty else { return nil }
-    var months = 0
-    var days = 0
-    for period in periods {
-      switch period {
-      case .months(let m): months += m
-      case .days(let d): days += d
-      }
-    }
-    if days == 0 { return .months(months) }
-    if months == 0 { return .days(days) }
-    return nil
-  }
-
   /// `2 × 1 year`, `1 year`, `up to 2 years`.
   public var summary: String {
     guard !periods.isEmpty else { return "none" }

@@ -26,6 +26,11 @@ public struct Register: Sendable {
   /// The contract with this id.
   public func contract(id: String) -> Contract? { contracts.first { $0.id == id } }
 
+  /// Whether any contract is in `group` (case-insensitive).
+  public func hasGroup(_ group: String) -> Bool {
+    contracts.contains { $0.isIn(group: group) }
+  }
+
   /// Every group named in the register, sorted.
   public var groups: [String] {
     var seen = Set<String>()

@@ -18,20 +18,8 @@ struct Token {
   /// For numbers: the value (saturating) and how many digits were written.
   var value: Int64 = 0
   var digits: Int = 0
-  /// For words: a small lowercase hash of the first 8 letters, for matching without `String`.
-  var word: UInt64 = 0
+  /// For words: how many letters.
   var wordLength: Int = 0
-}
-
-/// Packs up to eight lowercase ASCII letters into an integer, for allocation-free word matching.
-func packWord(_ text: StaticString) -> UInt64 {
-  var value: UInt64 = 0
-  text.withUTF8Buffer { buffer in
-    for (index, byte) in buffer.prefix(8).enumerated() {
-      value |= UInt64(byte | 0x20) << (8 * UInt64(index))
-    }
-  }
-  return value
 }
 
 enum TextScanner {
@@ -62,14 +50,10 @@ enum TextScanner {
         spaced = false
       } else if isLetter(b) {
         let start = i
-        var word: UInt64 = 0
-        while i < n, isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") {
-          if i - start < 8 { word |= UInt64(bytes[i] | 0x20) << (8 * UInt64(i - start)) }
-          i += 1
-        }
+        while i < n, isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") { i += 1 }
         tokens.append(
           Token(
-            kind: .word, start: start, end: i, spaced: spaced, word: word,
+            kind: .word, start: start, end: i, spaced: spaced,
             wordLength: i - start))
         spaced = false
       } else if b == UInt8(ascii: "<") {

@@ -172,3 +172,10 @@ public enum Prose {
     for line in wrap(paragraph, width: width) { out.write(line + "\n") }
   }
 }
+
+extension String {
+  /// The string followed by spaces up to `width` characters, and at least one space.
+  public func padded(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}

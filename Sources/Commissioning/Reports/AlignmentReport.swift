@@ -325,9 +325,3 @@ extension GroupSummary {
     ])
   }
 }
-
-extension String {
-  func padded(_ width: Int) -> String {
-    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-  }
-}
