@@ -32,6 +32,11 @@ public enum RegisterLoader {
             .warning, "grid row links to '\(id)', which no register row has", at: row.location))
       }
     }
+    for mismatch in PlanConsistency.mismatches(grid: register.grid, contracts: register.contracts) {
+      register.diagnostics.append(
+        Diagnostic(
+          .warning, "plan and register disagree: " + mismatch.message, at: mismatch.row.location))
+    }
     if register.contracts.isEmpty, let first = register.files.first {
       register.diagnostics.append(
         Diagnostic(
