@@ -60,6 +60,14 @@ public enum Commission {
       invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
         max(40, min($0, 1000))
       } ?? 100
+    let allowed = command.formats(grouped: invocation.group != nil)
+    guard allowed.contains(invocation.format) else {
+      throw CommandFailure(
+        .usage,
+        "the value '\(invocation.format.rawValue)' is invalid for '\(command.rawValue) --format'"
+          + (command == .align && invocation.group == nil ? " without '--group'" : "")
+          + "; use " + allowed.map(\.rawValue).joined(separator: " or "))
+    }
     switch command {
     case .expiring:
       guard let by = invocation.by else {
@@ -78,9 +86,9 @@ public enum Commission {
         provider: invocation.provider)
       var text = ""
       switch invocation.format {
-      case .text: report.writeText(to: &text, width: width)
       case .json: report.json.write(to: &text)
       case .csv: text = report.csv
+      default: report.writeText(to: &text, width: width)
       }
       return (text, .success, inputs)
     case .align:
@@ -97,11 +105,7 @@ public enum Commission {
         let groups = GroupSummary.all(in: register)
         switch invocation.format {
         case .json: GroupSummary.json(groups, register: register).write(to: &text)
-        case .csv:
-          throw CommandFailure(
-            .usage,
-            "the value 'csv' is invalid for 'align --format' without '--group'; use text or json")
-        case .text: GroupSummary.writeText(groups, register: register, to: &text, width: width)
+        default: GroupSummary.writeText(groups, register: register, to: &text, width: width)
         }
         return (text, .success, inputs)
       }
@@ -116,16 +120,56 @@ public enum Commission {
         throw CommandFailure(.failure, error.description)
       }
       switch invocation.format {
-      case .text: proposal.writeText(to: &text, width: width)
       case .json: proposal.json.write(to: &text)
       case .csv: text = proposal.csv
+      default: proposal.writeText(to: &text, width: width)
+      }
+      return (text, .success, inputs)
+    case .gantt:
+      let (register, inputs) = try Files.loadRegister(
+        invocation.registers, environment: environment)
+      var proposal: AlignmentProposal?
+      if invocation.target != nil || invocation.start != nil {
+        guard let group = invocation.group else {
+          throw CommandFailure(
+            .usage,
+            "'--target' and '--start' need '--group <name>'; for example --group childrens-public-health"
+          )
+        }
+        let target: AlignmentTarget =
+          invocation.target.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
+          ?? .latestEnd
+        do {
+          proposal = try AlignmentProposal(
+            register: register, group: group, target: target, asOf: asOf)
+        } catch {
+          throw CommandFailure(.failure, error.description)
+        }
+      }
+      var options = GanttOptions()
+      options.width = width
+      options.scale = invocation.scale
+      options.from = invocation.from
+      options.to = invocation.to
+      options.group = invocation.group
+      options.ascii = invocation.ascii
+      options.color =
+        invocation.output == nil && invocation.format == .text && environment.isTerminal
+        && environment.variables["NO_COLOR"] == nil
+      let chart: GanttChart
+      do {
+        chart = try GanttChart(register: register, asOf: asOf, proposal: proposal, options: options)
+      } catch {
+        throw CommandFailure(.failure, error.description)
+      }
+      var text = ""
+      switch invocation.format {
+      case .json: chart.json.write(to: &text)
+      case .svg: chart.writeSVG(to: &text)
+      default: chart.writeText(to: &text, ascii: options.ascii, color: options.color)
       }
       return (text, .success, inputs)
     case .check:
-      guard invocation.format != .csv else {
-        throw CommandFailure(
-          .usage, "the value 'csv' is invalid for 'check --format'; use text or json")
-      }
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
       let report = CheckReport(register: register, strict: invocation.strict)

@@ -66,6 +66,26 @@ enum Help {
         Example: commission align --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
 
         """
+    case .gantt:
+      return """
+        Usage: commission gantt [--from DATE] [--to DATE] [--scale month|quarter|year]
+                                [--group G [--target DATE | --start DATE]] [--width N] [--ascii]
+                                [--format text|svg|json] [--as-of DATE] [REGISTER ...]
+
+        Draws a timeline: one row per contract under its group (or department), its current term,
+        a month-only end, the options left to its maximum extent, and the commissioning grid's
+        stages (A P D R K) in their quarters; the as-of day on every row. With --group and
+        --target or --start, the alignment proposal is overlaid: proposed extensions and the key
+        dates (notice, committee, decision, procurement start, target). Undated contracts and
+        plan-versus-register mismatches are listed under the chart.
+
+        The window defaults to a year before and three years after the as-of date, fitted to the
+        rows; the scale defaults to the finest that fits --width. --format svg writes a standalone
+        chart for a report; colour only on a terminal, never with NO_COLOR.
+
+        Example: commission gantt --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
+
+        """
     case .check:
       return """
         Usage: commission check [--strict] [--format text|json] [REGISTER ...]

@@ -5,12 +5,24 @@ public enum CommandName: String, CaseIterable, Sendable {
   case expiring
   case check
   case align
+  case gantt
 
   var summary: String {
     switch self {
     case .expiring: return "contracts ending on or before --by DATE, soonest first"
     case .check: return "validate registers and print every diagnostic"
     case .align: return "find misaligned end dates; propose synchronised extensions for a group"
+    case .gantt: return "timeline of contracts, options, proposals and the commissioning cycle"
+    }
+  }
+
+  /// The output formats the command writes (align writes CSV only for a proposal).
+  func formats(grouped: Bool) -> [OutputFormat] {
+    switch self {
+    case .expiring: return [.text, .json, .csv]
+    case .check: return [.text, .json]
+    case .align: return grouped ? [.text, .json, .csv] : [.text, .json]
+    case .gantt: return [.text, .svg, .json]
     }
   }
 }
@@ -20,6 +32,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case text
   case json
   case csv
+  case svg
 }
 
 /// A parsed command line: what to run, on what, with which options.
@@ -28,9 +41,14 @@ public struct Invocation: Equatable, Sendable {
   public var registers: [String] = []
   public var asOf: Day?
   public var by: Day?
-  /// `align`: the common end date, or the new service start.
+  /// `align`: the common end date (`--to`), or the new service start. `gantt`: the window
+  /// (`--from`, `--to`) and an alignment to overlay (`--target` or `--start`).
   public var to: Day?
   public var start: Day?
+  public var from: Day?
+  public var target: Day?
+  public var scale: GanttScale?
+  public var ascii = false
   public var format: OutputFormat = .text
   public var output: String?
   public var group: String?
@@ -97,6 +115,18 @@ extension Invocation {
       case "--by": invocation.by = try day(flag, try value(for: flag, inline: inline))
       case "--to": invocation.to = try day(flag, try value(for: flag, inline: inline))
       case "--start": invocation.start = try day(flag, try value(for: flag, inline: inline))
+      case "--from": invocation.from = try day(flag, try value(for: flag, inline: inline))
+      case "--target": invocation.target = try day(flag, try value(for: flag, inline: inline))
+      case "--scale":
+        let text = try value(for: flag, inline: inline)
+        guard let scale = GanttScale(rawValue: text) else {
+          throw UsageError(
+            "the value '\(text)' is invalid for '--scale <scale>'; use one of month, quarter, year")
+        }
+        invocation.scale = scale
+      case "--ascii":
+        guard inline == nil else { throw UsageError("'--ascii' takes no value") }
+        invocation.ascii = true
       case "--format":
         let text = try value(for: flag, inline: inline)
         guard let format = OutputFormat(rawValue: text) else {
@@ -126,7 +156,11 @@ extension Invocation {
       }
       index += 1
     }
-    if invocation.to != nil && invocation.start != nil {
+    if invocation.target != nil && invocation.start != nil {
+      throw UsageError(
+        "'--target' and '--start' both set the target; give one (for example --start 2017-04-01)")
+    }
+    if invocation.to != nil && invocation.start != nil && positional.first == "align" {
       throw UsageError(
         "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }
@@ -153,13 +187,14 @@ extension Invocation {
 
   static func example(_ flag: String) -> String {
     switch flag {
-    case "--as-of", "--by", "--to": return "2016-09-30"
+    case "--as-of", "--by", "--to", "--from", "--target": return "2016-09-30"
     case "--start": return "2017-04-01"
     case "--format": return "json"
     case "--output", "-o": return "report.json"
     case "--group": return "childrens-public-health"
     case "--provider": return "KCHFT"
     case "--width": return "100"
+    case "--scale": return "quarter"
     default: return "VALUE"
     }
   }

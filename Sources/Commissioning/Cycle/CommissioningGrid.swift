@@ -27,6 +27,8 @@ public struct GridRow: Hashable, Sendable {
   /// The quarters with stages, in order.
   public var cells: [Cell]
   public var location: SourceLocation
+  /// The table or directorate the row sits under, when the grid says.
+  public var section: String = ""
 
   public struct Cell: Hashable, Sendable {
     public var quarter: FinancialQuarter

@@ -392,6 +392,9 @@ public enum RegisterLoader {
     let categoryIndex = lowered.firstIndex(of: "category")
     let descriptionIndex = lowered.firstIndex { $0 == "description" || $0.hasPrefix("description") }
     let contractsIndex = lowered.firstIndex { $0 == "contracts" || $0 == "contract" || $0 == "ids" }
+    let sectionIndex = lowered.firstIndex {
+      $0 == "section" || $0 == "department" || $0 == "directorate"
+    }
     let quarters = headers.enumerated().compactMap { index, header in
       FinancialQuarter(header).map { (index, $0) }
     }
@@ -414,7 +417,7 @@ public enum RegisterLoader {
         category: cell(categoryIndex), description: cell(descriptionIndex),
         contracts: cell(contractsIndex).split(separator: ";").map { String($0).trimmingASCIISpaces }
           .filter { !$0.isEmpty },
-        cells: [], location: location)
+        cells: [], location: location, section: cell(sectionIndex))
       for (index, quarter) in quarters where index < fields.count {
         let raw = reader.string(fields[index]).trimmingASCIISpaces
         guard !raw.isEmpty else { continue }

@@ -107,6 +107,12 @@ public struct TextTable {
     return cut + "…"
   }
 
+  /// The text cut or padded to exactly `width` characters.
+  public static func fitted(_ text: String, _ width: Int) -> String {
+    let cut = fit(text, width)
+    return cut + String(repeating: " ", count: max(0, width - cut.count))
+  }
+
   static func trailingSpacesRemoved(_ s: String) -> String {
     var s = s
     while s.last == " " { s.removeLast() }
@@ -163,6 +169,26 @@ public enum Prose {
     }
     if !current.isEmpty { lines.append(current) }
     return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
+  }
+
+  /// Items joined by `separator` and broken between items, never inside one (unless an item is
+  /// longer than the width on its own).
+  public static func wrapItems(
+    _ items: [String], width: Int, separator: String = "  ", indent: String = ""
+  ) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for item in items {
+      let candidate = current.isEmpty ? item : current + separator + item
+      if candidate.count > width, !current.isEmpty {
+        lines.append(current)
+        current = indent + item
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
   }
 
   /// Writes the wrapped paragraph, one line each.

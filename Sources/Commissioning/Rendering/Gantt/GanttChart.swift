@@ -1,0 +1,358 @@
+/// How to draw a timeline. `.default` fits 100 columns and picks the window and scale.
+public struct GanttOptions: Sendable {
+  /// Total width in characters, label column included.
+  public var width = 100
+  /// Month, quarter or year columns; `nil` picks the finest that fits.
+  public var scale: GanttScale?
+  /// The window; `nil` fits the rows shown, clipped around the as-of date.
+  public var from: Day?
+  public var to: Day?
+  /// Only this group's contracts (and the grid rows linked to them).
+  public var group: String?
+  /// Plain ASCII marks instead of Unicode blocks.
+  public var ascii = false
+  /// ANSI colour (the caller decides: a terminal, and no `NO_COLOR`).
+  public var color = false
+
+  public init() {}
+  public static let `default` = GanttOptions()
+}
+
+/// Why a timeline cannot be drawn.
+public enum GanttError: Error, Equatable, CustomStringConvertible {
+  case tooNarrow(width: Int, needed: Int, what: String)
+  case emptyWindow(from: Day, to: Day)
+  case unknownGroup(String, known: [String])
+
+  public var description: String {
+    switch self {
+    case .tooNarrow(let width, let needed, let what):
+      return
+        "a width of \(width) is too small to draw \(what); use --width \(needed) or more, a shorter window (--from, --to) or --scale year"
+    case .emptyWindow(let from, let to):
+      return "the window \(from.iso) to \(to.iso) is empty; --from must come before --to"
+    case .unknownGroup(let group, let known):
+      return "no contract is in group '\(group)'; the groups are " + known.joined(separator: ", ")
+    }
+  }
+}
+
+/// What a cell of a timeline row shows.
+public enum GanttMark: String, Sendable, CaseIterable {
+  case term
+  case uncertainEnd = "uncertain-end"
+  case options
+  case proposed
+  case asOf = "as-of"
+  case target
+}
+
+/// A laid-out timeline: sections of rows, each row's marks placed on a ``TimeAxis``.
+///
+/// Built once from a register (and optionally an alignment proposal), then drawn as text, SVG or
+/// JSON, so every rendering shows the same thing.
+public struct GanttChart: Sendable {
+  public var title: String
+  public var asOf: Day
+  public var axis: TimeAxis
+  public var labelWidth: Int
+  public var sections: [Section]
+  public var proposal: AlignmentProposal?
+  /// Contracts with no usable end date (listed under the chart, never dropped).
+  public var undated: [Contract]
+  /// Contracts wholly before or after the window.
+  public var outsideWindow: [Contract]
+  public var mismatches: [PlanMismatch]
+
+  public struct Section: Sendable {
+    public var title: String
+    public var rows: [Row]
+  }
+
+  public struct Row: Sendable {
+    public enum Kind: String, Sendable {
+      case contract
+      case grid
+      case keyDates = "key-dates"
+    }
+
+    public var kind: Kind
+    public var service: String
+    public var provider: String
+    public var value: String
+    public var contractId: String?
+    /// Bars: a mark over an inclusive span of days and the columns it covers.
+    public var segments: [Segment]
+    /// Letters placed at columns: grid stages (`P/K`) or key dates (`D`).
+    public var letters: [Letter]
+  }
+
+  public struct Segment: Sendable {
+    public var mark: GanttMark
+    public var from: Day
+    public var to: Day
+    public var columns: ClosedRange<Int>
+  }
+
+  public struct Letter: Sendable {
+    public var text: String
+    public var column: Int
+    public var day: Day
+    /// What the letter stands for: `Plan/Key decision`, `decision by`.
+    public var meaning: String
+  }
+
+  /// Key dates of a proposal, with the letters that mark them.
+  public static let keyDateLetters: [(letter: String, meaning: String)] = [
+    ("N", "forward-plan notice by"), ("C", "committee meeting"), ("D", "decision by"),
+    ("P", "procurement start by"), ("T", "target end"),
+  ]
+}
+
+extension GanttChart {
+  /// Lays out the register's contracts and grid rows.
+  ///
+  /// - Parameters:
+  ///   - register: contracts, grid and rules.
+  ///   - asOf: today, marked on every row.
+  ///   - proposal: an alignment to overlay: proposed extensions and key dates.
+  ///   - options: width, window, scale, group.
+  /// - Throws: ``GanttError`` when the group is unknown or the width cannot hold the window.
+  public init(
+    register: Register, asOf: Day, proposal: AlignmentProposal? = nil,
+    options: GanttOptions = .default
+  ) throws(GanttError) {
+    var contracts = register.contracts
+    var grid = register.grid
+    if let group = options.group {
+      guard register.hasGroup(group) else {
+        throw .unknownGroup(group, known: register.groups)
+      }
+      contracts = contracts.filter { $0.isIn(group: group) }
+      let ids = Set(contracts.map(\.id))
+      grid = grid.filter { $0.contracts.contains(where: ids.contains) }
+    }
+    let proposed = Dictionary(
+      (proposal?.contracts ?? []).map { ($0.contract.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let dated = contracts.filter { $0.endDay != nil }
+    let undated = contracts.filter { $0.endDay == nil }
+
+    // The window: the rows' span, clipped to a year before and three after the as-of date (the
+    // councils' commissioning grids are rolling three-year plans).
+    var from = options.from
+    var to = options.to
+    if from == nil || to == nil {
+      var days: [Day] = [asOf]
+      for contract in dated {
+        if let end = contract.endDay { days.append(end) }
+        if let extent = contract.maximumExtent { days.append(extent) }
+        if let p = proposed[contract.id]?.proposedEnd { days.append(p) }
+      }
+      for row in grid { days += row.cells.flatMap { [$0.quarter.firstDay, $0.quarter.lastDay] } }
+      if let proposal { days += [proposal.target, proposal.procurementStartBy.day] }
+      let earliest = days.min() ?? asOf
+      let latest = days.max() ?? asOf
+      from = from ?? max(earliest, asOf.adding(Months(-12)))
+      to = to ?? min(max(latest, asOf), asOf.adding(Months(36)))
+    }
+    guard let from, let to, from <= to else {
+      throw .emptyWindow(from: options.from ?? asOf, to: options.to ?? asOf)
+    }
+
+    // The scale and the label column: quarters if they fit, years otherwise; months if asked
+    // (or when the window is short and they fit).
+    let width = options.width
+    let minimumLabel = 24
+    let chartRoom = width - minimumLabel - 1
+    func cells(_ scale: GanttScale) -> Int {
+      let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
+      let fit = chartRoom / max(1, units)
+      switch scale {
+      case .month: return min(fit, width >= 120 ? 4 : 3)
+      case .quarter: return min(fit, width >= 140 ? 6 : 4)
+      case .year: return min(fit, 16)
+      }
+    }
+    let minimum: [GanttScale: Int] = [.month: 2, .quarter: 3, .year: 5]
+    var scale: GanttScale
+    if let chosen = options.scale {
+      scale = chosen
+    } else if TimeAxis.unitCount(scale: .month, from: from, to: to) <= 18, cells(.month) >= 3 {
+      scale = .month
+    } else if cells(.quarter) >= (minimum[.quarter] ?? 3) {
+      scale = .quarter
+    } else {
+      scale = .year
+    }
+    let perUnit = cells(scale)
+    guard perUnit >= (minimum[scale] ?? 3) else {
+      let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
+      throw .tooNarrow(
+        width: width, needed: minimumLabel + 1 + units * (minimum[scale] ?? 3),
+        what: "\(units) \(scale.rawValue)s")
+    }
+    let axis = TimeAxis(scale: scale, from: from, to: to, cellsPerUnit: perUnit)
+    let labelWidth = width - axis.width - 1
+
+    // Rows, grouped by group then department; linked grid rows go with their contracts.
+    var sections: [Section] = []
+    var outside: [Contract] = []
+    var placedGrid = Set<Int>()
+    func contractRow(_ contract: Contract) -> Row? {
+      guard let end = contract.endDay else { return nil }
+      let start = contract.startDay ?? axis.firstDay
+      var segments: [Segment] = []
+      let proposal = proposed[contract.id]
+      let last = [end, contract.maximumExtent ?? end, proposal?.proposedEnd ?? end].max() ?? end
+      guard axis.columns(from: start, to: last) != nil else { return nil }
+      if let columns = axis.columns(from: start, to: end) {
+        segments.append(Segment(mark: .term, from: start, to: end, columns: columns))
+        if contract.end.precision != .day, let column = axis.column(of: end) {
+          segments.append(
+            Segment(mark: .uncertainEnd, from: end, to: end, columns: column...column))
+        }
+      }
+      if let extent = contract.maximumExtent, extent > end,
+        let columns = axis.columns(from: end.next, to: extent)
+      {
+        segments.append(Segment(mark: .options, from: end.next, to: extent, columns: columns))
+      }
+      if let p = proposal, p.extends, let newEnd = p.proposedEnd, newEnd > end,
+        let columns = axis.columns(from: end.next, to: newEnd)
+      {
+        segments.append(Segment(mark: .proposed, from: end.next, to: newEnd, columns: columns))
+      }
+      return Row(
+        kind: .contract, service: contract.service.isEmpty ? contract.id : contract.service,
+        provider: contract.provider, value: GanttChart.compactValue(contract),
+        contractId: contract.id, segments: segments, letters: [])
+    }
+    func gridRow(_ row: GridRow) -> Row? {
+      var letters: [Letter] = []
+      // At year scale several quarters share a cell: their stages merge.
+      var byColumn: [Int: (Day, [Stage], [String])] = [:]
+      for cell in row.cells {
+        guard let column = axis.column(of: cell.quarter.firstDay) else { continue }
+        let start = scale == .month ? column : column - column % perUnit
+        var entry = byColumn[start] ?? (cell.quarter.firstDay, [], [])
+        for stage in cell.stages where !entry.1.contains(stage) { entry.1.append(stage) }
+        entry.2.append(cell.raw)
+        byColumn[start] = entry
+      }
+      for (column, entry) in byColumn.sorted(by: { $0.key < $1.key }) {
+        // A quarter spans three month columns at month scale.
+        let room = scale == .month ? perUnit * 3 : perUnit
+        let slashed = entry.1.map(\.rawValue).joined(separator: "/")
+        let text =
+          slashed.count <= room ? slashed : String(entry.1.map(\.rawValue).joined().prefix(room))
+        letters.append(
+          Letter(
+            text: text, column: column, day: entry.0,
+            meaning: entry.1.map(\.name).joined(separator: ", ")))
+      }
+      guard !letters.isEmpty else { return nil }
+      let title = row.description.isEmpty ? row.category : row.description
+      return Row(
+        kind: .grid, service: title, provider: row.category, value: "", contractId: nil,
+        segments: [], letters: letters)
+    }
+    var byGroup: [String: [Contract]] = [:]
+    var byDepartment: [String: [Contract]] = [:]
+    var groupOrder: [String] = []
+    var departmentOrder: [String] = []
+    for contract in dated {
+      if let group = options.group.map({ g in
+        contract.groups.first { $0.caseInsensitiveEquals(g) } ?? g
+      })
+        ?? contract.groups.first
+      {
+        if byGroup[group] == nil { groupOrder.append(group) }
+        byGroup[group, default: []].append(contract)
+      } else {
+        let department = contract.department.isEmpty ? "No department" : contract.department
+        if byDepartment[department] == nil { departmentOrder.append(department) }
+        byDepartment[department, default: []].append(contract)
+      }
+    }
+    func sortByEnd(_ list: [Contract]) -> [Contract] {
+      list.sorted { ($0.endDay ?? asOf, $0.service) < ($1.endDay ?? asOf, $1.service) }
+    }
+    func build(_ title: String, _ members: [Contract]) {
+      var rows: [Row] = []
+      let ids = Set(members.map(\.id))
+      for contract in sortByEnd(members) {
+        if let row = contractRow(contract) { rows.append(row) } else { outside.append(contract) }
+      }
+      for (index, row) in grid.enumerated() where !placedGrid.contains(index) {
+        guard row.contracts.contains(where: ids.contains) else { continue }
+        placedGrid.insert(index)
+        if let laid = gridRow(row) { rows.append(laid) }
+      }
+      if let proposal, members.contains(where: { $0.isIn(group: proposal.group) }) {
+        rows.append(GanttChart.keyDatesRow(proposal, axis: axis))
+      }
+      if !rows.isEmpty { sections.append(Section(title: title, rows: rows)) }
+    }
+    for group in groupOrder.sorted() { build(group, byGroup[group] ?? []) }
+    for department in departmentOrder.sorted() { build(department, byDepartment[department] ?? []) }
+    // Grid rows not linked to any shown contract: their own sections, by the grid's section.
+    var unlinked: [String: [Row]] = [:]
+    var unlinkedOrder: [String] = []
+    for (index, row) in grid.enumerated() where !placedGrid.contains(index) {
+      guard let laid = gridRow(row) else { continue }
+      let title = "Commissioning grid" + (row.section.isEmpty ? "" : ": \(row.section)")
+      if unlinked[title] == nil { unlinkedOrder.append(title) }
+      unlinked[title, default: []].append(laid)
+    }
+    for title in unlinkedOrder {
+      sections.append(Section(title: title, rows: unlinked[title] ?? []))
+    }
+
+    self.init(
+      title: "\(register.council.name) · \(register.name)"
+        + (options.group.map { " · group \($0)" } ?? ""),
+      asOf: asOf, axis: axis, labelWidth: labelWidth, sections: sections, proposal: proposal,
+      undated: undated, outsideWindow: outside,
+      mismatches: PlanConsistency.mismatches(grid: grid, contracts: contracts))
+  }
+
+  static func keyDatesRow(_ proposal: AlignmentProposal, axis: TimeAxis) -> Row {
+    var letters: [Letter] = []
+    var taken = Set<Int>()
+    let dates: [(String, String, Day?)] = [
+      ("N", "forward-plan notice by", proposal.noticeBy?.day),
+      ("C", "committee meeting", proposal.committee?.date),
+      ("D", "decision by", proposal.decisionBy?.day),
+      ("P", "procurement start by", proposal.procurementStartBy.day),
+      ("T", "target end", proposal.target),
+    ]
+    for (letter, meaning, day) in dates {
+      guard let day, var column = axis.column(of: day) else { continue }
+      // Two dates in one cell: the later moves right, so both stay readable.
+      while taken.contains(column) && column + 1 < axis.width { column += 1 }
+      taken.insert(column)
+      letters.append(Letter(text: letter, column: column, day: day, meaning: meaning))
+    }
+    return Row(
+      kind: .keyDates, service: "Key dates: \(proposal.group)", provider: "", value: "",
+      contractId: nil, segments: [], letters: letters)
+  }
+
+  /// `£22.6m`, `£829k`, `£500`, `~£55m`, or empty when there is no value.
+  static func compactValue(_ contract: Contract) -> String {
+    guard let amount = contract.value.amount else { return "" }
+    let pence = amount.minorUnits
+    let pounds = pence / 100
+    let text: String
+    if pounds >= 1_000_000 {
+      let tenths = (pounds + 50_000) / 100_000
+      text =
+        tenths % 10 == 0 || tenths >= 1000 ? "£\(tenths / 10)m" : "£\(tenths / 10).\(tenths % 10)m"
+    } else if pounds >= 1000 {
+      text = "£\((pounds + 500) / 1000)k"
+    } else {
+      text = "£\(pounds)"
+    }
+    return (contract.value.isEstimate ? "~" : "") + text
+  }
+}

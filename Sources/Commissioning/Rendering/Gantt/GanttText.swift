@@ -1,0 +1,229 @@
+/// The characters a text timeline draws with, in Unicode blocks or plain ASCII.
+struct GanttGlyphs {
+  var term: Character
+  var uncertainEnd: Character
+  var options: Character
+  var proposed: Character
+  var asOf: Character
+  var target: Character
+  var asOfHeader: Character
+
+  static let unicode = GanttGlyphs(
+    term: "█", uncertainEnd: "▒", options: "░", proposed: "▓", asOf: "│", target: "┊",
+    asOfHeader: "▼")
+  static let ascii = GanttGlyphs(
+    term: "=", uncertainEnd: "~", options: "-", proposed: "+", asOf: "|", target: ":",
+    asOfHeader: "v")
+
+  func glyph(_ mark: GanttMark) -> Character {
+    switch mark {
+    case .term: return term
+    case .uncertainEnd: return uncertainEnd
+    case .options: return options
+    case .proposed: return proposed
+    case .asOf: return asOf
+    case .target: return target
+    }
+  }
+}
+
+/// ANSI colours for a terminal; none when writing to a file or with `NO_COLOR`.
+enum GanttColor {
+  static func code(_ mark: GanttMark?) -> String? {
+    switch mark {
+    case .term: return "34"
+    case .uncertainEnd: return "36"
+    case .options: return "2"
+    case .proposed: return "33"
+    case .asOf: return "31"
+    case .target: return "35"
+    case nil: return nil
+    }
+  }
+  static let letters = "32"
+  static let keyDates = "35;1"
+  static let heading = "1"
+}
+
+extension GanttChart {
+  /// Draws the chart as text: header, sections, legend, then undated contracts and mismatches.
+  /// Every line fits the width the chart was laid out for.
+  public func writeText<Target: TextOutputStream>(
+    to out: inout Target, ascii: Bool = false, color: Bool = false
+  ) {
+    let glyphs = ascii ? GanttGlyphs.ascii : GanttGlyphs.unicode
+    let width = labelWidth + 1 + axis.width
+    func paint(_ text: String, _ code: String?) -> String {
+      guard color, let code, !text.isEmpty else { return text }
+      return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+    Prose.write("Timeline · \(title) · as of \(DateStyle.long(asOf))", width: width, to: &out)
+    out.write("\n")
+    let asOfColumn = axis.column(of: asOf)
+    let targetColumn = proposal.flatMap { axis.column(of: $0.target) }
+    let (years, units) = axis.headerLines()
+    let header = "Contract".padded(labelWidth)
+    out.write(
+      TextTable.trailingSpacesRemoved(String(repeating: " ", count: labelWidth + 1) + years) + "\n")
+    out.write(TextTable.trailingSpacesRemoved(header + units) + "\n")
+    // The as-of day gets its own marker line: bars may hide it in the rows.
+    if let c = asOfColumn {
+      let note = " as of \(DateStyle.short(asOf).trimmingASCIISpaces)"
+      let room = axis.width - c - 1
+      let marker = String(glyphs.asOfHeader) + (room >= note.count ? note : "")
+      let pad = String(repeating: " ", count: labelWidth + 1 + c)
+      if room >= note.count || c < note.count + 1 {
+        out.write(pad + marker + "\n")
+      } else {
+        // Not enough room to the right: put the words to the left of the marker.
+        let left =
+          String(repeating: " ", count: labelWidth + 1 + c - note.count) + note.dropFirst() + " "
+        out.write(left + String(glyphs.asOfHeader) + "\n")
+      }
+    }
+    let providerWidth = min(14, max(6, labelWidth / 4))
+    let valueWidth = 6
+    for section in sections {
+      out.write(
+        "\n" + paint(TextTable.fit(section.title, width), color ? GanttColor.heading : nil) + "\n")
+      for row in section.rows {
+        // The label: service, provider and value in fixed places.
+        var label: String
+        switch row.kind {
+        case .contract:
+          let serviceWidth = labelWidth - providerWidth - valueWidth - 4
+          label =
+            "  " + TextTable.fitted(row.service, serviceWidth) + " "
+            + TextTable.fitted(row.provider, providerWidth) + " "
+            + String(repeating: " ", count: max(0, valueWidth - row.value.count))
+            + TextTable.fit(row.value, valueWidth)
+        case .grid:
+          let categoryWidth = min(5, max(2, row.provider.count))
+          label =
+            "  " + TextTable.fitted(row.provider, categoryWidth) + " "
+            + TextTable.fit(row.service, labelWidth - categoryWidth - 3)
+        case .keyDates:
+          label = "  " + TextTable.fit(row.service, labelWidth - 2)
+        }
+        label = TextTable.fitted(label, labelWidth)
+        // The cells: bars, then letters, then the as-of and target lines where the row is empty.
+        var cells = [Character](repeating: " ", count: axis.width)
+        var marks = [GanttMark?](repeating: nil, count: axis.width)
+        for segment in row.segments {
+          for c in segment.columns {
+            cells[c] = glyphs.glyph(segment.mark)
+            marks[c] = segment.mark
+          }
+        }
+        var lettered = [Bool](repeating: false, count: axis.width)
+        for letter in row.letters {
+          for (k, ch) in letter.text.enumerated() where letter.column + k < axis.width {
+            cells[letter.column + k] = ch
+            lettered[letter.column + k] = true
+          }
+        }
+        if let c = targetColumn, cells[c] == " " {
+          cells[c] = glyphs.target
+          marks[c] = .target
+        }
+        if let c = asOfColumn, cells[c] == " " {
+          cells[c] = glyphs.asOf
+          marks[c] = .asOf
+        }
+        var line = label
+        if color {
+          var index = 0
+          while index < cells.count {
+            var end = index
+            while end + 1 < cells.count, marks[end + 1] == marks[index],
+              lettered[end + 1] == lettered[index]
+            {
+              end += 1
+            }
+            let run = String(cells[index...end])
+            let code =
+              lettered[index]
+              ? (row.kind == .keyDates ? GanttColor.keyDates : GanttColor.letters)
+              : GanttColor.code(marks[index])
+            line += (index == 0 ? " " : "") + paint(run, code)
+            index = end + 1
+          }
+        } else {
+          line += " " + String(cells)
+        }
+        out.write(TextTable.trailingSpacesRemoved(line) + "\n")
+      }
+    }
+    if sections.isEmpty {
+      out.write(
+        "\nNothing to draw between \(DateStyle.long(axis.firstDay)) and \(DateStyle.long(axis.lastDay)).\n"
+      )
+    }
+    // The legend.
+    out.write("\n")
+    var legend = [
+      "\(glyphs.term) current term", "\(glyphs.uncertainEnd) month-only end",
+      "\(glyphs.options) options left", "\(glyphs.proposed) proposed extension",
+      "\(glyphs.asOf) as of \(DateStyle.short(asOf).trimmingASCIISpaces)",
+    ]
+    if let proposal {
+      legend.append(
+        "\(glyphs.target) target \(DateStyle.short(proposal.target).trimmingASCIISpaces)")
+    }
+    for line in Prose.wrapItems(["Legend:"] + legend, width: width, indent: "        ") {
+      out.write(line + "\n")
+    }
+    if sections.contains(where: { $0.rows.contains { $0.kind == .grid } }) {
+      let stages = ["A Analyse", "P Plan", "D Do", "R Review", "K Key decision"]
+      for line in Prose.wrapItems(["Grid stages:"] + stages, width: width, indent: "             ")
+      {
+        out.write(line + "\n")
+      }
+    }
+    if let row = sections.flatMap(\.rows).first(where: { $0.kind == .keyDates }) {
+      let dates = row.letters.map {
+        "\($0.text) \($0.meaning) \(DateStyle.short($0.day).trimmingASCIISpaces)"
+      }
+      for line in Prose.wrapItems(["Key dates:"] + dates, width: width, indent: "           ") {
+        out.write(line + "\n")
+      }
+    }
+    Prose.write(
+      "Columns: \(axis.scale == .quarter ? "UK financial quarters (Q1 = April–June)" : axis.scale == .year ? "UK financial years (April–March)" : "months"), "
+        + "\(DateStyle.long(axis.firstDay)) to \(DateStyle.long(axis.lastDay)).", width: width,
+      to: &out)
+    if !undated.isEmpty {
+      out.write("\n")
+      Prose.write("Undated (\(undated.count)), not drawn:", width: width, to: &out)
+      for contract in undated {
+        let name = contract.service.isEmpty ? contract.id : contract.service
+        let who = contract.provider.isEmpty ? "" : " (\(contract.provider))"
+        for line in Prose.wrap(
+          "- \(name)\(who): \(contract.end.undated?.reason ?? "no end date")", width: width,
+          indent: "  ")
+        {
+          out.write(line + "\n")
+        }
+      }
+    }
+    if !outsideWindow.isEmpty {
+      out.write("\n")
+      let names = outsideWindow.map {
+        ($0.service.isEmpty ? $0.id : $0.service)
+          + " (\(DateStyle.short($0.endDay ?? asOf).trimmingASCIISpaces))"
+      }
+      Prose.write(
+        "Outside the window (\(outsideWindow.count)): " + names.joined(separator: "; ") + ".",
+        width: width, to: &out)
+    }
+    if !mismatches.isEmpty {
+      out.write("\n")
+      Prose.write("Plan and register disagree (\(mismatches.count)):", width: width, to: &out)
+      for mismatch in mismatches {
+        for line in Prose.wrap("- " + mismatch.message, width: width, indent: "  ") {
+          out.write(line + "\n")
+        }
+      }
+    }
+  }
+}
