@@ -83,6 +83,26 @@ struct GanttLayoutTests {
     #expect(chart.outsideWindow.map(\.id) == ["c"])
   }
 
+  @Test("an extension already exercised is drawn from the original end to the current end")
+  func exercised() throws {
+    let r = try register(
+      "id,service,start,original_end,end\na,A,2015-04-01,2016-09-30,2017-03-31\n")
+    var options = GanttOptions()
+    options.from = day("2016-04-01")
+    options.to = day("2018-03-31")
+    let chart = try GanttChart(register: r, asOf: day("2016-03-22"), options: options)
+    let row = try #require(chart.sections.first?.rows.first)
+    #expect(row.segments.map(\.mark) == [.term, .exercised])
+    #expect(row.segments[1].from == day("2016-10-01") && row.segments[1].to == day("2017-03-31"))
+    #expect(row.segments[1].columns == 8...15)
+    let bad = try register("id,service,original_end,end\na,A,2018-01-01,2017-03-31\n")
+    #expect(bad.contracts[0].originalEnd == nil)
+    #expect(
+      bad.diagnostics.map(\.message) == [
+        "original end 2018-01-01 is after the current end 2017-03-31; ignored"
+      ])
+  }
+
   @Test("the March 2016 overlay: proposed extensions to 31 March 2017 and the key dates")
   func overlay() throws {
     let register = try loadKent("kent-2016-03")

@@ -12,6 +12,8 @@ public enum Column: String, CaseIterable, Sendable {
   case end
   case extensionOptions = "extension_options"
   case maxEnd = "max_end"
+  /// The end before any extension already exercised (an addition to INTERFACE.md's columns).
+  case originalEnd = "original_end"
   case nextReview = "next_review"
   case procurementRoute = "procurement_route"
   case leadTime = "lead_time"
@@ -64,6 +66,9 @@ public enum Column: String, CaseIterable, Sendable {
       .maxEnd: [
         "maxenddate", "maximumenddate", "maxextentdate", "enddateincludingextensions",
         "finalenddate", "latestenddate",
+      ],
+      .originalEnd: [
+        "originalenddate", "initialenddate", "endbeforeextensions", "originalexpirydate",
       ],
       .nextReview: ["nextreviewdate", "reviewdate", "review", "nextreviewstage"],
       .procurementRoute: ["procurementprocedure", "route", "procedure", "routetomarket"],

@@ -19,6 +19,9 @@ public struct Contract: Hashable, Sendable {
   public var options: ExtensionOptions?
   public var maxEndText: String
   public var statedMaxEnd: Day?
+  /// The end before any extension already exercised, when the register says.
+  public var originalEndText: String = ""
+  public var originalEnd: Day?
   public var nextReviewText: String
   public var nextReview: DateReading
   public var procurementRoute: String

@@ -280,6 +280,23 @@ public enum RegisterLoader {
           [Finding(.warning, "maximum end \(m.iso) is before the end \(e.iso)")], field(.maxEnd))
       }
     }
+    let originalText = text(.originalEnd)
+    var originalEnd: Day?
+    if !originalText.isEmpty {
+      let reading = DateParser.parse(originalText, role: .end)
+      diagnose(reading.findings, field(.originalEnd))
+      originalEnd = reading.day
+      if reading.day == nil {
+        diagnose(
+          [Finding(.warning, "original end '\(originalText)' is not a date; ignored")],
+          field(.originalEnd))
+      } else if let e = end.day, let o = reading.day, o > e {
+        diagnose(
+          [Finding(.warning, "original end \(o.iso) is after the current end \(e.iso); ignored")],
+          field(.originalEnd))
+        originalEnd = nil
+      }
+    }
     let reviewText = text(.nextReview)
     var review =
       reviewText.isEmpty ? DateReading.empty : DateParser.parse(reviewText, role: .review)
@@ -344,7 +361,7 @@ public enum RegisterLoader {
       }
     }
 
-    return Contract(
+    var contract = Contract(
       id: id, service: service, provider: provider, providers: providers,
       department: text(.department), groups: groups, valueText: valueText, value: value,
       startText: startText, start: start, endText: endText, end: end, optionsText: optionsText,
@@ -353,6 +370,9 @@ public enum RegisterLoader {
       procurementRoute: routeName(text(.procurementRoute)), leadTimeText: leadText,
       leadTime: leadTime, source: text(.source), notes: text(.notes), extra: extra,
       location: rowLocation)
+    contract.originalEndText = originalText
+    contract.originalEnd = originalEnd
+    return contract
   }
 
   /// A procurement route as a lowercase dashed name (`Competitive Dialogue` →

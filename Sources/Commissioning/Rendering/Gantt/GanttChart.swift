@@ -40,6 +40,8 @@ public enum GanttError: Error, Equatable, CustomStringConvertible {
 /// What a cell of a timeline row shows.
 public enum GanttMark: String, Sendable, CaseIterable {
   case term
+  /// Extensions already exercised: from the original end to the current end.
+  case exercised
   case uncertainEnd = "uncertain-end"
   case options
   case proposed
@@ -207,6 +209,12 @@ extension GanttChart {
       guard axis.columns(from: start, to: last) != nil else { return nil }
       if let columns = axis.columns(from: start, to: end) {
         segments.append(Segment(mark: .term, from: start, to: end, columns: columns))
+        if let original = contract.originalEnd, original < end,
+          let exercised = axis.columns(from: original.next, to: end)
+        {
+          segments.append(
+            Segment(mark: .exercised, from: original.next, to: end, columns: exercised))
+        }
         if contract.end.precision != .day, let column = axis.column(of: end) {
           segments.append(
             Segment(mark: .uncertainEnd, from: end, to: end, columns: column...column))

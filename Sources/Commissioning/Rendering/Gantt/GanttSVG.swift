@@ -33,7 +33,7 @@ extension GanttChart {
       )
     }
     for mismatch in mismatches { footer.append("Plan and register disagree: " + mismatch.message) }
-    let height = legendTop + 60 + Double(footer.count) * 28 + 12
+    let height = legendTop + 78 + Double(footer.count) * 28 + 12
 
     func x(_ day: Day) -> Double {
       guard let index = axis.units.firstIndex(where: { $0.first <= day && day <= $0.last }) else {
@@ -125,6 +125,9 @@ extension GanttChart {
         case .term:
           svg +=
             "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"#3a3a3a\"/>\n"
+        case .exercised:
+          svg +=
+            "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"#8c8c8c\"/>\n"
         case .uncertainEnd:
           svg +=
             "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"url(#dots)\" stroke=\"#3a3a3a\" stroke-width=\"1\"/>\n"
@@ -166,14 +169,22 @@ extension GanttChart {
     }
     // The legend.
     var lx: Double = 16
-    let ly = legendTop
+    var ly = legendTop
     func swatch(_ text: String, _ shape: (String, String) -> String) {
+      let advance = 30 + Double(text.count) * 6 + 18
+      if lx + advance > width - 8 {
+        lx = 16
+        ly += 18
+      }
       svg += shape(f(lx), f(ly - 9))
       svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly))\">\(GanttChart.escape(text))</text>\n"
-      lx += 30 + Double(text.count) * 6 + 18
+      lx += advance
     }
     swatch("current term") {
       "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"#3a3a3a\"/>\n"
+    }
+    swatch("extension exercised") {
+      "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"#8c8c8c\"/>\n"
     }
     swatch("month-only end") {
       "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"url(#dots)\" stroke=\"#3a3a3a\"/>\n"

@@ -1,6 +1,7 @@
 /// The characters a text timeline draws with, in Unicode blocks or plain ASCII.
 struct GanttGlyphs {
   var term: Character
+  var exercised: Character
   var uncertainEnd: Character
   var options: Character
   var proposed: Character
@@ -9,15 +10,18 @@ struct GanttGlyphs {
   var asOfHeader: Character
 
   static let unicode = GanttGlyphs(
-    term: "█", uncertainEnd: "▒", options: "░", proposed: "▓", asOf: "│", target: "┊",
+    term: "█", exercised: "▆", uncertainEnd: "▒", options: "░", proposed: "▓", asOf: "│",
+    target: "┊",
     asOfHeader: "▼")
   static let ascii = GanttGlyphs(
-    term: "=", uncertainEnd: "~", options: "-", proposed: "+", asOf: "|", target: ":",
+    term: "=", exercised: "#", uncertainEnd: "~", options: "-", proposed: "+", asOf: "|",
+    target: ":",
     asOfHeader: "v")
 
   func glyph(_ mark: GanttMark) -> Character {
     switch mark {
     case .term: return term
+    case .exercised: return exercised
     case .uncertainEnd: return uncertainEnd
     case .options: return options
     case .proposed: return proposed
@@ -32,6 +36,7 @@ enum GanttColor {
   static func code(_ mark: GanttMark?) -> String? {
     switch mark {
     case .term: return "34"
+    case .exercised: return "94"
     case .uncertainEnd: return "36"
     case .options: return "2"
     case .proposed: return "33"
@@ -162,7 +167,8 @@ extension GanttChart {
     // The legend.
     out.write("\n")
     var legend = [
-      "\(glyphs.term) current term", "\(glyphs.uncertainEnd) month-only end",
+      "\(glyphs.term) current term", "\(glyphs.exercised) extension exercised",
+      "\(glyphs.uncertainEnd) month-only end",
       "\(glyphs.options) options left", "\(glyphs.proposed) proposed extension",
       "\(glyphs.asOf) as of \(DateStyle.short(asOf).trimmingASCIISpaces)",
     ]
