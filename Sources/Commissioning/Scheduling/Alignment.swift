@@ -129,6 +129,30 @@ public struct KeyDecisionTest: Sendable {
   public var basis: String
   public var amount: Money
   public var threshold: Money
+
+  /// The extension cost of `proposals` against the threshold; where costs are unknown, the annual
+  /// values of the contracts to extend stand in, as Kent's 2015 record reasoned.
+  public init(_ proposals: [ContractProposal], threshold: Money) {
+    var total = Money.zero
+    var missing = false
+    var annual = Money.zero
+    for proposal in proposals where proposal.extends {
+      if let cost = proposal.cost, let sum = total.adding(cost) { total = sum } else { missing = true }
+      if let value = proposal.contract.annualValue, let sum = annual.adding(value) { annual = sum }
+    }
+    if !missing || total >= threshold {
+      self.init(required: total >= threshold, basis: "extension cost", amount: total, threshold: threshold)
+    } else {
+      self.init(required: annual >= threshold, basis: "annual values", amount: annual, threshold: threshold)
+    }
+  }
+
+  init(required: Bool, basis: String, amount: Money, threshold: Money) {
+    self.required = required
+    self.basis = basis
+    self.amount = amount
+    self.threshold = threshold
+  }
 }
 
 /// A synchronised extension of one group: every contract's proposal, the total cost, whether it
@@ -220,24 +244,7 @@ extension AlignmentProposal {
         missing += 1
       }
     }
-    // Key decision: the extension cost against the threshold; where costs are unknown, the
-    // annual values of the contracts concerned stand in, as the 2015 record reasoned.
-    let keyDecision: KeyDecisionTest
-    if missing == 0 || total >= rules.keyDecisionThreshold {
-      keyDecision = KeyDecisionTest(
-        required: total >= rules.keyDecisionThreshold, basis: "extension cost", amount: total,
-        threshold: rules.keyDecisionThreshold)
-    } else {
-      var annual = Money.zero
-      for proposal in proposals where proposal.extends {
-        if let value = proposal.contract.annualValue, let sum = annual.adding(value) {
-          annual = sum
-        }
-      }
-      keyDecision = KeyDecisionTest(
-        required: annual >= rules.keyDecisionThreshold, basis: "annual values", amount: annual,
-        threshold: rules.keyDecisionThreshold)
-    }
+    let keyDecision = KeyDecisionTest(proposals, threshold: rules.keyDecisionThreshold)
     let extended = proposals.filter(\.extends)
     let earliest = extended.compactMap(\.currentEnd).min()
     var decisionBy: Deadline?
