@@ -60,11 +60,12 @@ public enum Commission {
       invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
         max(40, min($0, 1000))
       } ?? 100
+    let format = invocation.format ?? command.defaultFormat
     let allowed = command.formats(grouped: invocation.group != nil)
-    guard allowed.contains(invocation.format) else {
+    guard allowed.contains(format) else {
       throw CommandFailure(
         .usage,
-        "the value '\(invocation.format.rawValue)' is invalid for '\(command.rawValue) --format'"
+        "the value '\(format.rawValue)' is invalid for '\(command.rawValue) --format'"
           + (command == .align && invocation.group == nil ? " without '--group'" : "")
           + "; use " + allowed.map(\.rawValue).joined(separator: " or "))
     }
@@ -85,7 +86,7 @@ public enum Commission {
         register: register, by: by, asOf: asOf, group: invocation.group,
         provider: invocation.provider)
       var text = ""
-      switch invocation.format {
+      switch format {
       case .json: report.json.write(to: &text)
       case .csv: text = report.csv
       default: report.writeText(to: &text, width: width)
@@ -103,7 +104,7 @@ public enum Commission {
           )
         }
         let groups = GroupSummary.all(in: register)
-        switch invocation.format {
+        switch format {
         case .json: GroupSummary.json(groups, register: register).write(to: &text)
         default: GroupSummary.writeText(groups, register: register, to: &text, width: width)
         }
@@ -119,7 +120,7 @@ public enum Commission {
       } catch {
         throw CommandFailure(.failure, error.description)
       }
-      switch invocation.format {
+      switch format {
       case .json: proposal.json.write(to: &text)
       case .csv: text = proposal.csv
       default: proposal.writeText(to: &text, width: width)
@@ -154,7 +155,7 @@ public enum Commission {
       options.group = invocation.group
       options.ascii = invocation.ascii
       options.color =
-        invocation.output == nil && invocation.format == .text && environment.isTerminal
+        invocation.output == nil && format == .text && environment.isTerminal
         && environment.variables["NO_COLOR"] == nil
       let chart: GanttChart
       do {
@@ -163,18 +164,20 @@ public enum Commission {
         throw CommandFailure(.failure, error.description)
       }
       var text = ""
-      switch invocation.format {
+      switch format {
       case .json: chart.json.write(to: &text)
       case .svg: chart.writeSVG(to: &text)
       default: chart.writeText(to: &text, ascii: options.ascii, color: options.color)
       }
       return (text, .success, inputs)
+    case .decision:
+      return try draftDecision(invocation, format: format, environment: environment)
     case .check:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
       let report = CheckReport(register: register, strict: invocation.strict)
       var text = ""
-      switch invocation.format {
+      switch format {
       case .json: report.json.write(to: &text)
       default: report.writeText(to: &text)
       }

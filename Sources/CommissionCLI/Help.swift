@@ -23,7 +23,7 @@ enum Help {
 
       Options for every command:
         --as-of DATE     today's date for every calculation (default: the system date)
-        --format FORMAT  text (default), json or csv
+        --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision
         --output FILE    write to FILE atomically instead of standard output
         --width N        fit text output to N columns (default: $COLUMNS or 100)
         --help           help for a command; --version prints the version
@@ -84,6 +84,28 @@ enum Help {
         chart for a report; colour only on a terminal, never with NO_COLOR.
 
         Example: commission gantt --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
+
+        """
+    case .decision:
+      return """
+        Usage: commission decision --group G [--to DATE | --start DATE] [--spec FILE.json]
+                                   [--decision-number YY/NNNNN] [--decision-maker ROLE]
+                                   [--decision-maker-name NAME] [--committee NAME]
+                                   [--meeting-date DATE] [--notice-date DATE] [--subject TEXT]
+                                   [--purpose TEXT] [--alternatives TEXT] [--exempt PARAGRAPH]
+                                   [--author TEXT] [--director TEXT] [--contracts ID,ID,...]
+                                   [--format markdown|text|html|json] [--as-of DATE] [REGISTER ...]
+
+        Drafts the Proposed Record of Decision for extending the group's contracts to one end
+        date (chosen as for align), in the council's layout: who decides, the number, the
+        subject, the decision, the reasons (the key-decision test and each contract's annual
+        value), the committee, alternatives, interests and the signature line; then an appendix
+        with the financial implications, the contract table and the timetable, missed dates
+        called out. --contracts limits the record to some of the group (a contract led by
+        another commissioner still shapes the target). Flags override the spec's fields, and a
+        register on the command line overrides the spec's.
+
+        Example: commission decision --spec Examples/decision-16-00038.json --format text
 
         """
     case .check:

@@ -1,4 +1,5 @@
 import Commissioning
+import Foundation
 
 /// The commands `commission` knows.
 public enum CommandName: String, CaseIterable, Sendable {
@@ -6,6 +7,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   case check
   case align
   case gantt
+  case decision
 
   var summary: String {
     switch self {
@@ -13,8 +15,12 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .check: return "validate registers and print every diagnostic"
     case .align: return "find misaligned end dates; propose synchronised extensions for a group"
     case .gantt: return "timeline of contracts, options, proposals and the commissioning cycle"
+    case .decision: return "draft the Proposed Record of Decision for a synchronised extension"
     }
   }
+
+  /// The format when `--format` is not given.
+  var defaultFormat: OutputFormat { self == .decision ? .markdown : .text }
 
   /// The output formats the command writes (align writes CSV only for a proposal).
   func formats(grouped: Bool) -> [OutputFormat] {
@@ -23,6 +29,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .check: return [.text, .json]
     case .align: return grouped ? [.text, .json, .csv] : [.text, .json]
     case .gantt: return [.text, .svg, .json]
+    case .decision: return [.markdown, .text, .html, .json]
     }
   }
 }
@@ -33,6 +40,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case json
   case csv
   case svg
+  case markdown
+  case html
 }
 
 /// A parsed command line: what to run, on what, with which options.
@@ -49,7 +58,11 @@ public struct Invocation: Equatable, Sendable {
   public var target: Day?
   public var scale: GanttScale?
   public var ascii = false
-  public var format: OutputFormat = .text
+  /// `decision`: a spec file, and fields that override it.
+  public var spec: String?
+  public var decisionFields = DecisionSpec()
+  /// `nil` when not given: each command has its own default.
+  public var format: OutputFormat?
   public var output: String?
   public var group: String?
   public var provider: String?
@@ -124,6 +137,30 @@ extension Invocation {
             "the value '\(text)' is invalid for '--scale <scale>'; use one of month, quarter, year")
         }
         invocation.scale = scale
+      case "--spec": invocation.spec = try value(for: flag, inline: inline)
+      case "--decision-number":
+        invocation.decisionFields.decisionNumber = try value(for: flag, inline: inline)
+      case "--decision-maker":
+        invocation.decisionFields.decisionMaker = try value(for: flag, inline: inline)
+      case "--decision-maker-name":
+        invocation.decisionFields.decisionMakerName = try value(for: flag, inline: inline)
+      case "--committee": invocation.decisionFields.committee = try value(for: flag, inline: inline)
+      case "--meeting-date":
+        invocation.decisionFields.meetingDate = try day(flag, try value(for: flag, inline: inline))
+      case "--notice-date":
+        invocation.decisionFields.noticeDate = try day(flag, try value(for: flag, inline: inline))
+      case "--subject": invocation.decisionFields.subject = try value(for: flag, inline: inline)
+      case "--purpose": invocation.decisionFields.purpose = try value(for: flag, inline: inline)
+      case "--alternatives":
+        invocation.decisionFields.alternatives = try value(for: flag, inline: inline)
+      case "--exempt":
+        invocation.decisionFields.exemptParagraph = try value(for: flag, inline: inline)
+      case "--author": invocation.decisionFields.reportAuthor = try value(for: flag, inline: inline)
+      case "--director": invocation.decisionFields.director = try value(for: flag, inline: inline)
+      case "--contracts":
+        invocation.decisionFields.contracts = try value(for: flag, inline: inline)
+          .split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+          .filter { !$0.isEmpty }
       case "--ascii":
         guard inline == nil else { throw UsageError("'--ascii' takes no value") }
         invocation.ascii = true
@@ -195,6 +232,10 @@ extension Invocation {
     case "--provider": return "KCHFT"
     case "--width": return "100"
     case "--scale": return "quarter"
+    case "--spec": return "Examples/decision-16-00038.json"
+    case "--decision-number": return "16/00038"
+    case "--meeting-date", "--notice-date": return "2016-03-22"
+    case "--contracts": return "schw-hv-fnp,schw-school-ph-kchft"
     default: return "VALUE"
     }
   }

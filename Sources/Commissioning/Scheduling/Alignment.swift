@@ -137,13 +137,19 @@ public struct KeyDecisionTest: Sendable {
     var missing = false
     var annual = Money.zero
     for proposal in proposals where proposal.extends {
-      if let cost = proposal.cost, let sum = total.adding(cost) { total = sum } else { missing = true }
+      if let cost = proposal.cost, let sum = total.adding(cost) {
+        total = sum
+      } else {
+        missing = true
+      }
       if let value = proposal.contract.annualValue, let sum = annual.adding(value) { annual = sum }
     }
     if !missing || total >= threshold {
-      self.init(required: total >= threshold, basis: "extension cost", amount: total, threshold: threshold)
+      self.init(
+        required: total >= threshold, basis: "extension cost", amount: total, threshold: threshold)
     } else {
-      self.init(required: annual >= threshold, basis: "annual values", amount: annual, threshold: threshold)
+      self.init(
+        required: annual >= threshold, basis: "annual values", amount: annual, threshold: threshold)
     }
   }
 

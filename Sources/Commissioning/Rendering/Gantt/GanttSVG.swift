@@ -220,22 +220,6 @@ extension GanttChart {
     out.write(svg)
   }
 
-  /// Text escaped for XML: `&`, `<`, `>`, quotes, and control characters dropped.
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default:
-        if scalar.value < 0x20 && scalar != "\t" { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// Text escaped for XML (see ``Markup/escapeXML(_:)``).
+  static func escape(_ text: String) -> String { Markup.escapeXML(text) }
 }
