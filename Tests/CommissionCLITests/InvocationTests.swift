@@ -36,13 +36,13 @@ struct InvocationTests {
       (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
       (
         ["expiring", "--format", "xml"],
-        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg"
+        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html"
       ),
       (
         ["expiring", "--width", "10"],
         "the value '10' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100"
       ),
-      (["expire"], "unknown command 'expire'; the commands are expiring, check, align, gantt"),
+      (["expire"], "unknown command 'expire'; the commands are expiring, check, align, gantt, decision"),
       (["check", "--strict=yes"], "'--strict' takes no value"),
       (
         ["align", "--group", "g", "--to", "2016-09-30", "--start", "2016-10-01"],
