@@ -172,6 +172,9 @@ public enum Commission {
       return (text, .success, inputs)
     case .decision:
       return try draftDecision(invocation, format: format, environment: environment)
+    case .whatif:
+      return try compareScenarios(
+        invocation, format: format, width: width, environment: environment)
     case .check:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)

@@ -108,6 +108,22 @@ enum Help {
         Example: commission decision --spec Examples/decision-16-00038.json --format text
 
         """
+    case .whatif:
+      return """
+        Usage: commission whatif SCENARIO.json [SCENARIO.json ...] [--gantt] [--as-of DATE]
+                                 [--format text|json|csv] [--width N]
+
+        Applies each scenario file to its register (its "register", relative to the file, or the
+        bundled one) and prints the baseline and each scenario side by side: total extension
+        cost, extensions, extensions beyond options, key decisions, missed deadlines, each named
+        group's end-date spread, and every contract whose end differs, with its cost. A scenario
+        may extend another ("extends"), whose changes apply first. Changes: align, extend, set,
+        add, remove, stagger, rules (see Examples/README.md). A scenario's "asOf" wins over
+        --as-of. --gantt draws each scenario's timeline under the comparison.
+
+        Example: commission whatif Examples/2016-align-with-camhs-april-2017.json Examples/2016-stagger-ends.json
+
+        """
     case .check:
       return """
         Usage: commission check [--strict] [--format text|json] [REGISTER ...]

@@ -8,6 +8,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   case align
   case gantt
   case decision
+  case whatif
 
   var summary: String {
     switch self {
@@ -16,6 +17,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .align: return "find misaligned end dates; propose synchronised extensions for a group"
     case .gantt: return "timeline of contracts, options, proposals and the commissioning cycle"
     case .decision: return "draft the Proposed Record of Decision for a synchronised extension"
+    case .whatif: return "apply scenario files and compare them with the baseline, side by side"
     }
   }
 
@@ -30,6 +32,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .align: return grouped ? [.text, .json, .csv] : [.text, .json]
     case .gantt: return [.text, .svg, .json]
     case .decision: return [.markdown, .text, .html, .json]
+    case .whatif: return [.text, .json, .csv]
     }
   }
 }
@@ -58,6 +61,8 @@ public struct Invocation: Equatable, Sendable {
   public var target: Day?
   public var scale: GanttScale?
   public var ascii = false
+  /// `whatif`: draw each scenario as a timeline too.
+  public var gantt = false
   /// `decision`: a spec file, and fields that override it.
   public var spec: String?
   public var decisionFields = DecisionSpec()
@@ -161,6 +166,9 @@ extension Invocation {
         invocation.decisionFields.contracts = try value(for: flag, inline: inline)
           .split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
           .filter { !$0.isEmpty }
+      case "--gantt":
+        guard inline == nil else { throw UsageError("'--gantt' takes no value") }
+        invocation.gantt = true
       case "--ascii":
         guard inline == nil else { throw UsageError("'--ascii' takes no value") }
         invocation.ascii = true

@@ -42,7 +42,10 @@ struct InvocationTests {
         ["expiring", "--width", "10"],
         "the value '10' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100"
       ),
-      (["expire"], "unknown command 'expire'; the commands are expiring, check, align, gantt, decision"),
+      (
+        ["expire"],
+        "unknown command 'expire'; the commands are expiring, check, align, gantt, decision, whatif"
+      ),
       (["check", "--strict=yes"], "'--strict' takes no value"),
       (
         ["align", "--group", "g", "--to", "2016-09-30", "--start", "2016-10-01"],

@@ -27,29 +27,45 @@ struct DecisionTests {
     #expect(record.extended.map(\.contract.id) == ["school-ph-kchft", "school-ph-mft", "ypsm-kca"])
     #expect(record.keyDecision.required)
     #expect(record.reasonsLead.hasPrefix("Decision exceeds key decision financial criteria."))
-    #expect(record.reasonItems == [
-      "School Public Health Services (KCHFT) – £4,859,856",
-      "School Public Health Service (MFT) – £414,379",
-      "Young People’s Substance Misuse Service (KCA) – £854,464",
-    ])
-    #expect(record.decision.hasPrefix(
-      "As Cabinet Member for Adult Social Care & Public Health, I propose to agree that the County Council extend the current contracts for School Public Health Services (KCHFT), School Public Health Service (MFT) and Young People’s Substance Misuse Service (KCA) to 30 September 2016, to allow for harmonisation of the contract end dates"))
-    #expect(record.consultation == "The Children's Social Care & Health Cabinet Committee will consider the matter at its meeting of 22 July 2015.")
+    #expect(
+      record.reasonItems == [
+        "School Public Health Services (KCHFT) – £4,859,856",
+        "School Public Health Service (MFT) – £414,379",
+        "Young People’s Substance Misuse Service (KCA) – £854,464",
+      ])
+    #expect(
+      record.decision.hasPrefix(
+        "As Cabinet Member for Adult Social Care & Public Health, I propose to agree that the County Council extend the current contracts for School Public Health Services (KCHFT), School Public Health Service (MFT) and Young People’s Substance Misuse Service (KCA) to 30 September 2016, to allow for harmonisation of the contract end dates"
+      ))
+    #expect(
+      record.consultation
+        == "The Children's Social Care & Health Cabinet Committee will consider the matter at its meeting of 22 July 2015."
+    )
     // No end dates: the record says so rather than invent a length or a cost.
     #expect(record.checks.filter { $0.contains("has no end date in the register") }.count == 3)
-    #expect(record.financialImplications[0].contains("The cost cannot be given: the register gives no current end date for them."))
+    #expect(
+      record.financialImplications[0].contains(
+        "The cost cannot be given: the register gives no current end date for them."))
   }
 
-  @Test("16/00038: the scheduler's figures, Young Healthy Minds needs no extension, CAMHS shapes only the target")
+  @Test(
+    "16/00038: the scheduler's figures, Young Healthy Minds needs no extension, CAMHS shapes only the target"
+  )
   func record16_00038() throws {
     let s = try spec("decision-16-00038.json")
     let proposal = try AlignmentProposal(
       register: try loadKent("kent-2016-03"), group: "childrens-public-health",
       target: .newServiceStart(day("2017-04-01")), asOf: day("2016-03-10"))
     let record = try RecordOfDecision(proposal: proposal, spec: s)
-    #expect(record.extended.map(\.contract.id) == ["schw-hv-fnp", "schw-school-ph-kchft", "schw-school-ph-swale-mft"])
+    #expect(
+      record.extended.map(\.contract.id) == [
+        "schw-hv-fnp", "schw-school-ph-kchft", "schw-school-ph-swale-mft",
+      ])
     #expect(record.notExtended.map(\.contract.id) == ["schw-young-healthy-minds"])
-    #expect(record.extended.map(\.cost) == [Money(pounds: 11_302_200), Money(pounds: 2_426_380), Money(pounds: 414_379)])
+    #expect(
+      record.extended.map(\.cost) == [
+        Money(pounds: 11_302_200), Money(pounds: 2_426_380), Money(pounds: 414_379),
+      ])
     #expect(record.reasonsClose == "The extensions cost £14,142,959.00 in total.")
     // The council's own contracts set its dates: decision by 30 September, not CAMHS's 31 August.
     let dates = Dictionary(uniqueKeysWithValues: record.timetable.map { ($0.label, $0.day) })
@@ -62,31 +78,41 @@ struct DecisionTests {
 
   @Test("under the threshold it says plainly that it is not a key decision, and lists no values")
   func notKeyDecision() throws {
-    let r = try register("id,service,provider,value,value_basis,end,group\na,Meals,Acme,\"£120,000\",annual,2016-03-31,g\nb,Rides,Bus Co,£10,annual,2016-09-30,g\n")
-    let proposal = try AlignmentProposal(register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
+    let r = try register(
+      "id,service,provider,value,value_basis,end,group\na,Meals,Acme,\"£120,000\",annual,2016-03-31,g\nb,Rides,Bus Co,£10,annual,2016-09-30,g\n"
+    )
+    let proposal = try AlignmentProposal(
+      register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
     var s = DecisionSpec()
     s.decisionNumber = "16/00001"
     let record = try RecordOfDecision(proposal: proposal, spec: s)
     #expect(!record.keyDecision.required)
     #expect(record.reasonItems.isEmpty)
-    #expect(record.reasonsLead == "This is not a key decision: the extension cost of £60,000.00 is below the key decision threshold of £1,000,000.")
+    #expect(
+      record.reasonsLead
+        == "This is not a key decision: the extension cost of £60,000.00 is below the key decision threshold of £1,000,000."
+    )
   }
 
   @Test("checks: a malformed number, a committee after the decision, too short a notice")
   func checks() throws {
-    let r = try register("id,service,value,value_basis,end,group\na,A,\"£2,000,000\",annual,2016-06-30,g\nb,B,£1,annual,2016-12-31,g\n")
-    let proposal = try AlignmentProposal(register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
+    let r = try register(
+      "id,service,value,value_basis,end,group\na,A,\"£2,000,000\",annual,2016-06-30,g\nb,B,£1,annual,2016-12-31,g\n"
+    )
+    let proposal = try AlignmentProposal(
+      register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
     var s = DecisionSpec()
     s.decisionNumber = "16/38"
     s.committee = "Cabinet Committee"
     s.meetingDate = day("2016-07-05")
     s.noticeDate = day("2016-06-10")
     let record = try RecordOfDecision(proposal: proposal, spec: s)
-    #expect(record.checks == [
-      "the decision number '16/38' is not in the form YY/NNNNN (for example 16/00038)",
-      "the committee meets on 5 July 2016, after the decision must be taken (30 June 2016)",
-      "the forward-plan notice of 10 June 2016 leaves 19 clear days before the decision on 30 June 2016; 28 are needed",
-    ])
+    #expect(
+      record.checks == [
+        "the decision number '16/38' is not in the form YY/NNNNN (for example 16/00038)",
+        "the committee meets on 5 July 2016, after the decision must be taken (30 June 2016)",
+        "the forward-plan notice of 10 June 2016 leaves 19 clear days before the decision on 30 June 2016; 28 are needed",
+      ])
   }
 
   @Test("a contract outside the group is an error naming close matches")
@@ -96,7 +122,10 @@ struct DecisionTests {
       target: .newServiceStart(day("2017-04-01")), asOf: day("2016-03-10"))
     var s = DecisionSpec()
     s.contracts = ["schw-hv-fpn"]
-    #expect(throws: DecisionError.unknownContracts(["schw-hv-fpn"], group: "childrens-public-health", closeMatches: ["schw-hv-fnp"])) {
+    #expect(
+      throws: DecisionError.unknownContracts(
+        ["schw-hv-fpn"], group: "childrens-public-health", closeMatches: ["schw-hv-fnp"])
+    ) {
       try RecordOfDecision(proposal: proposal, spec: s)
     }
   }
@@ -109,28 +138,50 @@ struct DecisionTests {
     let merged = try spec("decision-16-00038.json").overridden(by: flags)
     #expect(merged.decisionNumber == "16/99999")
     #expect(merged.start == day("2017-10-01"))
-    #expect(merged.subject == "Extending the term of the contracts for the Health Visiting and School Public Health services")
-    #expect(throws: DecisionSpecError(file: "s.json", message: "unknown key 'subjct'; did you mean 'subject'?")) {
+    #expect(
+      merged.subject
+        == "Extending the term of the contracts for the Health Visiting and School Public Health services"
+    )
+    #expect(
+      throws: DecisionSpecError(
+        file: "s.json", message: "unknown key 'subjct'; did you mean 'subject'?")
+    ) {
       try DecisionSpec.parse(json: Array(#"{"version": 1, "subjct": "x"}"#.utf8), file: "s.json")
     }
-    #expect(throws: DecisionSpecError(file: "s.json", message: "this spec is version 2; this commission reads version 1 only")) {
+    #expect(
+      throws: DecisionSpecError(
+        file: "s.json", message: "this spec is version 2; this commission reads version 1 only")
+    ) {
       try DecisionSpec.parse(json: Array(#"{"version": 2}"#.utf8), file: "s.json")
     }
-    #expect(throws: DecisionSpecError(file: "s.json", message: "'meetingDate' must be a date like 2016-09-30, not '22/03/2016'")) {
+    #expect(
+      throws: DecisionSpecError(
+        file: "s.json", message: "'meetingDate' must be a date like 2016-09-30, not '22/03/2016'")
+    ) {
       try DecisionSpec.parse(json: Array(#"{"meetingDate": "22/03/2016"}"#.utf8), file: "s.json")
     }
   }
 
   @Test("a service named <script>, & or quotes is escaped in HTML and harmless in Markdown")
   func escaping() throws {
-    let r = try register("id,service,provider,value,end,group\na,\"<script>alert('x')</script> & \"\"Q\"\" *b*\",P&Co,£5,2016-03-31,g\nb,B,P,£5,2016-09-30,g\n")
-    let proposal = try AlignmentProposal(register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
+    let r = try register(
+      "id,service,provider,value,end,group\na,\"<script>alert('x')</script> & \"\"Q\"\" *b*\",P&Co,£5,2016-03-31,g\nb,B,P,£5,2016-09-30,g\n"
+    )
+    let proposal = try AlignmentProposal(
+      register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
     let record = try RecordOfDecision(proposal: proposal, spec: DecisionSpec())
     var html = ""
     record.writeHTML(to: &html)
     #expect(!html.contains("<script>"))
-    #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Q&quot; *b*"))
-    #expect(XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").replacingOccurrences(of: "&nbsp;", with: "&#160;").utf8)).parse())
+    #expect(
+      html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Q&quot; *b*"))
+    #expect(
+      XMLParser(
+        data: Data(
+          html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").replacingOccurrences(
+            of: "&nbsp;", with: "&#160;"
+          ).utf8)
+      ).parse())
     var markdown = ""
     record.writeMarkdown(to: &markdown)
     #expect(!markdown.contains("<script>"))

@@ -21,6 +21,16 @@ public struct CSVWriter {
 
   public mutating func row(_ cells: [String]) { row(cells.map { Cell.text($0) }) }
 
+  /// Appends one record exactly as given (quoted where needed, nothing neutralised): for files
+  /// the planner reads back, not for spreadsheets.
+  public mutating func rawRow(_ cells: [String]) {
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { text.append(",") }
+      CSVWriter.appendField(cell, to: &text)
+    }
+    text.append("\n")
+  }
+
   public enum Cell {
     case text(String)
     case number(String)

@@ -11,6 +11,8 @@ public struct Contract: Hashable, Sendable {
 
   public var valueText: String
   public var value: ValueReading
+  /// `£000` for a table in thousands, as written.
+  public var valueUnitText: String = ""
   public var startText: String
   public var start: DateReading
   public var endText: String

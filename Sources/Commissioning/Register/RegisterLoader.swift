@@ -371,6 +371,7 @@ public enum RegisterLoader {
       leadTime: leadTime, source: text(.source), notes: text(.notes), extra: extra,
       location: rowLocation)
     contract.originalEndText = originalText
+    contract.valueUnitText = unitText
     contract.originalEnd = originalEnd
     return contract
   }

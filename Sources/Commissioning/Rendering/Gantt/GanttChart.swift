@@ -118,11 +118,12 @@ extension GanttChart {
   ///   - register: contracts, grid and rules.
   ///   - asOf: today, marked on every row.
   ///   - proposal: an alignment to overlay: proposed extensions and key dates.
+  ///   - extensions: more extensions to overlay (a what-if scenario's moves).
   ///   - options: width, window, scale, group.
   /// - Throws: ``GanttError`` when the group is unknown or the width cannot hold the window.
   public init(
     register: Register, asOf: Day, proposal: AlignmentProposal? = nil,
-    options: GanttOptions = .default
+    extensions: [ContractProposal] = [], options: GanttOptions = .default
   ) throws(GanttError) {
     var contracts = register.contracts
     var grid = register.grid
@@ -135,7 +136,8 @@ extension GanttChart {
       grid = grid.filter { $0.contracts.contains(where: ids.contains) }
     }
     let proposed = Dictionary(
-      (proposal?.contracts ?? []).map { ($0.contract.id, $0) }, uniquingKeysWith: { a, _ in a })
+      ((proposal?.contracts ?? []) + extensions).map { ($0.contract.id, $0) },
+      uniquingKeysWith: { a, _ in a })
     let dated = contracts.filter { $0.endDay != nil }
     let undated = contracts.filter { $0.endDay == nil }
 

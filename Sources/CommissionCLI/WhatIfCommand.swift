@@ -1,0 +1,110 @@
+import Commissioning
+import Foundation
+
+extension Commission {
+  /// `commission whatif`: each scenario file (and those it extends) applied to its register.
+  static func compareScenarios(
+    _ invocation: Invocation, format: OutputFormat, width: Int, environment: Environment
+  ) throws(CommandFailure) -> (String, ExitCode, [String]) {
+    guard !invocation.registers.isEmpty else {
+      throw CommandFailure(
+        .usage,
+        "missing scenario files; for example: commission whatif Examples/2016-stagger-ends.json")
+    }
+    var outcomes: [ScenarioOutcome] = []
+    var inputs: [String] = []
+    var registers: [String: Register] = [:]
+    for path in invocation.registers {
+      let chain = try loadChain(path, environment: environment, visiting: [])
+      inputs += chain.map(\.path)
+      // The register: the nearest file in the chain that names one, relative to that file.
+      let named = chain.last { $0.scenario.register != nil }
+      let registerPath = named.map { link -> String in
+        let r = link.scenario.register ?? ""
+        return r.hasPrefix("/") ? r : (link.path as NSString).deletingLastPathComponent + "/" + r
+      }
+      let key = registerPath ?? ""
+      let register: Register
+      if let loaded = registers[key] {
+        register = loaded
+      } else {
+        let (loaded, registerInputs) = try Files.loadRegister(
+          registerPath.map { [$0] } ?? [], environment: environment)
+        registers[key] = loaded
+        inputs += registerInputs
+        register = loaded
+      }
+      let asOf =
+        chain.last { $0.scenario.asOf != nil }?.scenario.asOf ?? invocation.asOf
+        ?? environment.today
+      do {
+        outcomes.append(
+          try ScenarioOutcome(chain: chain.map(\.scenario), baseline: register, asOf: asOf))
+      } catch {
+        throw CommandFailure(.dataError, error.description)
+      }
+    }
+    let report = WhatIfReport(outcomes: outcomes)
+    var text = ""
+    switch format {
+    case .json: report.json.write(to: &text)
+    case .csv: text = report.csv
+    default:
+      report.writeText(to: &text, width: width)
+      if invocation.gantt {
+        // One window for every timeline, so the scenarios compare by eye.
+        let from = outcomes.map(\.asOf).min()
+        let to = outcomes.flatMap { $0.moves.compactMap(\.proposedEnd) }.max()
+        for (index, outcome) in outcomes.enumerated() {
+          var options = GanttOptions()
+          options.width = width
+          options.ascii = invocation.ascii
+          options.group = outcome.groupsNamed.first
+          options.from = invocation.from ?? from
+          options.to = invocation.to ?? to
+          text += "\n" + String(repeating: "=", count: min(width, 100)) + "\n"
+          text +=
+            "\(index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S")  \(outcome.name)\n\n"
+          do {
+            let chart = try GanttChart(
+              register: outcome.baseline, asOf: outcome.asOf, extensions: outcome.moves,
+              options: options)
+            chart.writeText(to: &text, ascii: invocation.ascii)
+          } catch {
+            throw CommandFailure(.failure, error.description)
+          }
+        }
+      }
+    }
+    return (text, .success, inputs)
+  }
+
+  /// A scenario and the files it extends, the root first; a cycle is an error, not a hang.
+  static func loadChain(_ path: String, environment: Environment, visiting: [String])
+    throws(CommandFailure) -> [(scenario: Scenario, path: String)]
+  {
+    let absolute = Files.absolutePath(path, environment)
+    let shown = Files.display(absolute, environment)
+    if visiting.contains(absolute) {
+      let cycle = (visiting + [absolute]).map { Files.display($0, environment) }
+      throw CommandFailure(
+        .dataError, "\(shown): error: 'extends' makes a cycle: \(cycle.joined(separator: " → "))")
+    }
+    guard FileManager.default.fileExists(atPath: absolute) else {
+      throw CommandFailure(.noInput, "cannot open '\(path)': no such file")
+    }
+    let bytes = try Files.read(absolute, environment)
+    let scenario: Scenario
+    do {
+      scenario = try Scenario.parse(json: bytes, file: shown)
+    } catch {
+      throw CommandFailure(.dataError, error.description)
+    }
+    guard let parent = scenario.extends else { return [(scenario, absolute)] }
+    let parentPath =
+      parent.hasPrefix("/")
+      ? parent : (absolute as NSString).deletingLastPathComponent + "/" + parent
+    return try loadChain(parentPath, environment: environment, visiting: visiting + [absolute])
+      + [(scenario, absolute)]
+  }
+}

@@ -1,0 +1,297 @@
+/// What a scenario did to its baseline: the changed register, each decision it implies, and
+/// every contract whose end moved, costed as the scheduler costs an extension.
+public struct ScenarioOutcome: Sendable {
+  /// The scenarios applied, the inherited ones first.
+  public var chain: [Scenario]
+  public var baseline: Register
+  public var register: Register
+  public var asOf: Day
+  /// One line per change, in the order applied.
+  public var applied: [String]
+  public var decisions: [ScenarioDecision]
+  /// Contracts whose end moved later than the baseline's, costed from the baseline end.
+  public var moves: [ContractProposal]
+  /// Contracts the scenario added or removed.
+  public var added: [String]
+  public var removed: [String]
+
+  public var scenario: Scenario? { chain.last }
+  public var name: String { scenario?.name ?? "Baseline" }
+}
+
+/// A decision a change implies: its contracts, the key-decision test and its deadlines.
+public struct ScenarioDecision: Sendable {
+  public var label: String
+  public var keyDecision: KeyDecisionTest
+  public var decisionBy: Deadline?
+  public var noticeBy: Deadline?
+  public var procurementStartBy: Deadline?
+
+  /// Deadlines already past at the as-of date.
+  public var missed: Int {
+    [decisionBy, noticeBy, procurementStartBy].reduce(0) {
+      $0 + (($1?.missedByDays) != nil ? 1 : 0)
+    }
+  }
+}
+
+extension ScenarioOutcome {
+  /// The baseline as an outcome with no changes, for side-by-side comparison.
+  public init(baseline: Register, asOf: Day) {
+    self.init(
+      chain: [], baseline: baseline, register: baseline, asOf: asOf, applied: [], decisions: [],
+      moves: [], added: [], removed: [])
+  }
+
+  /// Applies `chain` (inherited scenarios first) to `baseline`.
+  ///
+  /// - Throws: ``ScenarioError`` for a change that names an unknown contract or group (with the
+  ///   close matches), or that cannot be applied.
+  public init(chain: [Scenario], baseline: Register, asOf: Day) throws(ScenarioError) {
+    var register = baseline
+    var applied: [String] = []
+    var decisions: [ScenarioDecision] = []
+    var added: [String] = []
+    var removed: [String] = []
+    for scenario in chain {
+      for change in scenario.changes {
+        func fail(_ message: String) -> ScenarioError {
+          ScenarioError(file: scenario.file, change: change.index, message: message)
+        }
+        func index(of id: String) throws(ScenarioError) -> Int {
+          if let i = register.contracts.firstIndex(where: { $0.id == id }) { return i }
+          let close = register.contracts.map(\.id).filter { editDistance($0, id) <= 4 }.prefix(3)
+          throw fail(
+            "no contract '\(id)' in \(register.name)"
+              + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
+        }
+        func requireGroup(_ group: String) throws(ScenarioError) {
+          guard register.hasGroup(group) else {
+            let close = register.groups.filter {
+              editDistance($0.lowercased(), group.lowercased()) <= 4
+            }
+            throw fail(
+              "no group '\(group)' in \(register.name)"
+                + (close.isEmpty
+                  ? "; the groups are " + register.groups.joined(separator: ", ")
+                  : "; close matches: " + close.joined(separator: ", ")))
+          }
+        }
+        func setEnd(_ i: Int, _ end: Day) throws(ScenarioError) {
+          var row = register.contracts[i].canonicalRow
+          row[.end] = end.iso
+          register.contracts[i] = try reparsed(register.contracts[i], row: row)
+        }
+        func reparsed(_ contract: Contract, row: [Column: String]) throws(ScenarioError) -> Contract
+        {
+          do {
+            var (fresh, _) = try RegisterLoader.contract(
+              row: row, extra: contract.extra, council: register.council, file: scenario.file)
+            fresh.location = contract.location
+            return fresh
+          } catch {
+            throw fail(error.description)
+          }
+        }
+        /// One contract moved to a new end, costed exactly (no tolerance).
+        func singleDecision(_ label: String, _ contracts: [Contract], to ends: [Day])
+          -> ScenarioDecision
+        {
+          var exact = register.council
+          exact.alignmentToleranceDays = 0
+          var ignored: [Diagnostic] = []
+          let proposals = zip(contracts, ends).map { c, e in
+            ContractProposal(
+              c, target: e, newServiceStart: e.next, rules: exact, diagnostics: &ignored)
+          }.filter(\.extends)
+          let earliest = proposals.compactMap(\.currentEnd).min()
+          return ScenarioDecision(
+            label: label,
+            keyDecision: KeyDecisionTest(
+              proposals, threshold: register.council.keyDecisionThreshold),
+            decisionBy: earliest.map { Deadline($0, asOf: asOf, why: "the earliest current end") },
+            noticeBy: earliest.map {
+              Deadline(
+                $0 - DayCount(register.council.noticeClearDays + 1), asOf: asOf, why: "notice")
+            }, procurementStartBy: nil)
+        }
+
+        switch change.kind {
+        case .align(let group, let target):
+          try requireGroup(group)
+          let proposal: AlignmentProposal
+          do {
+            proposal = try AlignmentProposal(
+              register: register, group: group, target: target, asOf: asOf)
+          } catch {
+            throw fail(error.description)
+          }
+          for p in proposal.extensions {
+            guard let end = p.proposedEnd else { continue }
+            try setEnd(try index(of: p.contract.id), end)
+          }
+          applied.append(
+            "align \(group) to \(DateStyle.long(proposal.target)) (\(proposal.extensions.count) extended)"
+          )
+          decisions.append(
+            ScenarioDecision(
+              label: "align \(group)", keyDecision: proposal.keyDecision,
+              decisionBy: proposal.decisionBy, noticeBy: proposal.noticeBy,
+              procurementStartBy: proposal.procurementStartBy))
+        case .extendTo(let id, _), .extendBy(let id, _):
+          let i = try index(of: id)
+          let contract = register.contracts[i]
+          let newEnd: Day
+          switch change.kind {
+          case .extendTo(_, let day):
+            newEnd = day
+          case .extendBy(_, let length):
+            guard let current = contract.endDay else {
+              throw fail("'\(id)' has no end date to extend by a length; use \"to\"")
+            }
+            newEnd = current.extendingTerm(by: length)
+          default:
+            continue
+          }
+          if let current = contract.endDay, newEnd < current {
+            throw fail(
+              "extending '\(id)' to \(newEnd.iso) would end it earlier than \(current.iso); extensions never shorten"
+            )
+          }
+          applied.append("extend \(id) to \(DateStyle.long(newEnd))")
+          decisions.append(singleDecision("extend \(id)", [contract], to: [newEnd]))
+          try setEnd(i, newEnd)
+        case .set(let id, let field, let value):
+          let i = try index(of: id)
+          var row = register.contracts[i].canonicalRow
+          guard let column = Column(rawValue: field) else {
+            throw fail("'\(field)' is not a column")
+          }
+          row[column] = value
+          register.contracts[i] = try reparsed(register.contracts[i], row: row)
+          applied.append("set \(id) \(field) to '\(value)'")
+        case .add(let fields):
+          var row: [Column: String] = [:]
+          var extra: [Contract.ExtraColumn] = []
+          for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            if let column = Column.matching(header: key) {
+              row[column] = value
+            } else {
+              extra.append(Contract.ExtraColumn(header: key, value: value))
+            }
+          }
+          let contract: Contract
+          do {
+            (contract, _) = try RegisterLoader.contract(
+              row: row, extra: extra, council: register.council, file: scenario.file)
+          } catch {
+            throw fail(error.description)
+          }
+          guard !register.contracts.contains(where: { $0.id == contract.id }) else {
+            throw fail(
+              "a contract '\(contract.id)' is already in \(register.name); give the new one another id"
+            )
+          }
+          register.contracts.append(contract)
+          added.append(contract.id)
+          applied.append("add \(contract.id)")
+        case .remove(let id):
+          let i = try index(of: id)
+          register.contracts.remove(at: i)
+          removed.append(id)
+          applied.append("remove \(id)")
+        case .stagger(let group, let from, let every):
+          try requireGroup(group)
+          let members = register.contracts.indices
+            .filter {
+              register.contracts[$0].isIn(group: group) && register.contracts[$0].endDay != nil
+            }
+            .sorted {
+              (register.contracts[$0].endDay ?? from, $0) < (
+                register.contracts[$1].endDay ?? from, $1
+              )
+            }
+          var moved: [Contract] = []
+          var ends: [Day] = []
+          var step = from
+          for i in members {
+            let current = register.contracts[i].endDay ?? step
+            // Phasing never shortens a contract: one that already runs past its slot keeps its end.
+            let end = max(step, current)
+            if end > current {
+              moved.append(register.contracts[i])
+              ends.append(end)
+              try setEnd(i, end)
+            }
+            step = step.extendingTerm(by: every)
+          }
+          applied.append(
+            "stagger \(group) from \(DateStyle.long(from)) every \(every) (\(moved.count) extended)"
+          )
+          decisions.append(singleDecision("stagger \(group)", moved, to: ends))
+        case .rules(let rules):
+          if let t = rules.keyDecisionThreshold { register.council.keyDecisionThreshold = t }
+          if let n = rules.noticeClearDays { register.council.noticeClearDays = n }
+          if let n = rules.alignmentToleranceDays { register.council.alignmentToleranceDays = n }
+          if let l = rules.defaultLeadTime { register.council.defaultLeadTime = l }
+          for (route, l) in rules.leadTimes { register.council.leadTimes[route] = l }
+          applied.append("rules changed")
+        }
+      }
+    }
+    // Every contract now ending later than in the baseline, costed from the baseline end on the
+    // scenario's terms (a changed value or options price the extension).
+    var exact = register.council
+    exact.alignmentToleranceDays = 0
+    var ignored: [Diagnostic] = []
+    var moves: [ContractProposal] = []
+    let before = Dictionary(baseline.contracts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for contract in register.contracts {
+      guard let old = before[contract.id], let end = contract.endDay else { continue }
+      if let oldEnd = old.endDay, end <= oldEnd { continue }
+      var priced = contract
+      priced.end = old.end
+      priced.endText = old.endText
+      moves.append(
+        ContractProposal(
+          priced, target: end, newServiceStart: end.next, rules: exact, diagnostics: &ignored))
+    }
+    self.init(
+      chain: chain, baseline: baseline, register: register, asOf: asOf, applied: applied,
+      decisions: decisions, moves: moves, added: added, removed: removed)
+  }
+
+  // MARK: - Measures
+
+  /// The known extension costs added up.
+  public var totalCost: Money {
+    moves.reduce(Money.zero) { t, p in p.cost.flatMap { t.adding($0) } ?? t }
+  }
+  public var unknownCosts: Int { moves.filter { $0.cost == nil }.count }
+  public var extensions: Int { moves.count }
+  public var beyondOptions: Int { moves.filter { $0.withinOptions == false }.count }
+  public var keyDecisions: Int { decisions.filter(\.keyDecision.required).count }
+  public var missedDeadlines: Int { decisions.reduce(0) { $0 + $1.missed } }
+
+  /// The spread of current ends in `group`, in days.
+  public func spread(of group: String) -> Int? {
+    let ends = register.contracts.filter { $0.isIn(group: group) }.compactMap(\.endDay)
+    guard let first = ends.min(), let last = ends.max() else { return nil }
+    return (last - first).days
+  }
+
+  /// The groups the changes name.
+  public var groupsNamed: [String] {
+    var seen: [String] = []
+    for scenario in chain {
+      for change in scenario.changes {
+        switch change.kind {
+        case .align(let g, _), .stagger(let g, _, _):
+          if !seen.contains(g) { seen.append(g) }
+        default: break
+        }
+      }
+    }
+    return seen
+  }
+}

@@ -1,0 +1,216 @@
+/// The baseline and each scenario side by side, one block per register.
+public struct WhatIfReport: Sendable {
+  public var outcomes: [ScenarioOutcome]
+
+  public init(outcomes: [ScenarioOutcome]) { self.outcomes = outcomes }
+
+  /// Scenario letters: A, B, C, …
+  static func letter(_ index: Int) -> String {
+    index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S\(index + 1)"
+  }
+
+  /// Outcomes grouped by register name, in order of first appearance, with their letters.
+  var blocks:
+    [(register: String, baseline: ScenarioOutcome, scenarios: [(String, ScenarioOutcome)])]
+  {
+    var order: [String] = []
+    var byRegister: [String: [(String, ScenarioOutcome)]] = [:]
+    for (index, outcome) in outcomes.enumerated() {
+      let name = outcome.baseline.name
+      if byRegister[name] == nil { order.append(name) }
+      byRegister[name, default: []].append((WhatIfReport.letter(index), outcome))
+    }
+    return order.compactMap { name in
+      guard let list = byRegister[name], let first = list.first?.1 else { return nil }
+      return (name, ScenarioOutcome(baseline: first.baseline, asOf: first.asOf), list)
+    }
+  }
+
+  /// The comparison as text, fitting `width` columns.
+  public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
+    Prose.write(
+      "What if: \(outcomes.count) scenario\(outcomes.count == 1 ? "" : "s") against the baseline",
+      width: width, to: &out)
+    out.write("\n")
+    for (index, outcome) in outcomes.enumerated() {
+      let letter = WhatIfReport.letter(index)
+      var line = "\(letter)  \(outcome.name)"
+      if outcome.chain.count > 1 {
+        line += " (extends \(outcome.chain.dropLast().map(\.name).joined(separator: " < ")))"
+      }
+      line += " · \(outcome.baseline.name) · as of \(DateStyle.long(outcome.asOf))"
+      for l in Prose.wrap(line, width: width, indent: "   ") { out.write(l + "\n") }
+      if let description = outcome.scenario?.description, !description.isEmpty {
+        for l in Prose.wrap(description, width: width - 3) { out.write("   " + l + "\n") }
+      }
+      for l in Prose.wrap("changes: " + outcome.applied.joined(separator: "; "), width: width - 3) {
+        out.write("   " + l + "\n")
+      }
+    }
+    for block in blocks {
+      out.write("\n")
+      Prose.write(
+        "\(block.register) · \(block.baseline.register.council.name)", width: width, to: &out)
+      let columns = [("Baseline", block.baseline)] + block.scenarios.map { ($0.0, $0.1) }
+      var table = TextTable(
+        columns: [.init("", flexible: true, minimum: 16, weight: 3)]
+          + columns.map { .init($0.0, alignment: .right) })
+      func row(_ label: String, _ cell: (ScenarioOutcome, Bool) -> String) {
+        table.add([label] + columns.enumerated().map { cell($0.element.1, $0.offset == 0) })
+      }
+      row("Total extension cost") { o, base in
+        base
+          ? "-"
+          : o.totalCost.formatted(alwaysShowPence: true)
+            + (o.unknownCosts > 0 ? " +\(o.unknownCosts)?" : "")
+      }
+      row("Extensions") { o, _ in String(o.extensions) }
+      row("Beyond options") { o, _ in String(o.beyondOptions) }
+      row("Key decisions") { o, _ in String(o.keyDecisions) }
+      row("Missed deadlines") { o, _ in String(o.missedDeadlines) }
+      var groups: [String] = []
+      for (_, o) in block.scenarios {
+        for g in o.groupsNamed where !groups.contains(g) { groups.append(g) }
+      }
+      for g in groups {
+        row("Spread: \(g)") { o, _ in
+          o.spread(of: g).map { $0 == 1 ? "1 day" : "\($0) days" } ?? "-"
+        }
+      }
+      for line in table.render(width: width).lines { out.write(line + "\n") }
+      // Contracts whose end differs in any scenario: the end in each, and the cost under it.
+      let movedIds = block.scenarios.flatMap {
+        $0.1.moves.map(\.contract.id) + $0.1.added + $0.1.removed
+      }
+      var seen = Set<String>()
+      let ids = movedIds.filter { seen.insert($0).inserted }
+      guard !ids.isEmpty else { continue }
+      out.write("\n")
+      var detail = TextTable(
+        columns: [.init("Contract", flexible: true, minimum: 16, weight: 3)]
+          + columns.map { .init($0.0, alignment: .right) })
+      for id in ids {
+        let base = block.baseline.register.contract(id: id)
+        let name =
+          (base ?? block.scenarios.lazy.compactMap { $0.1.register.contract(id: id) }.first)
+          .map { ContractProposal.name($0) } ?? id
+        var ends = [
+          base.flatMap(\.endDay).map { DateStyle.short($0) } ?? (base == nil ? "absent" : "undated")
+        ]
+        var costs = [""]
+        for (_, o) in block.scenarios {
+          let now = o.register.contract(id: id)
+          let end =
+            now.flatMap(\.endDay).map { DateStyle.short($0) }
+            ?? (now == nil ? "removed" : "undated")
+          let differs = now?.endDay != base?.endDay || (now == nil) != (base == nil)
+          ends.append(end + (differs ? " *" : "  "))
+          if let move = o.moves.first(where: { $0.contract.id == id }) {
+            costs.append(
+              (move.cost.map { $0.formatted(alwaysShowPence: true) } ?? "cost unknown") + "  ")
+          } else {
+            costs.append(o.added.contains(id) ? "added  " : "")
+          }
+        }
+        detail.add([name] + ends)
+        if costs.contains(where: { !$0.isEmpty }) { detail.add([""] + costs) }
+      }
+      for line in detail.render(width: width).lines { out.write(line + "\n") }
+    }
+    out.write("\n")
+    Prose.write(
+      "* differs from the baseline. Costs are pro rata on annual values from each contract's baseline end; +N? counts extensions whose cost is unknown. Missed deadlines are notice, decision and procurement dates already past at the as-of date.",
+      width: width, to: &out)
+  }
+
+  /// The comparison as JSON: `{"baseline": {...}, "scenarios": [{"name", ...}]}`.
+  public var json: JSON {
+    func measures(_ o: ScenarioOutcome) -> [(String, JSON)] {
+      var pairs: [(String, JSON)] = [
+        ("register", .string(o.baseline.name)),
+        ("asOf", .day(o.asOf)),
+        ("totalCost", .money(o.totalCost)),
+        ("unknownCosts", .int(o.unknownCosts)),
+        ("extensions", .int(o.extensions)),
+        ("beyondOptions", .int(o.beyondOptions)),
+        ("keyDecisions", .int(o.keyDecisions)),
+        ("missedDeadlines", .int(o.missedDeadlines)),
+      ]
+      let groups = o.groupsNamed.isEmpty ? o.register.groups : o.groupsNamed
+      pairs.append(
+        ("spreadDays", .object(groups.map { g in (g, o.spread(of: g).map { .int($0) } ?? .null) })))
+      return pairs
+    }
+    let first = blocks.first?.baseline
+    return .object([
+      ("baseline", first.map { .object(measures($0)) } ?? .null),
+      ("baselines", .array(blocks.map { .object(measures($0.baseline)) })),
+      (
+        "scenarios",
+        .array(
+          outcomes.enumerated().map { index, o in
+            .object(
+              [
+                ("letter", .string(WhatIfReport.letter(index))),
+                ("name", .string(o.name)),
+                ("description", .string(o.scenario?.description ?? "")),
+                ("file", .string(o.scenario?.file ?? "")),
+                ("extends", .array(o.chain.dropLast().map { .string($0.file) })),
+                ("changes", .array(o.applied.map { .string($0) })),
+              ] + measures(o) + [
+                (
+                  "contracts",
+                  .array(
+                    o.moves.map { p in
+                      .object([
+                        ("id", .string(p.contract.id)),
+                        ("baselineEnd", .day(p.currentEnd)),
+                        ("end", .day(p.proposedEnd)),
+                        ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
+                        ("cost", .money(p.cost)),
+                        ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
+                      ])
+                    })
+                ),
+                ("added", .array(o.added.map { .string($0) })),
+                ("removed", .array(o.removed.map { .string($0) })),
+                (
+                  "decisions",
+                  .array(
+                    o.decisions.map { d in
+                      .object([
+                        ("label", .string(d.label)),
+                        ("keyDecision", .bool(d.keyDecision.required)),
+                        ("decisionBy", .day(d.decisionBy?.day)),
+                        ("noticeBy", .day(d.noticeBy?.day)),
+                        ("procurementStartBy", .day(d.procurementStartBy?.day)),
+                        ("missed", .int(d.missed)),
+                      ])
+                    })
+                ),
+              ])
+          })
+      ),
+    ])
+  }
+
+  /// One row per moved contract per scenario.
+  public var csv: String {
+    var writer = CSVWriter()
+    writer.row([
+      "scenario", "register", "id", "service", "baseline_end", "end", "extension_days", "cost",
+      "within_options",
+    ])
+    for o in outcomes {
+      for p in o.moves {
+        writer.row([
+          .text(o.name), .text(o.baseline.name), .text(p.contract.id), .text(p.contract.service),
+          .number(p.currentEnd?.iso ?? ""), .number(p.proposedEnd?.iso ?? ""),
+          .number(p.extensionDays.map(String.init) ?? ""), .number(p.cost?.decimalString ?? ""),
+          .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
+        ])
+      }
+    }
+    return writer.text
+  }
+}
