@@ -14,12 +14,13 @@ let package = Package(
     // The command layer: arguments to an invocation, files in, text out, exit codes.
     .target(name: "CommissionCLI", dependencies: ["Commissioning"]),
     .executableTarget(name: "commission", dependencies: ["CommissionCLI"]),
-    .testTarget(name: "CommissioningTests", dependencies: ["Commissioning"]),
+    .testTarget(
+      name: "CommissioningTests", dependencies: ["Commissioning"], exclude: ["Fixtures"]),
     .testTarget(
       name: "CommissionCLITests",
       // The executable is a dependency so `swift test` builds it for the end-to-end tests.
       dependencies: ["CommissionCLI", "Commissioning", "commission"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Scripts"]
     ),
   ]
 )

@@ -150,7 +150,14 @@ public enum Commission {
       var options = GanttOptions()
       options.width = width
       options.scale = invocation.scale
-      options.from = invocation.from
+      options.from = try invocation.fromText.map { text throws(CommandFailure) -> Day in
+        guard let day = Day(text) else {
+          throw CommandFailure(
+            .usage, "the value '\(text)' is invalid for '--from <date>'; use a date like 2016-04-01"
+          )
+        }
+        return day
+      }
       options.to = invocation.to
       options.group = invocation.group
       options.ascii = invocation.ascii
@@ -175,6 +182,10 @@ public enum Commission {
     case .whatif:
       return try compareScenarios(
         invocation, format: format, width: width, environment: environment)
+    case .export:
+      return try exportRegister(invocation, format: format, environment: environment)
+    case .import:
+      return try importRegister(invocation, environment: environment)
     case .check:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)

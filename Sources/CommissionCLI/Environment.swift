@@ -11,12 +11,16 @@ public struct Environment: Sendable {
   /// The running binary, to find the bundled register beside a build folder.
   public var executablePath: String?
   public var readStandardInput: @Sendable () -> [UInt8]
+  /// Messages for the user that are not the command's output (import's mapping report).
+  public var writeStandardError: @Sendable (String) -> Void = { _ in }
 
   public init(
     currentDirectory: String, variables: [String: String] = [:], isTerminal: Bool = false,
     today: Day, executablePath: String? = nil,
-    readStandardInput: @escaping @Sendable () -> [UInt8] = { [] }
+    readStandardInput: @escaping @Sendable () -> [UInt8] = { [] },
+    writeStandardError: @escaping @Sendable (String) -> Void = { _ in }
   ) {
+    self.writeStandardError = writeStandardError
     self.currentDirectory = currentDirectory
     self.variables = variables
     self.isTerminal = isTerminal

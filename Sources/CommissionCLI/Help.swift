@@ -124,6 +124,37 @@ enum Help {
         Example: commission whatif Examples/2016-align-with-camhs-april-2017.json Examples/2016-stagger-ends.json
 
         """
+    case .export:
+      return """
+        Usage: commission export [--format csv|json|ics|mermaid|ocds] [--group G] [--by DATE]
+                                 [--target DATE | --start DATE] [--alarms 180,90,30]
+                                 [--as-of DATE] [--output FILE] [REGISTER ...]
+
+        Writes the register (filtered by --group and --by) as:
+          csv      the canonical register (default); imports back to the same register, and
+                   cells a spreadsheet would run as formulas are neutralised
+          json     every contract's raw and parsed values, and the diagnostics
+          ics      an iCalendar file of key dates (ends, maximum extents, reviews; with
+                   --group and --target or --start, the notice, decision and procurement dates)
+                   with reminders (--alarms, days before), for Outlook and other calendars
+          mermaid  a Mermaid gantt block for Markdown reports
+          ocds     an OCDS 1.1 release package (contracts, periods, amendments, milestones)
+
+        Example: commission export --format ics --as-of 2016-03-22 --output kent.ics
+
+        """
+    case .import:
+      return """
+        Usage: commission import FILE --from ocds|csv [--output FILE]
+
+        Reads OCDS (a release package, a record package, a release, a JSON array of these, or
+        JSON Lines, as Contracts Finder publishes them) or a council CSV with foreign headers,
+        and writes a canonical register CSV; what was mapped, salvaged and assumed goes to
+        standard error with a summary. Every other command then works on the result.
+
+        Example: commission import releases.jsonl --from ocds --output register.csv
+
+        """
     case .check:
       return """
         Usage: commission check [--strict] [--format text|json] [REGISTER ...]

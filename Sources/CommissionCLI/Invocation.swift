@@ -9,6 +9,8 @@ public enum CommandName: String, CaseIterable, Sendable {
   case gantt
   case decision
   case whatif
+  case export
+  case `import`
 
   var summary: String {
     switch self {
@@ -18,11 +20,19 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .gantt: return "timeline of contracts, options, proposals and the commissioning cycle"
     case .decision: return "draft the Proposed Record of Decision for a synchronised extension"
     case .whatif: return "apply scenario files and compare them with the baseline, side by side"
+    case .export: return "write the register as csv, json, ics (calendar), mermaid or ocds"
+    case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
     }
   }
 
   /// The format when `--format` is not given.
-  var defaultFormat: OutputFormat { self == .decision ? .markdown : .text }
+  var defaultFormat: OutputFormat {
+    switch self {
+    case .decision: return .markdown
+    case .export, .import: return .csv
+    default: return .text
+    }
+  }
 
   /// The output formats the command writes (align writes CSV only for a proposal).
   func formats(grouped: Bool) -> [OutputFormat] {
@@ -33,6 +43,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .gantt: return [.text, .svg, .json]
     case .decision: return [.markdown, .text, .html, .json]
     case .whatif: return [.text, .json, .csv]
+    case .export: return [.csv, .json, .ics, .mermaid, .ocds]
+    case .import: return [.csv]
     }
   }
 }
@@ -45,6 +57,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case svg
   case markdown
   case html
+  case ics
+  case mermaid
+  case ocds
 }
 
 /// A parsed command line: what to run, on what, with which options.
@@ -57,7 +72,10 @@ public struct Invocation: Equatable, Sendable {
   /// (`--from`, `--to`) and an alignment to overlay (`--target` or `--start`).
   public var to: Day?
   public var start: Day?
-  public var from: Day?
+  /// `--from`: a date for `gantt`, a source format (`ocds`, `csv`) for `import`.
+  public var fromText: String?
+  /// `export --format ics`: reminders, in days before each date.
+  public var alarms: [Int]?
   public var target: Day?
   public var scale: GanttScale?
   public var ascii = false
@@ -133,7 +151,16 @@ extension Invocation {
       case "--by": invocation.by = try day(flag, try value(for: flag, inline: inline))
       case "--to": invocation.to = try day(flag, try value(for: flag, inline: inline))
       case "--start": invocation.start = try day(flag, try value(for: flag, inline: inline))
-      case "--from": invocation.from = try day(flag, try value(for: flag, inline: inline))
+      case "--from": invocation.fromText = try value(for: flag, inline: inline)
+      case "--alarms":
+        let text = try value(for: flag, inline: inline)
+        let days = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !days.isEmpty, days.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+          throw UsageError(
+            "the value '\(text)' is invalid for '--alarms <days>'; use days before each date, like 180,90,30"
+          )
+        }
+        invocation.alarms = days.compactMap { $0 }
       case "--target": invocation.target = try day(flag, try value(for: flag, inline: inline))
       case "--scale":
         let text = try value(for: flag, inline: inline)
@@ -232,7 +259,9 @@ extension Invocation {
 
   static func example(_ flag: String) -> String {
     switch flag {
-    case "--as-of", "--by", "--to", "--from", "--target": return "2016-09-30"
+    case "--as-of", "--by", "--to", "--target": return "2016-09-30"
+    case "--from": return "2016-04-01 (gantt) or ocds (import)"
+    case "--alarms": return "180,90,30"
     case "--start": return "2017-04-01"
     case "--format": return "json"
     case "--output", "-o": return "report.json"

@@ -60,7 +60,7 @@ extension Commission {
           options.width = width
           options.ascii = invocation.ascii
           options.group = outcome.groupsNamed.first
-          options.from = invocation.from ?? from
+          options.from = invocation.fromText.flatMap { Day($0) } ?? from
           options.to = invocation.to ?? to
           text += "\n" + String(repeating: "=", count: min(width, 100)) + "\n"
           text +=

@@ -17,7 +17,8 @@ let environment = Environment(
   isTerminal: isatty(STDOUT_FILENO) == 1,
   today: today,
   executablePath: CommandLine.arguments.first,
-  readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+  readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+  writeStandardError: { FileHandle.standardError.write(Data($0.utf8)) })
 var stdout = FileStream(handle: .standardOutput)
 var stderr = FileStream(handle: .standardError)
 exit(

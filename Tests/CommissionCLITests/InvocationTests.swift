@@ -36,7 +36,7 @@ struct InvocationTests {
       (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
       (
         ["expiring", "--format", "xml"],
-        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html"
+        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds"
       ),
       (
         ["expiring", "--width", "10"],
@@ -44,7 +44,7 @@ struct InvocationTests {
       ),
       (
         ["expire"],
-        "unknown command 'expire'; the commands are expiring, check, align, gantt, decision, whatif"
+        "unknown command 'expire'; the commands are expiring, check, align, gantt, decision, whatif, export, import"
       ),
       (["check", "--strict=yes"], "'--strict' takes no value"),
       (

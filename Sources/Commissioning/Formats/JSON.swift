@@ -3,6 +3,8 @@ public indirect enum JSON: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  /// A decimal number written as given (`4852760.00`), for formats whose schema wants a number.
+  case number(String)
   case string(String)
   case array([JSON])
   case object([(String, JSON)])
@@ -12,6 +14,7 @@ public indirect enum JSON: Equatable, Sendable {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.int(let a), .int(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
     case (.string(let a), .string(let b)): return a == b
     case (.array(let a), .array(let b)): return a == b
     case (.object(let a), .object(let b)):
@@ -51,6 +54,7 @@ public indirect enum JSON: Equatable, Sendable {
     case .null: out.append("null")
     case .bool(let b): out.append(b ? "true" : "false")
     case .int(let i): out.append(String(i))
+    case .number(let n): out.append(n)
     case .string(let s): JSON.escape(s, into: &out)
     case .array(let items):
       if items.isEmpty {

@@ -178,7 +178,7 @@ public enum RegisterLoader {
     }
     func text(_ column: Column) -> String {
       guard let f = field(column) else { return "" }
-      return reader.string(f).trimmingASCIISpaces
+      return RegisterLoader.unneutralised(reader.string(f).trimmingASCIISpaces)
     }
     if fields.count > headers.count {
       register.diagnostics.append(
@@ -351,7 +351,10 @@ public enum RegisterLoader {
     }
 
     var extra: [Contract.ExtraColumn] = []
-    for (index, header) in extras where index < fields.count {
+    // Unknown columns are kept when they hold something (an empty cell carries nothing, and an
+    // export writes the union of several files' columns).
+    for (index, header) in extras
+    where index < fields.count && fields[index].end > fields[index].start {
       extra.append(Contract.ExtraColumn(header: header, value: reader.string(fields[index])))
     }
     if fields.count > headers.count {
@@ -374,6 +377,19 @@ public enum RegisterLoader {
     contract.valueUnitText = unitText
     contract.originalEnd = originalEnd
     return contract
+  }
+
+  /// A cell as written before an export neutralised it for spreadsheets: `'=SUM(A1)` back to
+  /// `=SUM(A1)` (the apostrophe is the spreadsheet convention for "this is text").
+  static func unneutralised(_ text: String) -> String {
+    let bytes = text.utf8
+    guard bytes.count >= 2, bytes.first == UInt8(ascii: "'") else { return text }
+    switch bytes[bytes.index(after: bytes.startIndex)] {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+      return String(text.dropFirst())
+    default:
+      return text
+    }
   }
 
   /// A procurement route as a lowercase dashed name (`Competitive Dialogue` →

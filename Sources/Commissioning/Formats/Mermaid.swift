@@ -1,0 +1,76 @@
+/// A Mermaid `gantt` block: sections per group, exclusive end dates, escaped titles, markers.
+public enum MermaidExport {
+  /// The chart.
+  ///
+  /// Tasks run from the contract's start (or the as-of date when the register gives none) to
+  /// the day after its end, as Mermaid's end dates are exclusive; a `vert` marker shows the
+  /// as-of date and, with a proposal, its key dates as milestones.
+  public static func gantt(
+    register: Register, contracts: [Contract], asOf: Day, proposal: AlignmentProposal? = nil
+  ) -> String {
+    var out = "gantt\n"
+    out += "    title \(escape("Contracts · \(register.council.name) · \(register.name)"))\n"
+    out += "    dateFormat YYYY-MM-DD\n"
+    out += "    axisFormat %b %Y\n"
+    out += "    As of \(escape(DateStyle.long(asOf))) :vert, asof, \(asOf.iso), 0d\n"
+    var sections: [String] = []
+    var bySection: [String: [Contract]] = [:]
+    for c in contracts where c.endDay != nil {
+      let section = c.groups.first ?? (c.department.isEmpty ? "Other contracts" : c.department)
+      if bySection[section] == nil { sections.append(section) }
+      bySection[section, default: []].append(c)
+    }
+    for section in sections {
+      out += "    section \(escape(section))\n"
+      for c in bySection[section] ?? [] {
+        guard let end = c.endDay else { continue }
+        let start = min(c.startDay ?? asOf, end)
+        let title = ContractProposal.name(c) + (c.startDay == nil ? " (start not given)" : "")
+        out += "    \(escape(title)) :\(taskId(c.id)), \(start.iso), \(end.next.iso)\n"
+        if let extent = c.maximumExtent, extent > end {
+          out +=
+            "    \(escape("Options: " + (c.service.isEmpty ? c.id : c.service))) :done, \(taskId(c.id + "-options")), \(end.next.iso), \(extent.next.iso)\n"
+        }
+      }
+    }
+    if let p = proposal {
+      out += "    section \(escape("Alignment: \(p.group)"))\n"
+      for e in p.extensions {
+        guard let from = e.currentEnd, let to = e.proposedEnd else { continue }
+        out +=
+          "    \(escape("Extend " + ContractProposal.name(e.contract))) :active, \(taskId(e.contract.id + "-ext")), \(from.next.iso), \(to.next.iso)\n"
+      }
+      let dates: [(String, String, Day?)] = [
+        ("Notice by", "notice", p.noticeBy?.day), ("Decision by", "decision", p.decisionBy?.day),
+        ("Procurement start by", "procurement", p.procurementStartBy.day),
+      ]
+      for (label, id, day) in dates {
+        guard let day else { continue }
+        out += "    \(escape(label)) :milestone, \(id), \(day.iso), 0d\n"
+      }
+      out += "    Target end :vert, target, \(p.target.iso), 0d\n"
+    }
+    return out
+  }
+
+  /// Task titles cannot hold `:`, `#` or `;` (they break the parser): Mermaid's entity codes.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    for ch in text {
+      switch ch {
+      case ":": out += "#58;"
+      case "#": out += "#35;"
+      case ";": out += "#59;"
+      case "\n", "\r": out += " "
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// Task ids: letters, digits, dashes and underscores only.
+  static func taskId(_ id: String) -> String {
+    String(
+      id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+  }
+}

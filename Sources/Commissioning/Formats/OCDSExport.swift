@@ -1,0 +1,147 @@
+/// The register as an OCDS release package (1.1): one release per contract, with `awards[]`
+/// and `contracts[]` (period with `maxExtentDate`, value), an extension already exercised as an
+/// `amendments[]` entry with its rationale, and the commissioning grid's stages as
+/// `milestones[]` with OCDS milestone types.
+public enum OCDSExport {
+  /// The grid's stages as OCDS milestone types.
+  public static func milestoneType(_ stage: Stage) -> String {
+    switch stage {
+    case .analyse: return "preProcurement"
+    case .plan: return "procurement"
+    case .keyDecision: return "approval"
+    case .do: return "delivery"
+    case .review: return "reporting"
+    }
+  }
+
+  /// The release package.
+  public static func package(register: Register, contracts: [Contract], asOf: Day) -> JSON {
+    let stamp = asOf.iso + "T00:00:00Z"
+    let prefix = "ocds-commission-" + RegisterLoader.slug(register.name, limit: 40)
+    let buyerId = RegisterLoader.slug(register.council.name, limit: 40)
+    var linked: [String: [GridRow]] = [:]
+    for row in register.grid { for id in row.contracts { linked[id, default: []].append(row) } }
+    func dateTime(_ day: Day?) -> JSON { day.map { .string($0.iso + "T00:00:00Z") } ?? .null }
+    let releases: [JSON] = contracts.map { c in
+      let ocid = prefix + "-" + RegisterLoader.slug(c.id, limit: 80)
+      // OCDS has no null value: an unknown value is left out.
+      let value: [(String, JSON)] =
+        c.value.amount.map {
+          [
+            (
+              "value",
+              .object([("amount", .number($0.decimalString)), ("currency", .string($0.currency))])
+            )
+          ]
+        } ?? []
+      let period: JSON = .object([
+        ("startDate", dateTime(c.startDay)), ("endDate", dateTime(c.endDay)),
+        ("maxExtentDate", dateTime(c.maximumExtent)),
+      ])
+      let suppliers: [JSON] = c.providers.enumerated().map { index, name in
+        .object([("id", .string("\(ocid)-supplier-\(index + 1)")), ("name", .string(name))])
+      }
+      var parties: [JSON] = [
+        .object([
+          ("id", .string(buyerId)), ("name", .string(register.council.name)),
+          ("roles", .array([.string("buyer")])),
+        ])
+      ]
+      for (index, name) in c.providers.enumerated() {
+        parties.append(
+          .object([
+            ("id", .string("\(ocid)-supplier-\(index + 1)")), ("name", .string(name)),
+            ("roles", .array([.string("supplier")])),
+          ]))
+      }
+      var amendments: [JSON] = []
+      if let original = c.originalEnd, let end = c.endDay, original < end {
+        amendments.append(
+          .object([
+            ("id", .string("\(ocid)-extension-1")),
+            ("date", .string(stamp)),
+            (
+              "rationale",
+              .string(
+                "Extension exercised: the term was extended from \(DateStyle.long(original)) to \(DateStyle.long(end))."
+              )
+            ),
+            ("description", .string("endDate changed from \(original.iso) to \(end.iso)")),
+          ]))
+      }
+      var milestones: [JSON] = []
+      for row in linked[c.id] ?? [] {
+        for cell in row.cells {
+          for stage in cell.stages {
+            milestones.append(
+              .object([
+                (
+                  "id",
+                  .string(
+                    "\(ocid)-\(cell.quarter.startYear)-q\(cell.quarter.quarter)-\(stage.rawValue.lowercased())-\(row.location.line)"
+                  )
+                ),
+                ("title", .string("\(stage.name), \(cell.quarter): \(row.description)")),
+                ("type", .string(milestoneType(stage))),
+                ("dueDate", dateTime(cell.quarter.lastDay)),
+                ("status", .string(cell.quarter.lastDay < asOf ? "met" : "scheduled")),
+              ]))
+          }
+        }
+      }
+      var contract: [(String, JSON)] =
+        [
+          ("id", .string(c.id)),
+          ("awardID", .string(c.id + "-award")),
+          ("title", .string(c.service)),
+          ("status", .string((c.endDay ?? asOf) < asOf ? "terminated" : "active")),
+        ] + value + [("period", period)]
+      if !amendments.isEmpty { contract.append(("amendments", .array(amendments))) }
+      if !milestones.isEmpty { contract.append(("milestones", .array(milestones))) }
+      var release: [(String, JSON)] = [
+        ("ocid", .string(ocid)),
+        ("id", .string("\(ocid)-\(asOf.iso)")),
+        ("date", .string(stamp)),
+        ("tag", .array([.string("contract")])),
+        ("initiationType", .string("tender")),
+        ("language", .string("en")),
+        ("buyer", .object([("id", .string(buyerId)), ("name", .string(register.council.name))])),
+        ("parties", .array(parties)),
+        (
+          "awards",
+          .array([
+            .object(
+              [
+                ("id", .string(c.id + "-award")), ("title", .string(c.service)),
+                ("status", .string("active")),
+              ]
+                + value + [("suppliers", .array(suppliers)), ("contractPeriod", period)])
+          ])
+        ),
+        ("contracts", .array([.object(contract)])),
+      ]
+      if !c.department.isEmpty {
+        release.append(
+          (
+            "tender",
+            .object([
+              ("id", .string(ocid + "-tender")), ("title", .string(c.service)),
+              ("procuringEntity", .object([("name", .string(c.department))])),
+            ])
+          ))
+      }
+      return .object(release)
+    }
+    return .object([
+      (
+        "uri",
+        .string(
+          "urn:commissioning-planner:\(RegisterLoader.slug(register.name, limit: 40)):\(asOf.iso)")
+      ),
+      ("version", .string("1.1")),
+      ("publishedDate", .string(stamp)),
+      ("publisher", .object([("name", .string(register.council.name))])),
+      ("releases", .array(releases)),
+    ])
+  }
+}

@@ -1,0 +1,346 @@
+import Foundation
+
+/// Reads Open Contracting Data Standard releases (as Contracts Finder publishes them) into
+/// canonical register rows.
+///
+/// Accepts a release package, a record package, a single release, a JSON array of any of
+/// these, or JSON Lines of any of these. Each contract comes from `contracts[]` when present,
+/// else from `awards[]`, else from `tender`. Repeated ocids: the latest release wins, with a note.
+public enum OCDSImport {
+  /// What an import produced.
+  public struct Result: Sendable {
+    public var rows: [[Column: String]]
+    public var diagnostics: [Diagnostic]
+    public var releases: Int
+    public var withEnd: Int
+    public var withOptions: Int
+  }
+
+  /// Why a file cannot be imported at all.
+  public struct ImportError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+  }
+
+  /// Imports the file's releases.
+  ///
+  /// - Throws: ``ImportError`` when the file is not JSON, or holds no OCDS release.
+  public static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> Result {
+    var documents: [(Any, Int)] = []
+    if let whole = try? JSONSerialization.jsonObject(
+      with: Data(bytes), options: [.fragmentsAllowed])
+    {
+      documents.append((whole, 1))
+    } else {
+      // JSON Lines: one document per line.
+      var line = 0
+      for slice in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        line += 1
+        guard slice.contains(where: { $0 > 0x20 }) else { continue }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(slice), options: []) else {
+          throw ImportError(message: "\(file):\(line):1: error: not valid JSON or JSON Lines")
+        }
+        documents.append((object, line))
+      }
+    }
+    var releases: [(release: [String: Any], line: Int)] = []
+    func collect(_ value: Any, line: Int) {
+      if let array = value as? [Any] {
+        for item in array { collect(item, line: line) }
+      } else if let dict = value as? [String: Any] {
+        if let list = dict["releases"] as? [Any] {
+          for item in list {
+            if let r = item as? [String: Any], r["ocid"] != nil { releases.append((r, line)) }
+          }
+        } else if let records = dict["records"] as? [Any] {
+          for item in records {
+            guard let record = item as? [String: Any] else { continue }
+            if let compiled = record["compiledRelease"] as? [String: Any] {
+              releases.append((compiled, line))
+            } else if let embedded = record["releases"] as? [[String: Any]],
+              let latest = embedded.filter({ $0["ocid"] != nil }).max(by: {
+                (($0["date"] as? String) ?? "") < (($1["date"] as? String) ?? "")
+              })
+            {
+              releases.append((latest, line))
+            }
+          }
+        } else if dict["ocid"] != nil {
+          releases.append((dict, line))
+        }
+      }
+    }
+    for (document, line) in documents { collect(document, line: line) }
+    guard !releases.isEmpty else {
+      throw ImportError(
+        message:
+          "\(file):1:1: error: no OCDS release found (expected releases, records or an object with an ocid)"
+      )
+    }
+    var diagnostics: [Diagnostic] = []
+    // The latest release of each ocid wins.
+    var latest: [String: (release: [String: Any], line: Int)] = [:]
+    var order: [String] = []
+    var counts: [String: Int] = [:]
+    for entry in releases {
+      guard let ocid = entry.release["ocid"] as? String else { continue }
+      counts[ocid, default: 0] += 1
+      if let kept = latest[ocid] {
+        if ((entry.release["date"] as? String) ?? "") >= ((kept.release["date"] as? String) ?? "") {
+          latest[ocid] = entry
+        }
+      } else {
+        latest[ocid] = entry
+        order.append(ocid)
+      }
+    }
+    var rows: [[Column: String]] = []
+    for ocid in order {
+      guard let (release, line) = latest[ocid] else { continue }
+      let at = SourceLocation(file: file, line: line, column: 1)
+      if let n = counts[ocid], n > 1 {
+        diagnostics.append(
+          Diagnostic(
+            .note,
+            "ocid \(ocid) appears \(n) times; kept the latest release (\((release["date"] as? String) ?? "undated"))",
+            at: at))
+      }
+      rows += contractRows(release, ocid: ocid, file: file, line: line, diagnostics: &diagnostics)
+    }
+    let withEnd = rows.filter { !($0[.end] ?? "").isEmpty }.count
+    let withOptions = rows.filter {
+      !($0[.extensionOptions] ?? "").isEmpty || !($0[.maxEnd] ?? "").isEmpty
+    }.count
+    return Result(
+      rows: rows, diagnostics: diagnostics, releases: releases.count, withEnd: withEnd,
+      withOptions: withOptions)
+  }
+
+  static func contractRows(
+    _ release: [String: Any], ocid: String, file: String, line: Int, diagnostics: inout [Diagnostic]
+  ) -> [[Column: String]] {
+    let at = SourceLocation(file: file, line: line, column: 1)
+    let tender = release["tender"] as? [String: Any] ?? [:]
+    let buyer = decode((release["buyer"] as? [String: Any])?["name"] as? String ?? "")
+    let tenderTitle = decode(tender["title"] as? String ?? "")
+    let tenderDescription = decode(tender["description"] as? String ?? "")
+    let awards = release["awards"] as? [[String: Any]] ?? []
+    let contracts = release["contracts"] as? [[String: Any]] ?? []
+    var sources:
+      [(
+        id: String, title: String, description: String, value: [String: Any]?,
+        period: [String: Any]?, suppliers: [String], extra: [String: Any]
+      )] = []
+    func suppliers(_ award: [String: Any]?) -> [String] {
+      ((award?["suppliers"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }.map(
+        decode)
+    }
+    if !contracts.isEmpty {
+      for c in contracts {
+        let awardId = c["awardID"] as? String
+        let award = awards.first { ($0["id"] as? String) == awardId }
+        sources.append(
+          (
+            ocid + "/" + ((c["id"] as? String) ?? String(describing: c["id"] ?? "")),
+            decode(c["title"] as? String ?? ""), decode(c["description"] as? String ?? ""),
+            c["value"] as? [String: Any], c["period"] as? [String: Any], suppliers(award), c
+          ))
+      }
+    } else if !awards.isEmpty {
+      for a in awards {
+        sources.append(
+          (
+            ocid + "/" + ((a["id"] as? String) ?? ""), decode(a["title"] as? String ?? ""),
+            decode(a["description"] as? String ?? ""), a["value"] as? [String: Any],
+            a["contractPeriod"] as? [String: Any], suppliers(a), a
+          ))
+      }
+    } else {
+      sources.append(
+        (
+          ocid, tenderTitle, tenderDescription, tender["value"] as? [String: Any],
+          tender["contractPeriod"] as? [String: Any], [], tender
+        ))
+    }
+    var rows: [[Column: String]] = []
+    for s in sources {
+      var row: [Column: String] = [:]
+      row[.id] = s.id
+      row[.service] = s.title.isEmpty ? (tenderTitle.isEmpty ? s.id : tenderTitle) : s.title
+      row[.provider] = s.suppliers.joined(separator: "; ")
+      row[.department] = buyer
+      row[.source] = "\(file):\(line) \(s.id)"
+      // Value: OCDS values are the whole contract's.
+      if let amount = s.value?["amount"] as? NSNumber {
+        let currency = s.value?["currency"] as? String ?? "GBP"
+        let pence = (amount.doubleValue * 100).rounded()
+        if pence.isFinite, abs(pence) < 9e17 {
+          let money = Money(minorUnits: Int64(pence), currency: currency)
+          row[.value] = money.formatted(alwaysShowPence: true)
+          row[.valueBasis] = "total"
+          if money.minorUnits == 0 {
+            diagnostics.append(Diagnostic(.note, "\(s.id): the source gives a value of 0", at: at))
+          }
+        }
+      }
+      // Period: dates, a duration, a maximum extent.
+      if let period = s.period {
+        let start = date(
+          period["startDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
+        var end = date(period["endDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
+        if end == nil, let days = period["durationInDays"] as? Int {
+          if let start {
+            end = start + DayCount(days - 1)
+            diagnostics.append(
+              Diagnostic(
+                .note,
+                "\(s.id): end computed from the start and a duration of \(days) days: \(end?.iso ?? "")",
+                at: at))
+          } else {
+            row[.notes] = "a duration of \(days) days but no start date"
+            diagnostics.append(
+              Diagnostic(
+                .warning,
+                "\(s.id): a duration of \(days) days but no start date; listed as undated", at: at))
+          }
+        }
+        row[.start] = start?.iso ?? ""
+        row[.end] = end?.iso ?? ""
+        if let extent = date(
+          period["maxExtentDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
+        {
+          row[.maxEnd] = extent.iso
+        }
+      }
+      // Extension terms: the renewal extension, else phrases in the descriptions and titles.
+      var optionText: String?
+      if let renewal = s.extra["renewal"] as? [String: Any],
+        let description = renewal["description"] as? String
+      {
+        optionText = decode(description)
+      } else if let phrase = salvageOptions(from: [
+        s.description, tenderDescription, s.title, tenderTitle,
+      ]) {
+        optionText = phrase
+        diagnostics.append(
+          Diagnostic(
+            .note, "\(s.id): extension options salvaged from the text: '\(phrase)'", at: at))
+      }
+      if let optionText { row[.extensionOptions] = optionText }
+      if let phrase = amendedTerm(from: [s.description, tenderDescription]) {
+        row[.notes] = (row[.notes].map { $0 + "; " } ?? "") + phrase
+        diagnostics.append(
+          Diagnostic(.note, "\(s.id): the text says the term changed: '\(phrase)'", at: at))
+      }
+      rows.append(row)
+    }
+    // Lots of one release are re-commissioned together: a group.
+    if rows.count > 1 {
+      for index in rows.indices { rows[index][.group] = ocid }
+    }
+    return rows
+  }
+
+  /// An OCDS date-time as a UK calendar day: midnight BST is written as 23:00 the day before.
+  static func date(_ text: String?, id: String, at: SourceLocation, diagnostics: inout [Diagnostic])
+    -> Day?
+  {
+    guard let text, text.utf8.count >= 10, let day = Day(String(text.prefix(10))) else {
+      return nil
+    }
+    if text.dropFirst(10).hasPrefix("T23:00:00") {
+      diagnostics.append(
+        Diagnostic(
+          .note, "\(id): '\(text)' is midnight in British Summer Time; read as \(day.next.iso)",
+          at: at))
+      return day.next
+    }
+    return day
+  }
+
+  /// The first phrase that reads as extension options: `option to extend for a further 1 year`,
+  /// `(3+1)`, `up to 24 months`.
+  static func salvageOptions(from texts: [String]) -> String? {
+    for text in texts where !text.isEmpty {
+      let lower = text.lowercased()
+      let anchors = [
+        "option to extend", "options to extend", "optional extension", "extension of up to",
+        "extend for a further", "+1)", "+ 1)", "+2)", "+1 ", "up to 24 months", "up to 12 months",
+      ]
+      for anchor in anchors {
+        guard let range = lower.range(of: anchor) else { continue }
+        // From the anchor (or, for "(3+1)", its opening bracket) to the end of the sentence.
+        var start = range.lowerBound
+        if anchor.hasPrefix("+") {
+          var back = 0
+          while start > lower.startIndex, back < 6, lower[start] != "(" {
+            start = lower.index(before: start)
+            back += 1
+          }
+          if lower[start] != "(" { start = range.lowerBound }
+        }
+        var end = range.upperBound
+        var ahead = 0
+        while end < lower.endIndex, ahead < 110, !".;\r\n".contains(lower[end]) {
+          end = lower.index(after: end)
+          ahead += 1
+        }
+        let phrase = String(text[start..<end]).trimmingCharacters(in: .whitespaces)
+        if let options = OptionsParser.parse(phrase).options, !options.periods.isEmpty {
+          return phrase
+        }
+      }
+    }
+    return nil
+  }
+
+  /// A phrase saying the term was changed: `extended the contract term from … to …`.
+  static func amendedTerm(from texts: [String]) -> String? {
+    for text in texts {
+      let lower = text.lowercased()
+      guard
+        let range = lower.range(of: "extended the contract")
+          ?? lower.range(of: "contract term has been extended")
+      else { continue }
+      var end = range.upperBound
+      while end < lower.endIndex, !".;\r\n".contains(lower[end]) { end = lower.index(after: end) }
+      return String(text[range.lowerBound..<end])
+    }
+    return nil
+  }
+
+  /// HTML entities as Contracts Finder leaves them: `&amp;`, `&#039;`, `&quot;`, `&#x27;`, …
+  public static func decode(_ text: String) -> String {
+    guard text.contains("&") else { return text }
+    var out = ""
+    var index = text.startIndex
+    let named: [String: String] = [
+      "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "pound": "£",
+      "ndash": "–", "mdash": "—", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+    ]
+    while index < text.endIndex {
+      let ch = text[index]
+      if ch == "&", let semicolon = text[index...].prefix(10).firstIndex(of: ";") {
+        let name = String(text[text.index(after: index)..<semicolon])
+        var replacement: String?
+        if name.hasPrefix("#x") || name.hasPrefix("#X"),
+          let code = UInt32(name.dropFirst(2), radix: 16)
+        {
+          replacement = Unicode.Scalar(code).map { String($0) }
+        } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()) {
+          replacement = Unicode.Scalar(code).map { String($0) }
+        } else {
+          replacement = named[name]
+        }
+        if let replacement {
+          out += replacement
+          index = text.index(after: semicolon)
+          continue
+        }
+      }
+      out.append(ch)
+      index = text.index(after: index)
+    }
+    return out
+  }
+}

@@ -1,0 +1,108 @@
+/// Writing a register back out: canonical CSV and JSON.
+extension Register {
+  /// The canonical register CSV of `contracts` (default: all): every canonical column, then
+  /// the unknown columns the contracts carried, so an import of the export equals the register.
+  /// Cells that a spreadsheet would run as formulas are neutralised with a leading `'`, which
+  /// the loader removes again.
+  public func canonicalCSV(_ contracts: [Contract]? = nil) -> String {
+    let list = contracts ?? self.contracts
+    var extraHeaders: [String] = []
+    for contract in list {
+      for extra in contract.extra where !extraHeaders.contains(extra.header) {
+        extraHeaders.append(extra.header)
+      }
+    }
+    var writer = CSVWriter()
+    writer.row(Column.allCases.map(\.rawValue) + extraHeaders)
+    for contract in list {
+      let row = contract.canonicalRow
+      var cells = Column.allCases.map { row[$0] ?? "" }
+      for header in extraHeaders {
+        cells.append(contract.extra.first { $0.header == header }?.value ?? "")
+      }
+      writer.row(cells)
+    }
+    return writer.text
+  }
+
+  /// The register as JSON: each contract's raw and parsed values, and the diagnostics.
+  public func json(_ contracts: [Contract]? = nil) -> JSON {
+    let list = contracts ?? self.contracts
+    return .object([
+      ("register", .string(name)),
+      ("council", .string(council.name)),
+      (
+        "contracts",
+        .array(
+          list.map { c in
+            .object([
+              ("id", .string(c.id)),
+              ("service", .string(c.service)),
+              (
+                "provider",
+                .object([
+                  ("raw", .string(c.provider)), ("names", .array(c.providers.map { .string($0) })),
+                ])
+              ),
+              ("department", .string(c.department)),
+              ("groups", .array(c.groups.map { .string($0) })),
+              (
+                "value",
+                .object([
+                  ("raw", .string(c.valueText)),
+                  ("amount", .money(c.value.amount)),
+                  ("basis", .string(c.value.basis.rawValue)),
+                  ("annual", .money(c.annualValue)),
+                  ("annualAssumed", .bool(c.annualValueIsAssumed)),
+                  ("estimate", .bool(c.value.isEstimate)),
+                  ("noValue", .string(c.value.noValue)),
+                ])
+              ),
+              ("start", Register.dateJSON(c.startText, c.start)),
+              ("end", Register.dateJSON(c.endText, c.end)),
+              (
+                "extensionOptions",
+                .object([
+                  ("raw", .string(c.optionsText)),
+                  (
+                    "periods", .array((c.allOptions?.periods ?? []).map { .string($0.description) })
+                  ),
+                ])
+              ),
+              ("maximumExtent", .day(c.maximumExtent)),
+              ("originalEnd", .day(c.originalEnd)),
+              ("nextReview", Register.dateJSON(c.nextReviewText, c.nextReview)),
+              ("procurementRoute", .string(c.procurementRoute)),
+              ("leadTime", .string(c.leadTime?.description)),
+              ("source", .string(c.source)),
+              ("notes", .string(c.notes)),
+              ("extra", .object(c.extra.map { ($0.header, .string($0.value)) })),
+              ("location", .string(c.location.description)),
+            ])
+          })
+      ),
+      (
+        "diagnostics",
+        .array(
+          diagnostics.map { d in
+            .object([
+              ("file", .string(d.location?.file)),
+              ("line", d.location.map { .int($0.line) } ?? .null),
+              ("column", d.location.map { .int($0.column) } ?? .null),
+              ("severity", .string(d.severity.rawValue)),
+              ("message", .string(d.message)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  static func dateJSON(_ raw: String, _ reading: DateReading) -> JSON {
+    .object([
+      ("raw", .string(raw)),
+      ("date", .day(reading.day)),
+      ("precision", reading.day == nil ? .null : .string(reading.precision.rawValue)),
+      ("undated", .string(reading.undated?.reason)),
+    ])
+  }
+}

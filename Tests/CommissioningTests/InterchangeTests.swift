@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+
+@testable import Commissioning
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+  "Fixtures/ocds")
+
+func importFixture(_ name: String) throws -> OCDSImport.Result {
+  try OCDSImport.read(
+    [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name))), file: name)
+}
+
+/// A small deterministic generator (SplitMix64), so property tests repeat exactly.
+struct SeededRandom {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}
+
+@Suite("Interchange")
+struct InterchangeTests {
+  @Test("the Kent registers export to canonical CSV and import back equal")
+  func kentRoundTrip() throws {
+    for folder in ["kent-2016-03", "kent-2015-07"] {
+      let register = try loadKent(folder)
+      let csv = register.canonicalCSV()
+      let back = try RegisterLoader.load(
+        [RegisterInput(name: "export.csv", bytes: Array(csv.utf8))], council: register.council,
+        name: folder)
+      #expect(back.contracts.count == register.contracts.count)
+      for (a, b) in zip(register.contracts, back.contracts) {
+        #expect(a.canonicalRow == b.canonicalRow)
+        // Unknown columns by header: their order across several files is not meaningful.
+        #expect(
+          Dictionary(uniqueKeysWithValues: a.extra.map { ($0.header, $0.value) })
+            == Dictionary(uniqueKeysWithValues: b.extra.map { ($0.header, $0.value) }))
+        #expect(a.endDay == b.endDay && a.value == b.value && a.maximumExtent == b.maximumExtent)
+      }
+    }
+  }
+
+  @Test(
+    "round trip as a property: 1,000 generated messy rows export and import equal, formulas neutralised"
+  )
+  func roundTripProperty() throws {
+    var random = SeededRandom(state: 20_160_322)
+    let texts = [
+      "Meals", "Comma, inside", "quote \" here", "line\nbreak", "=SUM(A1)", "+44 20", "-dash",
+      "@home", "\tTab",
+      "£67,9004.80", "–£4,859, 856", "circa £55m", "31/09/2016", "March 2017 +1", "TBC",
+      "Open ended", "",
+      "31 <sup>st</sup> March 2017", "£1.5m (2 year contract)", "5+2+2", "up to two years",
+      "Barnardo's", "é ü ß ✓",
+    ]
+    var rows = 0
+    for registerIndex in 0..<200 {
+      var writer = CSVWriter()
+      writer.row([
+        "id", "service", "provider", "value", "end", "extension_options", "notes", "colour",
+      ])
+      for rowIndex in 0..<5 {
+        writer.row([
+          "r\(registerIndex)-\(rowIndex)", random.pick(texts) + " service", random.pick(texts),
+          random.pick(texts),
+          random.pick(texts), random.pick(texts), random.pick(texts), random.pick(texts),
+        ])
+        rows += 1
+      }
+      let original = try RegisterLoader.load(
+        [RegisterInput(name: "g.csv", bytes: Array(writer.text.utf8))], name: "g")
+      let exported = original.canonicalCSV()
+      #expect(
+        !exported.contains("\n=") && !exported.contains(",=") && !exported.contains(",+")
+          && !exported.contains(",@"))
+      let back = try RegisterLoader.load(
+        [RegisterInput(name: "e.csv", bytes: Array(exported.utf8))], name: "g")
+      #expect(back.contracts.map(\.canonicalRow) == original.contracts.map(\.canonicalRow))
+      #expect(back.contracts.map(\.extra) == original.contracts.map(\.extra))
+    }
+    #expect(rows == 1000)
+  }
+
+  @Test("a formula exports neutralised and imports as written")
+  func formulas() throws {
+    let r = try register("id,service,end\na,=HYPERLINK(\"x\"),2017-03-31\n")
+    let csv = r.canonicalCSV()
+    #expect(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+    let back = try RegisterLoader.load(
+      [RegisterInput(name: "e.csv", bytes: Array(csv.utf8))], name: "e")
+    #expect(back.contracts.first?.service == "=HYPERLINK(\"x\")")
+  }
+
+  @Test(
+    "ICS: all-day events with an exclusive DTEND, CRLF, 75-octet folding, escaping, stable UIDs")
+  func ics() throws {
+    let r = try register(
+      "id,service,provider,end,extension_options\nhv,\"Health, Visiting; and \\ FNP\",KCHFT,2017-03-31,+1\n"
+    )
+    let a = ICalendarExport(register: r, contracts: r.contracts, asOf: day("2016-03-22")).text
+    let b = ICalendarExport(register: r, contracts: r.contracts, asOf: day("2016-03-22")).text
+    #expect(a == b)
+    #expect(a.contains("\r\n") && !a.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    let physical = a.components(separatedBy: "\r\n")
+    #expect(physical.allSatisfy { $0.utf8.count <= 75 })
+    let unfolded = a.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+    #expect(unfolded.contains("DTSTART;VALUE=DATE:20170331"))
+    #expect(unfolded.contains("DTEND;VALUE=DATE:20170401"))
+    #expect(unfolded.contains("UID:hv-end@commissioning-planner"))
+    #expect(unfolded.contains("UID:hv-maximum-extent@commissioning-planner"))
+    #expect(unfolded.contains("SUMMARY:Contract ends: Health\\, Visiting\\; and \\\\ FNP (KCHFT)"))
+    #expect(unfolded.filter { $0 == "BEGIN:VALARM" }.count == 6)
+    #expect(unfolded.contains("TRIGGER:-P180D"))
+  }
+
+  @Test("folding never splits a UTF-8 character")
+  func folding() {
+    let line = "DESCRIPTION:" + String(repeating: "£–✓", count: 40)
+    let folded = ICalendarExport.fold(line)
+    for part in folded.components(separatedBy: "\r\n") {
+      #expect(part.utf8.count <= 75)
+      #expect(String(validatingCString: part) != nil)
+    }
+    #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+  }
+
+  @Test("Mermaid: exclusive ends, escaped titles, as-of marker")
+  func mermaid() throws {
+    let r = try register(
+      "id,service,provider,start,end,group\na,\"Sewage: #1; phase\",Co,2016-04-01,2017-03-31,g\n")
+    let text = MermaidExport.gantt(register: r, contracts: r.contracts, asOf: day("2016-03-22"))
+    #expect(text.contains("    Sewage#58; #35;1#59; phase (Co) :a, 2016-04-01, 2017-04-01\n"))
+    #expect(text.contains("As of 22 March 2016 :vert, asof, 2016-03-22, 0d"))
+    #expect(text.hasPrefix("gantt\n"))
+  }
+
+  @Test(
+    "OCDS import: real Contracts Finder lines, entities decoded, options salvaged, zero values noted"
+  )
+  func importRealLines() throws {
+    let result = try importFixture("contractsfinder-3.jsonl")
+    #expect(result.rows.count == 3)
+    #expect(result.rows[0][.service] == "UK Film Presence at Cannes 2020 - AWARD")
+    #expect(result.rows[0][.end] == "2020-12-08")
+    #expect(result.rows[0][.value] == "£93,527.00")
+    #expect(result.rows[0][.valueBasis] == "total")
+    #expect(
+      result.rows[2][.extensionOptions]
+        == "option to extend for up to 2 further periods of 12 months")
+    #expect(result.diagnostics.contains { $0.message.hasSuffix("the source gives a value of 0") })
+    #expect(!result.rows.contains { ($0[.service] ?? "").contains("&#039;") })
+  }
+
+  @Test(
+    "OCDS import: record packages, arrays, single releases, durations, lots, latest release wins")
+  func importShapes() throws {
+    let record = try importFixture("record-package.json")
+    #expect(record.rows.first?[.service] == "Meals & More")
+    #expect(record.rows.first?[.provider] == "Acme 'Foods'")
+    #expect(record.rows.first?[.end] == "2023-04-01")
+    #expect(record.rows.first?[.maxEnd] == "2024-03-31")
+    #expect(record.rows.first?[.value] == "£120,000.50")
+    let array = try importFixture("release-array.json")
+    #expect(
+      array.rows.map { $0[.id] } == ["ocds-y-1", "ocds-y-2", "ocds-y-3/lot1", "ocds-y-3/lot2"])
+    #expect(array.rows[0][.service] == "Newer title (3+1)")
+    #expect(array.rows[0][.end] == "2020-03-31")
+    #expect(array.rows[0][.extensionOptions] == "(3+1)")
+    #expect(array.rows[1][.end] == "")
+    #expect(array.rows[2][.group] == "ocds-y-3" && array.rows[3][.group] == "ocds-y-3")
+    #expect(
+      array.diagnostics.map(\.message).contains(
+        "ocid ocds-y-1 appears 2 times; kept the latest release (2019-06-01T00:00:00Z)"))
+    let single = try importFixture("single-release.json")
+    #expect(
+      single.rows.first?[.notes]
+        == "extended the contract term from 31 December 2021 to 30 June 2022")
+    #expect(throws: OCDSImport.ImportError.self) { try importFixture("not-ocds.json") }
+  }
+
+  @Test(
+    "HTML entities",
+    arguments: [
+      ("UK&#039;s &amp; Co", "UK's & Co"), ("&lt;b&gt;", "<b>"), ("&#x2019;", "\u{2019}"),
+      ("a & b", "a & b"),
+      ("&unknown;", "&unknown;"), ("&pound;5", "£5"),
+    ])
+  func entities(_ raw: String, _ decoded: String) {
+    #expect(OCDSImport.decode(raw) == decoded)
+  }
+
+  @Test(
+    "OCDS export: awards and contracts linked, periods, an exercised extension as an amendment, grid milestones"
+  )
+  func ocdsExport() throws {
+    let r = try register(
+      "id,service,provider,value,start,original_end,end,extension_options\nhv,HV,KCHFT,\"£1,000\",2015-10-01,2016-09-30,2017-03-31,+1\n"
+    )
+    let json = OCDSExport.package(register: r, contracts: r.contracts, asOf: day("2016-03-22")).text
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let release = try #require((object["releases"] as? [[String: Any]])?.first)
+    let contract = try #require((release["contracts"] as? [[String: Any]])?.first)
+    let award = try #require((release["awards"] as? [[String: Any]])?.first)
+    #expect(contract["awardID"] as? String == award["id"] as? String)
+    let period = try #require(contract["period"] as? [String: Any])
+    #expect(period["endDate"] as? String == "2017-03-31T00:00:00Z")
+    #expect(period["maxExtentDate"] as? String == "2018-03-31T00:00:00Z")
+    #expect(((contract["value"] as? [String: Any])?["amount"] as? NSNumber)?.doubleValue == 1000)
+    let amendment = try #require((contract["amendments"] as? [[String: Any]])?.first)
+    #expect((amendment["rationale"] as? String)?.hasPrefix("Extension exercised") == true)
+    let kent = try loadKent("kent-2016-03")
+    let kentJSON = OCDSExport.package(
+      register: kent, contracts: kent.contracts, asOf: day("2016-03-22")
+    ).text
+    #expect(kentJSON.contains(#""type": "approval""#) && kentJSON.contains(#""type": "delivery""#))
+  }
+}
