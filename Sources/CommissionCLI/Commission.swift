@@ -61,12 +61,13 @@ public enum Commission {
         max(40, min($0, 1000))
       } ?? 100
     let format = invocation.format ?? command.defaultFormat
-    let allowed = command.formats(grouped: invocation.group != nil)
+    let allowed = command.formats(grouped: invocation.group != nil || invocation.all)
     guard allowed.contains(format) else {
       throw CommandFailure(
         .usage,
         "the value '\(format.rawValue)' is invalid for '\(command.rawValue) --format'"
-          + (command == .align && invocation.group == nil ? " without '--group'" : "")
+          + (command == .align && invocation.group == nil && !invocation.all
+            ? " without '--group' or '--all'" : "")
           + "; use " + allowed.map(\.rawValue).joined(separator: " or "))
     }
     switch command {
@@ -96,11 +97,26 @@ public enum Commission {
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
       var text = ""
+      let target: AlignmentTarget =
+        invocation.to.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
+        ?? .latestEnd
+      if invocation.all {
+        if invocation.group != nil {
+          throw CommandFailure(.usage, "'--all' and '--group' both choose the groups; give one")
+        }
+        let plan = AlignmentPlan(register: register, target: target, asOf: asOf)
+        switch format {
+        case .json: plan.json.write(to: &text)
+        case .csv: text = plan.csv
+        default: plan.writeText(to: &text, width: width)
+        }
+        return (text, .success, inputs)
+      }
       guard let group = invocation.group else {
         if invocation.to != nil || invocation.start != nil {
           throw CommandFailure(
             .usage,
-            "'--to' and '--start' need '--group <name>'; for example --group childrens-public-health"
+            "'--to' and '--start' need '--group <name>' or '--all'; for example --group childrens-public-health"
           )
         }
         let groups = GroupSummary.all(in: register)
@@ -110,9 +126,6 @@ public enum Commission {
         }
         return (text, .success, inputs)
       }
-      let target: AlignmentTarget =
-        invocation.to.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
-        ?? .latestEnd
       let proposal: AlignmentProposal
       do {
         proposal = try AlignmentProposal(

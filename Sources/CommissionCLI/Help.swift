@@ -50,7 +50,7 @@ enum Help {
         """
     case .align:
       return """
-        Usage: commission align [--group G [--to DATE | --start DATE]] [--as-of DATE]
+        Usage: commission align [--group G | --all] [--to DATE | --start DATE] [--as-of DATE]
                                 [--format text|json|csv] [REGISTER ...]
 
         Without --group, lists every group with its earliest and latest current end, the spread
@@ -62,6 +62,9 @@ enum Help {
         months, its cost pro rata on the annual value (whole months × annual/12, remaining days ×
         annual/365), whether it is within the options, and the value change. Then the key-decision
         test, the decision, notice and procurement deadlines (missed ones marked), and the flags.
+
+        With --all, proposes for every group at once (each to its latest current end, or all to
+        --to / --start) and prints one line per group with the programme's totals.
 
         Example: commission align --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
 

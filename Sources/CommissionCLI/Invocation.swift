@@ -79,6 +79,8 @@ public struct Invocation: Equatable, Sendable {
   public var target: Day?
   public var scale: GanttScale?
   public var ascii = false
+  /// `align --all`: propose for every group.
+  public var all = false
   /// `whatif`: draw each scenario as a timeline too.
   public var gantt = false
   /// `decision`: a spec file, and fields that override it.
@@ -196,6 +198,9 @@ extension Invocation {
       case "--gantt":
         guard inline == nil else { throw UsageError("'--gantt' takes no value") }
         invocation.gantt = true
+      case "--all":
+        guard inline == nil else { throw UsageError("'--all' takes no value") }
+        invocation.all = true
       case "--ascii":
         guard inline == nil else { throw UsageError("'--ascii' takes no value") }
         invocation.ascii = true

@@ -66,6 +66,29 @@ struct AlignCommandTests {
     assertGolden(run.stdout, "align-kent-2016-03-groups.\(format == "text" ? "txt" : "json")")
   }
 
+  @Test("--all: every group's proposal on a line, with the totals", arguments: [80, 100])
+  func all(_ width: Int) {
+    let run = commission(["align", "--all", "--as-of", "2016-04-22", "--width", String(width)])
+    #expect(run.code == 0)
+    assertGolden(run.stdout, "align-kent-2016-03-all-w\(width).txt")
+    #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= width })
+    // The children's public health group as `align --group` costs it to its latest end.
+    let alone = commission([
+      "align", "--group", "childrens-public-health", "--as-of", "2016-04-22",
+    ])
+    #expect(alone.stdout.contains("£14,110,669.14"))
+    #expect(run.stdout.contains("£14,110,669.14+"))
+  }
+
+  @Test("--all as CSV: the proposal rows of every group, the group first")
+  func allCSV() {
+    let run = commission(["align", "--all", "--as-of", "2016-04-22", "--format", "csv"])
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("group,id,service,") == true)
+    // Every grouped contract: 5 + 11 + 6 + 3 + 24 + 5 (the groups of `align`).
+    #expect(lines.count == 1 + 54)
+  }
+
   @Test(
     "what cannot be done, and usage errors",
     arguments: [
@@ -75,11 +98,15 @@ struct AlignCommandTests {
       ),
       (
         ["align", "--to", "2016-09-30"], 64,
-        "commission: '--to' and '--start' need '--group <name>'; for example --group childrens-public-health\n"
+        "commission: '--to' and '--start' need '--group <name>' or '--all'; for example --group childrens-public-health\n"
       ),
       (
         ["align", "--format", "csv"], 64,
-        "commission: the value 'csv' is invalid for 'align --format' without '--group'; use text or json\n"
+        "commission: the value 'csv' is invalid for 'align --format' without '--group' or '--all'; use text or json\n"
+      ),
+      (
+        ["align", "--all", "--group", "g"], 64,
+        "commission: '--all' and '--group' both choose the groups; give one\n"
       ),
     ])
   func failures(_ arguments: [String], _ code: Int32, _ message: String) {

@@ -244,4 +244,48 @@ struct AlignmentRuleTests {
     #expect(groups[1].spreadDays == 15 && groups[1].aligned)
     #expect(groups[1].undated.map(\.id) == ["c"])
   }
+
+  @Test("groups match case-insensitively, spelled as first written, each contract once")
+  func groupIndex() throws {
+    let r = try register(
+      "id,service,end,group\na,A,2016-06-30,Youth;youth\nb,B,2016-09-30,YOUTH\nc,C,2016-07-15,carers\n")
+    let index = r.groupIndex
+    #expect(index.map(\.group) == ["Youth", "carers"])
+    #expect(index.map(\.members) == [[0, 1], [2]])
+    #expect(r.groups == ["Youth", "carers"])
+  }
+
+  @Test("align --all: one proposal per group, each the same as proposing for that group alone")
+  func everyGroup() throws {
+    let r = try register(
+      "id,service,end,value,group\na,A,2016-06-30,£120000,g\nb,B,2016-09-30,£1,g\n"
+        + "c,C,TBC,£5,h\nd,D,TBC,£6,h\ne,E,2017-03-31,£365000,k\nf,F,2016-03-31,£365000,k\n")
+    let plan = AlignmentPlan(register: r, target: .latestEnd, asOf: day("2016-01-01"))
+    #expect(plan.proposals.map(\.group) == ["g", "k"])
+    #expect(plan.undatedGroups == ["h"])
+    for proposal in plan.proposals {
+      let alone = try AlignmentProposal(
+        register: r, group: proposal.group, target: .latestEnd, asOf: day("2016-01-01"))
+      #expect(alone.totalCost == proposal.totalCost)
+      #expect(alone.target == proposal.target)
+    }
+    // g: 3 months of £120,000 a year = £30,000. k: 12 months of £365,000 = £365,000.
+    #expect(plan.totalCost == Money(minorUnits: 39_500_000))
+  }
+
+  @Test("a group of 100,000 contracts is proposed in one linear pass")
+  func largeGroup() throws {
+    var csv = "id,service,end,value,group\n"
+    csv.reserveCapacity(4_000_000)
+    for i in 0..<100_000 {
+      csv += "c\(i),S,\(i % 2 == 0 ? "2016-06-30" : "2016-09-30"),£36500,big\n"
+    }
+    let r = try register(csv)
+    let plan = AlignmentPlan(register: r, target: .latestEnd, asOf: day("2016-01-01"))
+    let proposal = try #require(plan.proposals.first)
+    #expect(proposal.contracts.count == 100_000)
+    #expect(proposal.extensions.count == 50_000)
+    // Each: 3 months of £36,500 a year = £9,125.
+    #expect(proposal.totalCost == Money(minorUnits: 50_000 * 912_500))
+  }
 }

@@ -32,15 +32,26 @@ public struct Register: Sendable {
   }
 
   /// Every group named in the register, sorted.
-  public var groups: [String] {
-    var seen = Set<String>()
-    var out: [String] = []
-    for contract in contracts {
-      for group in contract.groups where seen.insert(group.lowercased()).inserted {
-        out.append(group)
+  public var groups: [String] { groupIndex.map(\.group) }
+
+  /// Every group, sorted by name, with the positions of its contracts in register order. Groups
+  /// match case-insensitively; each is spelled as first written.
+  /// - Complexity: O(n) in the contracts, plus sorting the groups.
+  public var groupIndex: [(group: String, members: [Int])] {
+    var slot: [String: Int] = [:]
+    var index: [(group: String, members: [Int])] = []
+    for (position, contract) in contracts.enumerated() {
+      for group in contract.groups {
+        let key = group.lowercased()
+        if let at = slot[key] {
+          if index[at].members.last != position { index[at].members.append(position) }
+        } else {
+          slot[key] = index.count
+          index.append((group, [position]))
+        }
       }
     }
-    return out.sorted()
+    return index.sorted { $0.group < $1.group }
   }
 }
 

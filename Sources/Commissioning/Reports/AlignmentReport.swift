@@ -209,13 +209,21 @@ extension AlignmentProposal {
   /// The proposal table as CSV.
   public var csv: String {
     var writer = CSVWriter()
-    writer.row([
-      "id", "service", "provider", "action", "current_end", "proposed_end", "extension_days",
-      "extension_months", "extension_remainder_days", "cost", "cost_basis", "within_options",
-      "procurement_start_by",
-    ])
-    for p in contracts {
-      writer.row([
+    writer.row(AlignmentProposal.csvHeader)
+    for row in csvRows { writer.row(row) }
+    return writer.text
+  }
+
+  static let csvHeader = [
+    "id", "service", "provider", "action", "current_end", "proposed_end", "extension_days",
+    "extension_months", "extension_remainder_days", "cost", "cost_basis", "within_options",
+    "procurement_start_by",
+  ]
+
+  /// One CSV row per contract, under ``csvHeader``.
+  var csvRows: [[CSVWriter.Cell]] {
+    contracts.map { p in
+      [
         .text(p.contract.id), .text(p.contract.service), .text(p.contract.provider),
         .text(p.action.rawValue), .number(p.currentEnd?.iso ?? ""),
         .number(p.proposedEnd?.iso ?? ""), .number(p.extensionDays.map(String.init) ?? ""),
@@ -224,9 +232,8 @@ extension AlignmentProposal {
         .number(p.extends ? (p.cost?.decimalString ?? "") : "0.00"), .text(p.costBasis.rawValue),
         .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
         .number(p.procurementStartBy.iso),
-      ])
+      ]
     }
-    return writer.text
   }
 }
 
@@ -323,5 +330,105 @@ extension GroupSummary {
           })
       ),
     ])
+  }
+}
+
+extension AlignmentPlan {
+  /// Every group's proposal on one line, then the programme's totals: `align --all`.
+  public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
+    let rule: String
+    switch targetRule {
+    case .end(let day): rule = "every group to end \(DateStyle.long(day))"
+    case .newServiceStart(let day): rule = "every group's new service from \(DateStyle.long(day))"
+    case .latestEnd: rule = "each group to its latest current end"
+    }
+    Prose.write(
+      "Aligning \(rule) · \(council.name) · \(registerName) · as of \(DateStyle.long(asOf))",
+      width: width, to: &out)
+    if proposals.isEmpty && undatedGroups.isEmpty {
+      out.write("\nNo contract has a group; give contracts a 'group' column to align them.\n")
+      return
+    }
+    out.write("\n")
+    var table = TextTable(columns: [
+      .init("Group", flexible: true, minimum: 12, weight: 3),
+      .init("Target", alignment: .right),
+      .init("Extending", alignment: .right),
+      .init("Cost", alignment: .right),
+      .init("Key", dropPriority: 1),
+      .init("Decide by", alignment: .right),
+    ])
+    var extensions = 0
+    var unknownCosts = 0
+    var keyDecisions = 0
+    var missed = 0
+    for proposal in proposals {
+      let count = proposal.extensions.count
+      extensions += count
+      unknownCosts += proposal.missingCosts
+      if proposal.keyDecision.required { keyDecisions += 1 }
+      if proposal.decisionBy?.missedByDays != nil { missed += 1 }
+      let cost =
+        count == 0
+        ? "-"
+        : proposal.missingCosts == count
+          ? "unknown"
+          : proposal.totalCost.formatted(alwaysShowPence: true)
+            + (proposal.missingCosts > 0 ? "+" : "")
+      let decide =
+        proposal.decisionBy.map {
+          DateStyle.short($0.day) + ($0.missedByDays != nil ? " !" : "  ")
+        } ?? (count == 0 ? "" : "unknown")
+      table.add([
+        proposal.group, DateStyle.short(proposal.target),
+        "\(count) of \(proposal.contracts.count)", cost, count == 0 ? "" : (proposal.keyDecision.required ? "yes" : "no"),
+        decide,
+      ])
+    }
+    for line in table.render(width: width).lines { out.write(line + "\n") }
+    out.write("\n")
+    let groups = proposals.count
+    var summary =
+      "\(groups) group\(groups == 1 ? "" : "s"): \(extensions) extension\(extensions == 1 ? "" : "s")"
+      + " costing \(totalCost.formatted(alwaysShowPence: true))"
+    if unknownCosts > 0 {
+      summary += " (+ marks a group with \(unknownCosts == 1 ? "a cost" : "costs") unknown: \(unknownCosts) in all)"
+    }
+    summary += "; \(keyDecisions) key decision\(keyDecisions == 1 ? "" : "s")"
+    if missed > 0 {
+      summary += "; \(missed) decision date\(missed == 1 ? "" : "s") already missed (marked !)"
+    }
+    summary += "."
+    Prose.write(summary, width: width, to: &out)
+    if !undatedGroups.isEmpty {
+      Prose.write(
+        "No contract has an end date in "
+          + undatedGroups.joined(separator: ", ")
+          + "; give a target with --to or --start.", width: width, to: &out)
+    }
+    Prose.write(
+      "One group in full: commission align --group GROUP [--to DATE | --start DATE]",
+      width: width, to: &out)
+  }
+
+  /// Every proposal as JSON, each with the keys of `align --group --format json`.
+  public var json: JSON {
+    .object([
+      ("register", .string(registerName)),
+      ("asOf", .day(asOf)),
+      ("totalCost", .money(totalCost)),
+      ("groups", .array(proposals.map(\.json))),
+      ("undatedGroups", .array(undatedGroups.map { .string($0) })),
+    ])
+  }
+
+  /// One row per contract of every group, with the group first.
+  public var csv: String {
+    var writer = CSVWriter()
+    writer.row(["group"] + AlignmentProposal.csvHeader)
+    for proposal in proposals {
+      for row in proposal.csvRows { writer.row([.text(proposal.group)] + row) }
+    }
+    return writer.text
   }
 }

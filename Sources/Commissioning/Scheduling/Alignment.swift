@@ -23,8 +23,8 @@ public struct GroupSummary: Sendable {
 
   /// Every group in the register, sorted by name.
   public static func all(in register: Register) -> [GroupSummary] {
-    register.groups.map { group in
-      let contracts = register.contracts.filter { $0.isIn(group: group) }
+    register.groupIndex.map { group, members in
+      let contracts = members.map { register.contracts[$0] }
       let ends = contracts.compactMap(\.endDay)
       let earliest = ends.min()
       let latest = ends.max()
@@ -221,6 +221,13 @@ extension AlignmentProposal {
   {
     let members = register.contracts.filter { $0.isIn(group: group) }
     guard !members.isEmpty else { throw .unknownGroup(group, known: register.groups) }
+    try self.init(register: register, group: group, members: members, target: target, asOf: asOf)
+  }
+
+  /// Proposes for `group`, whose contracts are `members`.
+  init(
+    register: Register, group: String, members: [Contract], target: AlignmentTarget, asOf: Day
+  ) throws(AlignmentError) {
     let rules = register.council
     let targetDay: Day
     switch target {
@@ -289,6 +296,44 @@ extension AlignmentProposal {
 
   /// The contracts the proposal extends.
   public var extensions: [ContractProposal] { contracts.filter(\.extends) }
+}
+
+/// A proposal for every group of a register (`align --all`): the programme-wide view.
+public struct AlignmentPlan: Sendable {
+  public var registerName: String
+  public var council: CouncilRules
+  public var asOf: Day
+  public var targetRule: AlignmentTarget
+  /// One proposal per group with a dated contract, sorted by group.
+  public var proposals: [AlignmentProposal]
+  /// Groups with no dated contract and no target given: named, not proposed.
+  public var undatedGroups: [String]
+
+  /// Proposes for every group, each with `target`.
+  /// - Complexity: O(n) in the register's contracts (one pass to index the groups).
+  public init(register: Register, target: AlignmentTarget, asOf: Day) {
+    registerName = register.name
+    council = register.council
+    self.asOf = asOf
+    targetRule = target
+    proposals = []
+    undatedGroups = []
+    for (group, members) in register.groupIndex {
+      do {
+        proposals.append(
+          try AlignmentProposal(
+            register: register, group: group, members: members.map { register.contracts[$0] },
+            target: target, asOf: asOf))
+      } catch {
+        undatedGroups.append(group)
+      }
+    }
+  }
+
+  /// The total of every known extension cost.
+  public var totalCost: Money {
+    proposals.reduce(Money.zero) { $0.adding($1.totalCost) ?? $0 }
+  }
 }
 
 extension ContractProposal {
