@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "Commissioning", targets: ["Commissioning"]),
     .executable(name: "commission", targets: ["commission"]),
+    .executable(name: "commission-bench", targets: ["commission-bench"]),
   ],
   dependencies: [],
   targets: [
@@ -14,6 +15,8 @@ let package = Package(
     // The command layer: arguments to an invocation, files in, text out, exit codes.
     .target(name: "CommissionCLI", dependencies: ["Commissioning"]),
     .executableTarget(name: "commission", dependencies: ["CommissionCLI"]),
+    // The benchmark: `swift run -c release commission-bench [--compare]`.
+    .executableTarget(name: "commission-bench", dependencies: ["Commissioning", "CommissionCLI"]),
     .testTarget(
       name: "CommissioningTests", dependencies: ["Commissioning"], exclude: ["Fixtures"]),
     .testTarget(

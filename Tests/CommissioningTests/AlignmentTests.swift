@@ -248,7 +248,8 @@ struct AlignmentRuleTests {
   @Test("groups match case-insensitively, spelled as first written, each contract once")
   func groupIndex() throws {
     let r = try register(
-      "id,service,end,group\na,A,2016-06-30,Youth;youth\nb,B,2016-09-30,YOUTH\nc,C,2016-07-15,carers\n")
+      "id,service,end,group\na,A,2016-06-30,Youth;youth\nb,B,2016-09-30,YOUTH\nc,C,2016-07-15,carers\n"
+    )
     let index = r.groupIndex
     #expect(index.map(\.group) == ["Youth", "carers"])
     #expect(index.map(\.members) == [[0, 1], [2]])

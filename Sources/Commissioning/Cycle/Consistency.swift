@@ -21,8 +21,13 @@ public enum PlanConsistency {
   ///
   /// - Complexity: O(rows × linked contracts).
   public static func mismatches(grid: [GridRow], contracts: [Contract]) -> [PlanMismatch] {
+    // Only the contracts the grid links to are looked up (a register may hold a million rows).
+    let linkedIds = Set(grid.flatMap(\.contracts))
+    guard !linkedIds.isEmpty else { return [] }
     var byId: [String: Contract] = [:]
-    for contract in contracts where byId[contract.id] == nil { byId[contract.id] = contract }
+    for contract in contracts where linkedIds.contains(contract.id) && byId[contract.id] == nil {
+      byId[contract.id] = contract
+    }
     var out: [PlanMismatch] = []
     for row in grid {
       let linked = row.contracts.compactMap { byId[$0] }.filter { $0.endDay != nil }

@@ -339,19 +339,18 @@ public enum MoneyParser {
   }
 
   static func noValueReason(_ raw: String) -> String {
-    let lower = raw.lowercased()
+    let has = raw.containsIgnoringASCIICase
+    let word = raw.trimmingASCIISpaces.lowercased()
     let why: String
-    if lower.contains("part of") || lower.contains("included in") || lower.contains("within") {
+    if has("part of") || has("included in") || has("within") {
       why = "part of another contract"
-    } else if lower.contains("formula") || lower.contains("rate") {
+    } else if has("formula") || has("rate") {
       why = "priced by a rate, no contract value"
-    } else if lower.contains("spot") || lower.contains("various") {
+    } else if has("spot") || has("various") {
       why = "various or spot purchases, no contract value"
-    } else if lower.contains("tbc") || lower.contains("to be confirmed") {
+    } else if has("tbc") || has("to be confirmed") {
       why = "to be confirmed"
-    } else if lower.contains("n/a") || lower.trimmingASCIISpaces == "none"
-      || lower.trimmingASCIISpaces == "na" || lower.contains("no value")
-    {
+    } else if has("n/a") || word == "none" || word == "na" || has("no value") {
       why = "no value given"
     } else {
       why = "no amount found"

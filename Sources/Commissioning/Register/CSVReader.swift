@@ -156,6 +156,18 @@ public struct CSVReader: ~Copyable {
   }
 
   /// The 1-based column (in characters) where the field starts, counting its opening quote.
+  /// The field's text without leading and trailing ASCII spaces and controls, made in one step
+  /// from the bytes (the hot path of loading: no intermediate string).
+  public func trimmedString(_ field: CSVField) -> String {
+    guard !field.hasEscapedQuote else { return string(field).trimmingASCIISpaces }
+    var start = field.start
+    var end = field.end
+    while start < end && bytes[start] <= 0x20 { start += 1 }
+    while end > start && bytes[end - 1] <= 0x20 { end -= 1 }
+    if start == end { return "" }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
   public func column(of field: CSVField) -> Int {
     CSVReader.column(
       of: field.quoted ? field.start - 1 : field.start, lineStart: field.lineStart, in: bytes)

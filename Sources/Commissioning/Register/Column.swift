@@ -20,6 +20,30 @@ public enum Column: String, CaseIterable, Sendable {
   case source
   case notes
 
+  /// The column's position in `allCases`, without hashing (read once per cell while loading).
+  var slot: Int {
+    switch self {
+    case .id: return 0
+    case .service: return 1
+    case .provider: return 2
+    case .department: return 3
+    case .group: return 4
+    case .value: return 5
+    case .valueBasis: return 6
+    case .valueUnit: return 7
+    case .start: return 8
+    case .end: return 9
+    case .extensionOptions: return 10
+    case .maxEnd: return 11
+    case .originalEnd: return 12
+    case .nextReview: return 13
+    case .procurementRoute: return 14
+    case .leadTime: return 15
+    case .source: return 16
+    case .notes: return 17
+    }
+  }
+
   /// Columns a register must have.
   public static let required: [Column] = [.service, .end]
 

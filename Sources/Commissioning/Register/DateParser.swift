@@ -481,6 +481,32 @@ extension String {
     return String(self[first...last])
   }
 
+  /// Whether `needle` (lowercase ASCII) occurs in the string, ASCII letters compared without
+  /// case: a byte loop, for the parsers' hot path (no Foundation, no lowercased copy).
+  func containsIgnoringASCIICase(_ needle: String) -> Bool {
+    var haystack = self
+    return haystack.withUTF8 { bytes in
+      var pattern = needle
+      return pattern.withUTF8 { pattern in
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return pattern.isEmpty }
+        let first = pattern[0]
+        for start in 0...(bytes.count - pattern.count) {
+          let b = bytes[start]
+          guard b == first || (b >= 0x41 && b <= 0x5A && b | 0x20 == first) else { continue }
+          var i = 1
+          while i < pattern.count {
+            let c = bytes[start + i]
+            let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            if lower != pattern[i] { break }
+            i += 1
+          }
+          if i == pattern.count { return true }
+        }
+        return false
+      }
+    }
+  }
+
   /// The first letter upper-cased (ASCII only).
   var capitalizedASCII: String {
     guard let first = first else { return self }

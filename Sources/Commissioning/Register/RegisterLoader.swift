@@ -24,7 +24,7 @@ public enum RegisterLoader {
       }
     }
     // Grid rows that link to contracts the register does not hold.
-    let ids = Set(register.contracts.map(\.id))
+    let ids = register.grid.isEmpty ? [] : Set(register.contracts.map(\.id))
     for row in register.grid {
       for id in row.contracts where !ids.contains(id) {
         register.diagnostics.append(
@@ -43,17 +43,23 @@ public enum RegisterLoader {
           .warning, "the register holds no contracts",
           at: SourceLocation(file: first, line: 1, column: 1)))
     }
-    register.diagnostics.sort {
-      ($0.location ?? SourceLocation(file: "", line: 0, column: 0))
-        < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
+    let order = { (a: Diagnostic, b: Diagnostic) -> Bool in
+      (a.location ?? SourceLocation(file: "", line: 0, column: 0))
+        < (b.location ?? SourceLocation(file: "", line: 0, column: 0))
     }
+    // Rows add their diagnostics in order; only the checks after loading need sorting in.
+    let sorted = register.diagnostics.indices.dropFirst().allSatisfy {
+      !order(register.diagnostics[$0], register.diagnostics[$0 - 1])
+    }
+    if !sorted { register.diagnostics.sort(by: order) }
     return register
   }
 
   struct LoadState {
     var aliases: [String: String]
-    var ids: [String: SourceLocation] = [:]
-    var rows: [String: SourceLocation] = [:]
+    /// Contracts by id, and by service, provider, value and end (for duplicate rows).
+    var ids = IndexTable()
+    var rows = IndexTable()
   }
 
   static func loadFile(
@@ -108,7 +114,7 @@ public enum RegisterLoader {
       let location = SourceLocation(
         file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
       if let column = Column.matching(header: header) {
-        let slot = Column.allCases.firstIndex(of: column) ?? 0
+        let slot = column.slot
         if columnIndex[slot] < 0 {
           columnIndex[slot] = index
           if header != column.rawValue {
@@ -125,7 +131,7 @@ public enum RegisterLoader {
       extras.append((index, header.isEmpty ? "column \(index + 1)" : header))
     }
     let missing = Column.required.filter {
-      columnIndex[Column.allCases.firstIndex(of: $0) ?? 0] < 0
+      columnIndex[$0.slot] < 0
     }
     guard missing.isEmpty else {
       throw .missingColumns(file: name, missing: missing, found: headers)
@@ -173,12 +179,12 @@ public enum RegisterLoader {
       }
     }
     func field(_ column: Column) -> CSVField? {
-      let index = columnIndex[columnSlot[column] ?? 0]
+      let index = columnIndex[column.slot]
       return index >= 0 && index < fields.count ? fields[index] : nil
     }
     func text(_ column: Column) -> String {
       guard let f = field(column) else { return "" }
-      return RegisterLoader.unneutralised(reader.string(f).trimmingASCIISpaces)
+      return RegisterLoader.unneutralised(reader.trimmedString(f))
     }
     if fields.count > headers.count {
       register.diagnostics.append(
@@ -322,32 +328,49 @@ public enum RegisterLoader {
     var id = text(.id)
     let derived = id.isEmpty
     if derived { id = slug(service, limit: 40) + "-" + slug(provider, limit: 20) }
-    if let first = state.ids[id] {
+    let contracts = register.contracts
+    if let first = state.ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
       var n = 2
-      while state.ids["\(id)-\(n)"] != nil { n += 1 }
+      while state.ids.find(
+        IndexTable.hash("\(id)-\(n)"), where: { [n] in contracts[$0].id == "\(id)-\(n)" }) != nil
+      {
+        n += 1
+      }
       let renamed = "\(id)-\(n)"
+      let at = contracts[first].location
       if derived {
         diagnose(
-          [Finding(.note, "derived id '\(id)' is taken (\(first)); this row is '\(renamed)'")],
+          [Finding(.note, "derived id '\(id)' is taken (\(at)); this row is '\(renamed)'")],
           field(.id))
       } else {
         diagnose(
           [
             Finding(
-              .error, "duplicate id '\(id)' (first at \(first)); this row is kept as '\(renamed)'")
+              .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'")
           ], field(.id))
       }
       id = renamed
     }
-    state.ids[id] = rowLocation
-    let rowKey = [service, provider, valueText, endText].joined(separator: "\u{1F}")
-    if let first = state.rows[rowKey] {
+    let position = contracts.count
+    state.ids.insert(IndexTable.hash(id), position)
+    let rowHash = IndexTable.hash(service, provider, valueText, endText)
+    if let first = state.rows.find(
+      rowHash,
+      where: {
+        let c = contracts[$0]
+        return c.service == service && c.provider == provider && c.valueText == valueText
+          && c.endText == endText
+      })
+    {
       diagnose(
         [
-          Finding(.warning, "same service, provider, value and end as \(first); a duplicate entry?")
+          Finding(
+            .warning,
+            "same service, provider, value and end as \(contracts[first].location); a duplicate entry?"
+          )
         ], nil)
     } else {
-      state.rows[rowKey] = rowLocation
+      state.rows.insert(rowHash, position)
     }
 
     var extra: [Contract.ExtraColumn] = []
@@ -397,9 +420,6 @@ public enum RegisterLoader {
   static func routeName(_ text: String) -> String {
     text.isEmpty ? "" : slug(text, limit: 40)
   }
-
-  static let columnSlot: [Column: Int] = Dictionary(
-    uniqueKeysWithValues: Column.allCases.enumerated().map { ($1, $0) })
 
   /// Lowercase letters and digits joined by single dashes: `School Public Health (MFT)` →
   /// `school-public-health-mft`.
@@ -475,5 +495,58 @@ public enum RegisterLoader {
       }
       register.grid.append(row)
     }
+  }
+}
+
+/// Positions in the register's contracts by a 64-bit hash of their bytes: an open-addressed table
+/// that never hashes a `String` (Swift's string hashing normalises Unicode, a cost per row that
+/// loading cannot afford). Equal hashes are confirmed by the caller's comparison.
+struct IndexTable {
+  private var slots = [Int32](repeating: -1, count: 1024)
+  private var hashes = [UInt64](repeating: 0, count: 1024)
+  private var count = 0
+
+  /// The first position with `hash` for which `matches` holds.
+  func find(_ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while slots[i] >= 0 {
+      if hashes[i] == hash && matches(Int(slots[i])) { return Int(slots[i]) }
+      i = (i + 1) & mask
+    }
+    return nil
+  }
+
+  mutating func insert(_ hash: UInt64, _ position: Int) {
+    if (count + 1) * 2 > slots.count { grow() }
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while slots[i] >= 0 { i = (i + 1) & mask }
+    slots[i] = Int32(truncatingIfNeeded: position)
+    hashes[i] = hash
+    count += 1
+  }
+
+  private mutating func grow() {
+    let old = zip(slots, hashes).filter { $0.0 >= 0 }
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    hashes = [UInt64](repeating: 0, count: slots.count)
+    count = 0
+    for (position, hash) in old { insert(hash, Int(position)) }
+  }
+
+  /// FNV-1a over the UTF-8 of each part, a separator between parts, then a final mix.
+  static func hash(_ parts: String...) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+      for byte in part.utf8 {
+        h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+      h = (h ^ 0x1F) &* 0x100_0000_01b3
+    }
+    h ^= h >> 33
+    h = h &* 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    return h
   }
 }

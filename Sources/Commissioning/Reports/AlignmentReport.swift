@@ -381,7 +381,8 @@ extension AlignmentPlan {
         } ?? (count == 0 ? "" : "unknown")
       table.add([
         proposal.group, DateStyle.short(proposal.target),
-        "\(count) of \(proposal.contracts.count)", cost, count == 0 ? "" : (proposal.keyDecision.required ? "yes" : "no"),
+        "\(count) of \(proposal.contracts.count)", cost,
+        count == 0 ? "" : (proposal.keyDecision.required ? "yes" : "no"),
         decide,
       ])
     }
@@ -392,7 +393,8 @@ extension AlignmentPlan {
       "\(groups) group\(groups == 1 ? "" : "s"): \(extensions) extension\(extensions == 1 ? "" : "s")"
       + " costing \(totalCost.formatted(alwaysShowPence: true))"
     if unknownCosts > 0 {
-      summary += " (+ marks a group with \(unknownCosts == 1 ? "a cost" : "costs") unknown: \(unknownCosts) in all)"
+      summary +=
+        " (+ marks a group with \(unknownCosts == 1 ? "a cost" : "costs") unknown: \(unknownCosts) in all)"
     }
     summary += "; \(keyDecisions) key decision\(keyDecisions == 1 ? "" : "s")"
     if missed > 0 {

@@ -30,9 +30,11 @@ public struct ExpiryReport: Sendable {
     self.group = group
     self.provider = provider
     let providerKey = provider.map { Column.normalise(register.council.canonicalProvider($0)) }
-    var dated: [Contract] = []
+    // Positions first, then one copy of each matching contract in order: a contract is a large
+    // value, so sorting the contracts themselves would move each many times.
+    var dated: [(end: Day, position: Int)] = []
     var undated: [Contract] = []
-    for contract in register.contracts {
+    for (position, contract) in register.contracts.enumerated() {
       if let group, !contract.isIn(group: group) { continue }
       if let providerKey,
         !contract.providers.contains(where: { Column.normalise($0) == providerKey })
@@ -41,15 +43,19 @@ public struct ExpiryReport: Sendable {
         continue
       }
       if let end = contract.endDay {
-        if end <= by { dated.append(contract) }
+        if end <= by { dated.append((end, position)) }
       } else {
         undated.append(contract)
       }
     }
+    let all = register.contracts
     dated.sort {
-      ($0.endDay ?? by, $0.service, $0.id) < ($1.endDay ?? by, $1.service, $1.id)
+      if $0.end != $1.end { return $0.end < $1.end }
+      let a = all[$0.position]
+      let b = all[$1.position]
+      return (a.service, a.id) < (b.service, b.id)
     }
-    self.contracts = dated
+    self.contracts = dated.map { all[$0.position] }
     self.undated = undated
   }
 
@@ -247,7 +253,12 @@ extension ExpiryReport {
       "id", "service", "provider", "end", "end_raw", "days_from_as_of", "ended", "value",
       "value_basis", "annual_value", "maximum_extent", "group", "undated_reason",
     ])
-    for contract in contracts + undated {
+    for list in [contracts, undated] {
+      for contract in list { row(contract) }
+    }
+    return writer.text
+
+    func row(_ contract: borrowing Contract) {
       let end = contract.endDay
       writer.row([
         .text(contract.id), .text(contract.service), .text(contract.provider),
@@ -262,6 +273,5 @@ extension ExpiryReport {
         .text(contract.end.undated?.reason ?? ""),
       ])
     }
-    return writer.text
   }
 }

@@ -1,0 +1,243 @@
+import CommissionCLI
+import Commissioning
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// commission-bench: synthetic registers of 1k to 1M contracts, timed in-process and as whole
+// processes, with peak memory; `--compare` runs DuckDB on the clean twin in the same run.
+//
+//   swift run -c release commission-bench [--sizes 1000,10000] [--runs 5] [--compare]
+
+struct Options {
+  var sizes = [1_000, 10_000, 100_000, 1_000_000]
+  var runs = 5
+  var compare = false
+  var data = ".build/bench-data"
+}
+
+var options = Options()
+var arguments = Array(CommandLine.arguments.dropFirst())
+while let flag = arguments.first {
+  arguments.removeFirst()
+  switch flag {
+  case "--sizes":
+    options.sizes = (arguments.first ?? "").split(separator: ",").compactMap { Int($0) };
+    arguments.removeFirst()
+  case "--runs": options.runs = Int(arguments.first ?? "") ?? 5; arguments.removeFirst()
+  case "--data": options.data = arguments.first ?? options.data; arguments.removeFirst()
+  case "--compare": options.compare = true
+  default:
+    FileHandle.standardError.write(Data("commission-bench: unknown option '\(flag)'\n".utf8))
+    exit(64)
+  }
+}
+
+let root = FileManager.default.currentDirectoryPath
+let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+  .deletingLastPathComponent()
+let commission = binaryFolder.appendingPathComponent("commission").path
+try FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// Median milliseconds of `runs` calls.
+func time(_ runs: Int, _ body: () -> Void) -> Double {
+  median(
+    (0..<runs).map { _ in
+      let start = now()
+      body()
+      return (now() - start) * 1000
+    })
+}
+
+/// Runs a command to completion with stdout to /dev/null: wall milliseconds and peak RSS in KB.
+func spawn(_ arguments: [String]) -> (ms: Double, rssKB: Int, status: Int32) {
+  var pid: pid_t = 0
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  let argv = arguments.map { strdup($0) } + [nil]
+  defer { for p in argv { free(p) } }
+  let start = now()
+  let result = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+  posix_spawn_file_actions_destroy(&actions)
+  guard result == 0 else { return (0, 0, -1) }
+  var status: Int32 = 0
+  var usage = rusage()
+  wait4(pid, &status, 0, &usage)
+  return ((now() - start) * 1000, usage.ru_maxrss, (status >> 8) & 0xFF)
+}
+
+func peakRSSKB() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return 0
+  }
+  for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0")
+      ?? 0
+  }
+  return 0
+}
+
+let by = Day(year: 2019, month: 12, day: 31) ?? Day(ordinal: 0)
+let asOf = Day(year: 2018, month: 1, day: 1) ?? Day(ordinal: 0)
+var table: [[String]] = []
+var notes: [String] = []
+
+for size in options.sizes {
+  let messy = "\(options.data)/register-\(size).csv"
+  let clean = "\(options.data)/register-\(size)-clean.csv"
+  if !FileManager.default.fileExists(atPath: messy)
+    || !FileManager.default.fileExists(atPath: clean)
+  {
+    try RegisterGenerator.write(rows: size, messy: messy, clean: clean, seed: 20_160_322)
+  }
+  let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: messy)))
+  let megabytes = Double(bytes.count) / 1_000_000
+  let runs = size >= 1_000_000 ? max(3, min(options.runs, 5)) : options.runs
+  var register = Register(name: "")
+  let load = time(runs) {
+    register =
+      (try? RegisterLoader.load([RegisterInput(name: messy, bytes: bytes)], name: "bench"))
+      ?? Register(name: "")
+  }
+  let expiring = time(runs) {
+    let report = ExpiryReport(register: register, by: by, asOf: asOf)
+    _ = report.csv
+  }
+  let align = time(runs) {
+    _ = AlignmentPlan(register: register, target: .latestEnd, asOf: asOf).totalCost
+  }
+  let exportCSV = time(runs) { _ = register.canonicalCSV() }
+  let exportJSON = time(max(1, runs / 2)) { _ = register.json().text }
+  var gantt = "-"
+  if size == 10_000 {
+    var ganttOptions = GanttOptions()
+    ganttOptions.width = 120
+    gantt = String(
+      format: "%.0f",
+      time(runs) {
+        if let chart = try? GanttChart(register: register, asOf: asOf, options: ganttOptions) {
+          var out = ""
+          chart.writeText(to: &out)
+        }
+      })
+    let process = median(
+      (0..<runs).map { _ in
+        spawn([commission, "gantt", "--as-of", asOf.iso, "--width", "120", messy]).ms
+      })
+    notes.append(
+      String(format: "gantt of 10k rows, whole process: %.0f ms (median of %d)", process, runs))
+  }
+  let whole = (0..<runs).map { _ in
+    spawn([commission, "expiring", "--by", by.iso, "--as-of", asOf.iso, "--format", "csv", messy])
+  }
+  let wholeMS = median(whole.map(\.ms))
+  let rss = whole.map(\.rssKB).max() ?? 0
+  table.append([
+    String(size), String(format: "%.1f", megabytes),
+    String(format: "%.0f", load), String(format: "%.0f", megabytes / (load / 1000)),
+    String(format: "%.0f", Double(size) / (load / 1000) / 1000),
+    String(format: "%.1f", load * 1_000_000 / Double(size)),
+    String(format: "%.0f", expiring), String(format: "%.0f", align), gantt,
+    String(format: "%.0f", exportCSV), String(format: "%.0f", exportJSON),
+    String(format: "%.0f", wholeMS), String(format: "%.0f", Double(rss) / 1024),
+    String(format: "%.1f", Double(rss) * 1024 / Double(bytes.count)),
+  ])
+}
+
+let kent = (0..<max(5, options.runs)).map { _ in
+  spawn([commission, "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22"]).ms
+}
+notes.append(
+  String(
+    format: "expiring on the bundled Kent register, whole process: %.1f ms (median of %d)",
+    median(kent), kent.count))
+
+var textTable = TextTable(columns: [
+  .init("rows", alignment: .right), .init("MB", alignment: .right),
+  .init("load ms", alignment: .right),
+  .init("MB/s", alignment: .right), .init("krows/s", alignment: .right),
+  .init("ns/row", alignment: .right),
+  .init("expiring", alignment: .right), .init("align all", alignment: .right),
+  .init("gantt", alignment: .right),
+  .init("csv out", alignment: .right), .init("json out", alignment: .right),
+  .init("process ms", alignment: .right), .init("RSS MB", alignment: .right),
+  .init("RSS/file", alignment: .right),
+])
+for row in table { textTable.add(row) }
+print(
+  "commission-bench: release build, \(ProcessInfo.processInfo.activeProcessorCount) cores; medians in milliseconds"
+)
+print("(in-process: load, expiring, align of every group, gantt of 10k rows, CSV and JSON export;")
+print(" whole process: `commission expiring --by \(by.iso) --format csv`, with its peak RSS)\n")
+for line in textTable.render(width: 160).lines { print(line) }
+print("")
+for note in notes { print(note) }
+
+if options.compare {
+  // DuckDB on the clean twin, alternating with ours, in a local virtual environment.
+  let venv = ".build/bench-venv"
+  let python = venv + "/bin/python"
+  if !FileManager.default.fileExists(atPath: python) {
+    _ = spawn(["/usr/bin/env", "python3", "-m", "venv", venv])
+  }
+  if spawn([python, "-c", "import duckdb"]).status != 0 {
+    print("\ninstalling duckdb into \(venv) …")
+    _ = spawn([python, "-m", "pip", "install", "--quiet", "duckdb"])
+  }
+  let script = """
+    import duckdb, sys, time
+    path, day = sys.argv[1], sys.argv[2]
+    con = duckdb.connect()
+    start = time.perf_counter()
+    con.execute(f"COPY (SELECT * FROM read_csv('{path}') WHERE end_date <= DATE '{day}') TO '/dev/null' (FORMAT CSV)")
+    print((time.perf_counter() - start) * 1000)
+    """
+  let scriptPath = options.data + "/duckdb-query.py"
+  try Data(script.utf8).write(to: URL(fileURLWithPath: scriptPath))
+  print("\nDuckDB comparison: the same expiry query, alternating, median of \(options.runs)")
+  for size in options.sizes where size >= 100_000 {
+    let messy = "\(options.data)/register-\(size).csv"
+    let clean = "\(options.data)/register-\(size)-clean.csv"
+    var ours: [Double] = []
+    var theirs: [Double] = []
+    var theirsWhole: [Double] = []
+    for _ in 0..<options.runs {
+      ours.append(
+        spawn([
+          commission, "expiring", "--by", by.iso, "--as-of", asOf.iso, "--format", "csv", messy,
+        ]).ms)
+      let pipe = Pipe()
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: python)
+      process.arguments = [scriptPath, clean, by.iso]
+      process.standardOutput = pipe
+      let start = now()
+      try process.run()
+      let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      theirsWhole.append((now() - start) * 1000)
+      theirs.append(Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan)
+    }
+    let ratio = median(ours) / median(theirs)
+    print(
+      String(
+        format:
+          "%8d rows: commission %.0f ms (whole process, messy file) · DuckDB %.0f ms (query only, clean twin; %.0f ms with Python start) · ratio %.2f",
+        size, median(ours), median(theirs), median(theirsWhole), ratio))
+  }
+}
+_ = peakRSSKB()

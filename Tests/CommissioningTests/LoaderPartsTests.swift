@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Commissioning
+
+@Suite("Loader parts: the hot path's own helpers")
+struct LoaderPartsTests {
+  @Test(
+    "ASCII case-insensitive search, as the parsers use it",
+    arguments: [
+      ("Part of the Block Contract", "part of", true),
+      ("N/A – formulaic hourly rate", "formula", true),
+      ("N/A – formulaic hourly rate", "n/a", true),
+      ("TBC", "tbc", true),
+      ("tb", "tbc", false),
+      ("", "spot", false),
+      ("Spot", "spot", true),
+      ("Sp0t purchases", "spot", false),
+      ("Café Various", "various", true),
+      ("VARIOUSLY", "various", true),
+    ])
+  func containsIgnoringCase(_ text: String, _ needle: String, _ found: Bool) {
+    #expect(text.containsIgnoringASCIICase(needle) == found)
+  }
+
+  @Test("the index table finds by hash and the caller's comparison, past collisions and growth")
+  func indexTable() {
+    var table = IndexTable()
+    let keys = (0..<5_000).map { "id-\($0)" }
+    for (position, key) in keys.enumerated() {
+      // Every tenth key shares a hash with its neighbour: the comparison tells them apart.
+      let hash = position % 10 == 1 ? IndexTable.hash(keys[position - 1]) : IndexTable.hash(key)
+      table.insert(hash, position)
+    }
+    for (position, key) in keys.enumerated() {
+      let hash = position % 10 == 1 ? IndexTable.hash(keys[position - 1]) : IndexTable.hash(key)
+      #expect(table.find(hash, where: { keys[$0] == key }) == position)
+    }
+    #expect(table.find(IndexTable.hash("id-5000"), where: { keys[$0] == "id-5000" }) == nil)
+  }
+
+  @Test("row hashes separate the parts: ('ab', 'c') is not ('a', 'bc')")
+  func partsSeparated() {
+    #expect(IndexTable.hash("ab", "c") != IndexTable.hash("a", "bc"))
+    #expect(IndexTable.hash("ab", "c") == IndexTable.hash("ab", "c"))
+  }
+
+  @Test("duplicate rows are found among many, however far apart")
+  func duplicateRows() throws {
+    var csv = "id,service,provider,value,end\n"
+    for i in 0..<3_000 { csv += "c\(i),Service \(i),P,£\(i),2017-03-31\n" }
+    csv += "dup,Service 7,P,£7,2017-03-31\n"
+    let r = try register(csv)
+    let warnings = r.diagnostics.filter { $0.message.contains("a duplicate entry?") }
+    #expect(warnings.map(\.location?.line) == [3_002])
+    #expect(warnings.first?.message.contains("t.csv:9:1") == true)
+  }
+}
