@@ -143,14 +143,76 @@ enum Files {
     let folder = (absolute as NSString).deletingLastPathComponent
     let name = (absolute as NSString).lastPathComponent
     let temporary = folder + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw CommandFailure(
-        .cannotCreate, "cannot write '\(path)': the folder is missing or not writable")
+    // An interrupt from here on removes the temporary file (see `SignalCleanup`).
+    SignalCleanup.pending(temporary)
+    defer { SignalCleanup.pending(nil) }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      let reason = errno == ENOENT ? "the folder is missing" : String(cString: strerror(errno))
+      throw CommandFailure(.cannotCreate, "cannot write '\(path)': \(reason)")
+    }
+    var failure: String?
+    var bytes = Array(text.utf8)
+    let pause = environment.variables["COMMISSION_TEST_WRITE_PAUSE_MS"].flatMap { Int($0) }
+    bytes.withUnsafeMutableBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let chunk = min(1 << 20, buffer.count - offset)
+        let written = write(descriptor, buffer.baseAddress! + offset, chunk)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
+        }
+        offset += written
+        // Tests interrupt a run here, half written, to see that nothing is left behind.
+        if let pause, offset < buffer.count { usleep(UInt32(pause) * 1000) }
+      }
+      if fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+    }
+    close(descriptor)
+    if let failure {
+      unlink(temporary)
+      throw CommandFailure(.cannotCreate, "cannot write '\(path)': \(failure)")
     }
     if rename(temporary, absolute) != 0 {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw CommandFailure(.cannotCreate, "cannot write '\(path)': \(reason)")
     }
+  }
+}
+
+/// Removes a half-written output when the run is interrupted (SIGINT, SIGTERM, SIGHUP), then
+/// ends the process as the signal would have.
+public enum SignalCleanup {
+  /// The temporary file being written, as a C string the handler can use without allocating.
+  nonisolated(unsafe) static var path: UnsafeMutablePointer<CChar>?
+
+  /// Installs the handlers: once, before any output is written.
+  public static func install() {
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+      let previous = signal(signalNumber) { received in
+        if let path = SignalCleanup.path { unlink(path) }
+        signal(received, SIG_DFL)
+        raise(received)
+      }
+      // A signal the parent ignores (a background job's SIGINT) stays ignored.
+      let ignored = withUnsafeBytes(of: SIG_IGN) { $0.load(as: Int.self) }
+      if withUnsafeBytes(of: previous, { $0.load(as: Int.self) }) == ignored {
+        signal(signalNumber, SIG_IGN)
+      }
+      sigaddset(&unblock, signalNumber)
+    }
+    // A parent may hand down a blocked mask (a test runner's thread does); interrupts must work.
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
+  }
+
+  static func pending(_ temporary: String?) {
+    let old = path
+    path = temporary.map { strdup($0) }
+    free(old)
   }
 }

@@ -8,6 +8,7 @@ struct FileStream: TextOutputStream {
   mutating func write(_ string: String) { handle.write(Data(string.utf8)) }
 }
 
+SignalCleanup.install()
 let now = Date().timeIntervalSince1970
 let offset = TimeZone.current.secondsFromGMT()
 let today = Day(ordinal: Int(((now + Double(offset)) / 86_400).rounded(.down)))

@@ -61,4 +61,44 @@ struct EndToEndTests {
     #expect(out == "")
     #expect(err == "commission: <stdin>:2:1: error: a quoted field opens here and never closes\n")
   }
+
+  @Test(
+    "a run interrupted mid-write leaves no partial file and no temporary file",
+    arguments: [SIGTERM, SIGINT])
+  func interrupted(_ signalNumber: Int32) throws {
+    let binary = try #require(builtBinary(), "the commission binary was not built")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "commission-kill-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // About 3 MB of export: three chunks of 1 MB, with a pause after each written chunk.
+    var csv = "id,service,end\n"
+    let long = String(repeating: "Supported accommodation for young people ", count: 25)
+    for i in 0..<3_000 { csv += "c\(i),\(long)\(i),2017-03-31\n" }
+    let register = folder.appendingPathComponent("r.csv")
+    try Data(csv.utf8).write(to: register)
+    let output = folder.appendingPathComponent("out.csv")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["export", "--format", "csv", "--output", output.path, register.path]
+    var environment = ProcessInfo.processInfo.environment
+    environment["COMMISSION_TEST_WRITE_PAUSE_MS"] = "3000"
+    process.environment = environment
+    process.standardError = Pipe()
+    try process.run()
+    // Wait for the temporary file to appear: the write has begun.
+    var started = false
+    for _ in 0..<400 where !started {
+      started = (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains {
+        $0.hasSuffix(".tmp")
+      }
+      if !started { usleep(25_000) }
+    }
+    #expect(started)
+    kill(process.processIdentifier, signalNumber)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == signalNumber)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r.csv"])
+  }
 }
