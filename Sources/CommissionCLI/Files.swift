@@ -155,10 +155,11 @@ enum Files {
     var bytes = Array(text.utf8)
     let pause = environment.variables["COMMISSION_TEST_WRITE_PAUSE_MS"].flatMap { Int($0) }
     bytes.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
         let chunk = min(1 << 20, buffer.count - offset)
-        let written = write(descriptor, buffer.baseAddress! + offset, chunk)
+        let written = write(descriptor, base + offset, chunk)
         if written < 0 {
           if errno == EINTR { continue }
           failure = String(cString: strerror(errno))
