@@ -22,7 +22,8 @@ extension RegisterLoader {
   public static func contract(
     row: [Column: String], extra: [Contract.ExtraColumn] = [], council: CouncilRules, file: String
   ) throws(RegisterError) -> (Contract, [Diagnostic]) {
-    let columns = Column.allCases.filter { row[$0] != nil }
+    // The required columns are always written: a row without an end is undated, not unreadable.
+    let columns = Column.allCases.filter { row[$0] != nil || Column.required.contains($0) }
     var writer = CSVWriter()
     writer.row(columns.map(\.rawValue) + extra.map(\.header))
     // Raw text goes back verbatim: no formula neutralising here, this is not for a spreadsheet.

@@ -1,0 +1,84 @@
+// libFuzzer targets for every reader of outside input. Compiled into one module with the
+// library's sources by `Tests/Fuzz/run.sh`; FUZZ_TARGET chooses the reader. Each target checks
+// more than "no crash": the properties the readers promise.
+
+import Foundation
+
+enum FuzzTarget: String, CaseIterable {
+  case csv, date, money, options, scenario, spec, ocds
+
+  static let current: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+      fatalError("set FUZZ_TARGET to one of " + allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return target
+  }()
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func commissionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // Cells reach the parsers as strings (the CSV reader has validated their UTF-8).
+  let text = String(decoding: bytes, as: UTF8.self)
+  switch FuzzTarget.current {
+  case .csv: fuzzRegister(bytes)
+  case .date:
+    for role in [DateRole.start, .end, .review] {
+      let reading = DateParser.parse(text, role: role)
+      if let day = reading.day, let start = reading.rangeStart {
+        _ = (day - start).days
+      }
+      _ = reading.findings.map(\.message)
+    }
+  case .money:
+    for multiplier: Int64 in [1, 1000, 1_000_000] {
+      let reading = MoneyParser.parse(text, unitMultiplier: multiplier)
+      if let amount = reading.amount { _ = amount.formatted(alwaysShowPence: true) }
+      _ = reading.findings.map(\.message)
+    }
+  case .options:
+    let reading = OptionsParser.parse(text)
+    if let options = reading.options, let day = Day(year: 2016, month: 9, day: 30) {
+      _ = options.maximumExtent(from: day)
+    }
+  case .scenario: _ = try? Scenario.parse(json: bytes, file: "fuzz.json")
+  case .spec: _ = try? DecisionSpec.parse(json: bytes, file: "fuzz.json")
+  case .ocds:
+    if let result = try? OCDSImport.read(bytes, file: "fuzz.json") {
+      // Every imported row must become a contract, as `commission import` makes them.
+      for row in result.rows {
+        do {
+          _ = try RegisterLoader.contract(row: row, council: .default, file: "fuzz.json")
+        } catch {
+          fatalError("an imported row does not load: \(row): \(error)")
+        }
+      }
+    }
+  }
+  return 0
+}
+
+/// Loads the bytes as a register; when they load, no row is lost and the canonical export loads
+/// back with the same contracts.
+func fuzzRegister(_ bytes: [UInt8]) {
+  guard
+    let register = try? RegisterLoader.load(
+      [RegisterInput(name: "fuzz.csv", bytes: bytes)], name: "fuzz")
+  else { return }
+  guard register.grid.isEmpty, !register.contracts.isEmpty else { return }
+  let csv = register.canonicalCSV()
+  guard
+    let again = try? RegisterLoader.load(
+      [RegisterInput(name: "again.csv", bytes: Array(csv.utf8))], name: "fuzz")
+  else {
+    fatalError("the canonical export of a loaded register does not load:\n\(csv)")
+  }
+  if again.contracts.count != register.contracts.count {
+    fatalError(
+      "round trip: \(register.contracts.count) contracts became \(again.contracts.count):\n\(csv)")
+  }
+  for (a, b) in zip(register.contracts, again.contracts) where a.endDay != b.endDay {
+    fatalError("round trip: '\(a.endText)' ended \(String(describing: a.endDay)), then \(String(describing: b.endDay))")
+  }
+}
