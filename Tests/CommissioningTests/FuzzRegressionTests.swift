@@ -4,8 +4,9 @@ import Testing
 @testable import Commissioning
 
 /// Every input the fuzzers (Tests/Fuzz) have crashed or tripped, kept as it was found.
-let fuzzFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-  "Fixtures/fuzz")
+let fuzzFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .appendingPathComponent(
+    "Fixtures/fuzz")
 
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {

@@ -79,6 +79,8 @@ func fuzzRegister(_ bytes: [UInt8]) {
       "round trip: \(register.contracts.count) contracts became \(again.contracts.count):\n\(csv)")
   }
   for (a, b) in zip(register.contracts, again.contracts) where a.endDay != b.endDay {
-    fatalError("round trip: '\(a.endText)' ended \(String(describing: a.endDay)), then \(String(describing: b.endDay))")
+    fatalError(
+      "round trip: '\(a.endText)' ended \(String(describing: a.endDay)), then \(String(describing: b.endDay))"
+    )
   }
 }
