@@ -6,9 +6,12 @@ extension Register {
   /// the loader removes again.
   public func canonicalCSV(_ contracts: [Contract]? = nil) -> String {
     let list = contracts ?? self.contracts
+    // The union of the unknown columns, in first-seen order (a Set: a file may have 100k).
     var extraHeaders: [String] = []
+    var slot: [String: Int] = [:]
     for contract in list {
-      for extra in contract.extra where !extraHeaders.contains(extra.header) {
+      for extra in contract.extra where slot[extra.header] == nil {
+        slot[extra.header] = extraHeaders.count
         extraHeaders.append(extra.header)
       }
     }
@@ -17,8 +20,13 @@ extension Register {
     for contract in list {
       let row = contract.canonicalRow
       var cells = Column.allCases.map { row[$0] ?? "" }
-      for header in extraHeaders {
-        cells.append(contract.extra.first { $0.header == header }?.value ?? "")
+      if !extraHeaders.isEmpty {
+        var extras = [String](repeating: "", count: extraHeaders.count)
+        // The first value for a header wins, as before.
+        for extra in contract.extra.reversed() {
+          if let at = slot[extra.header] { extras[at] = extra.value }
+        }
+        cells += extras
       }
       writer.row(cells)
     }

@@ -42,6 +42,8 @@ public enum MoneyParser {
     var basis: ValueBasis = .unknown
     var term: Length?
     var findings: [Finding] = []
+    /// More pence than an Int64 holds: reported, never read.
+    var tooLarge = false
   }
 
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, unitMultiplier: Int64 = 1)
@@ -73,6 +75,14 @@ public enum MoneyParser {
         "circa", "c", "approx", "approximately", "around", "about", "estimated", "est",
         "estimate",
       ])
+    for amount in amounts where amount.tooLarge { reading.findings += amount.findings }
+    if amounts.contains(where: \.tooLarge) {
+      amounts.removeAll(where: \.tooLarge)
+      if amounts.isEmpty {
+        reading.noValue = "\(quoted(raw)): too large to be a contract value"
+        return reading
+      }
+    }
     guard !amounts.isEmpty else {
       reading.noValue = noValueReason(raw)
       return reading
@@ -245,7 +255,11 @@ public enum MoneyParser {
       overflow = overflow || o
     }
     var divisor: Int64 = 1
-    for _ in 0..<decimals { divisor *= 10 }
+    for _ in 0..<decimals {
+      let (d, o) = divisor.multipliedReportingOverflow(by: 10)
+      divisor = o ? 1 : d
+      overflow = overflow || o
+    }
     let remainder = pence % divisor
     pence = pence / divisor + (remainder * 2 >= divisor && divisor > 1 ? 1 : 0)
     let text = String(
@@ -255,8 +269,22 @@ public enum MoneyParser {
       pence: negative ? -pence : pence, tokens: start..<j, text: text, hasSign: hasSign)
     let money = Money(minorUnits: amount.pence)
     if overflow {
-      amount.findings.append(Finding(.error, "'\(text)' is too large to be a contract value"))
-      return nil
+      amount.pence = 0
+      amount.tooLarge = true
+      amount.findings.append(
+        Finding(
+          .error,
+          "'\(text)' is too large or too precise to hold in pence (the most is \(Money(minorUnits: .max).formatted(alwaysShowPence: true))); no value read"
+        ))
+      return (amount, j)
+    }
+    // Accounting style: '(£5,000)' is minus £5,000.
+    if start > 0, j < tokens.count, tokens[start - 1].kind == .punct(UInt8(ascii: "(")),
+      tokens[j].kind == .punct(UInt8(ascii: ")")), !negative
+    {
+      amount.pence = -amount.pence
+      amount.findings.append(
+        Finding(.note, "'(\(text))' is in brackets; read as minus \(money.formatted)"))
     }
     if pointAsThousands {
       amount.findings.append(

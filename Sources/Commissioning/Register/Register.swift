@@ -72,6 +72,7 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
   case missingColumns(file: String, missing: [Column], found: [String])
   case council(CouncilRulesError)
   case noCSV(name: String)
+  case utf16(file: String)
 
   public var description: String {
     switch self {
@@ -82,12 +83,14 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case .csv(let file, .unterminatedQuote(let line, let column)):
       return "\(file):\(line):\(column): error: a quoted field opens here and never closes"
     case .missingColumns(let file, let missing, let found):
-      let names = missing.map { "'\($0.rawValue)'" }.joined(separator: " and ")
+      let names = missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")
       let shown = found.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
       return
         "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : ""))"
     case .council(let error):
       return error.description
+    case .utf16(let file):
+      return "\(file):1:1: error: the file is UTF-16 text (save it as CSV UTF-8)"
     case .noCSV(let name):
       return "\(name): error: the folder holds no CSV register"
     }

@@ -69,6 +69,11 @@ public enum RegisterLoader {
     guard buffer.contains(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) else {
       throw .empty(file: name)
     }
+    if buffer.count >= 2,
+      (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
+    {
+      throw .utf16(file: name)
+    }
     var reader: CSVReader
     do {
       reader = try CSVReader(bytes: buffer)
@@ -111,8 +116,12 @@ public enum RegisterLoader {
     var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
     var extras: [(index: Int, header: String)] = []
     for (index, header) in headers.enumerated() {
-      let location = SourceLocation(
-        file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
+      // Located only when a diagnostic needs it (finding a column scans its line).
+      var location: SourceLocation {
+        SourceLocation(
+          file: name, line: headerFields[index].line,
+          column: reader.column(of: headerFields[index]))
+      }
       if let column = Column.matching(header: header) {
         let slot = column.slot
         if columnIndex[slot] < 0 {
