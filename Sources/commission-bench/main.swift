@@ -63,21 +63,35 @@ func time(_ runs: Int, _ body: () -> Void) -> Double {
 }
 
 /// Runs a command to completion with stdout to /dev/null: wall milliseconds and peak RSS in KB.
-func spawn(_ arguments: [String]) -> (ms: Double, rssKB: Int, status: Int32) {
+///
+/// The peak RSS comes from GNU time when it is installed: a child spawned straight from this
+/// (large) process would report this process's resident size as its own peak.
+@MainActor func spawn(_ arguments: [String], measureMemory: Bool = false) -> (
+  ms: Double, rssKB: Int, status: Int32
+) {
+  let timeTool = "/usr/bin/time"
+  let rssFile = options.data + "/rss.txt"
+  let useTime = measureMemory && FileManager.default.isExecutableFile(atPath: timeTool)
+  let command = useTime ? [timeTool, "-f", "%M", "-o", rssFile] + arguments : arguments
   var pid: pid_t = 0
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  let argv = arguments.map { strdup($0) } + [nil]
+  let argv = command.map { strdup($0) } + [nil]
   defer { for p in argv { free(p) } }
   let start = now()
-  let result = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+  let result = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
   posix_spawn_file_actions_destroy(&actions)
   guard result == 0 else { return (0, 0, -1) }
   var status: Int32 = 0
   var usage = rusage()
   wait4(pid, &status, 0, &usage)
-  return ((now() - start) * 1000, usage.ru_maxrss, (status >> 8) & 0xFF)
+  let ms = (now() - start) * 1000
+  var rss = usage.ru_maxrss
+  if useTime, let text = try? String(contentsOfFile: rssFile, encoding: .utf8) {
+    rss = Int(text.split(separator: "\n").last.map(String.init) ?? "") ?? rss
+  }
+  return (ms, rss, (status >> 8) & 0xFF)
 }
 
 func peakRSSKB() -> Int {
@@ -154,7 +168,9 @@ for size in options.sizes {
       String(format: "gantt of 10k rows, whole process: %.0f ms (median of %d)", process, runs))
   }
   let whole = (0..<runs).map { _ in
-    spawn([commission, "expiring", "--by", by.iso, "--as-of", asOf.iso, "--format", "csv", messy])
+    spawn(
+      [commission, "expiring", "--by", by.iso, "--as-of", asOf.iso, "--format", "csv", messy],
+      measureMemory: true)
   }
   let wholeMS = median(whole.map(\.ms))
   let rss = whole.map(\.rssKB).max() ?? 0
