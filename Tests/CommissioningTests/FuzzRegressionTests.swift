@@ -22,4 +22,15 @@ struct FuzzRegressionTests {
     #expect(contract.endDay == nil)
     #expect(contract.end.undated != nil)
   }
+
+  @Test("a header with a 60-digit number is no financial quarter, and the file loads")
+  func headerWithLongNumber() throws {
+    let bytes = [UInt8](
+      try Data(contentsOf: fuzzFixtures.appendingPathComponent("csv-header-long-number.csv")))
+    let register = try RegisterLoader.load([RegisterInput(name: "f.csv", bytes: bytes)], name: "f")
+    #expect(register.grid.isEmpty)
+    #expect(!register.contracts.isEmpty)
+    #expect(FinancialQuarter("2016/17 Q1 " + String(repeating: "9", count: 40)) == nil)
+    #expect(FinancialQuarter("2016/17 Q1")?.firstDay.iso == "2016-04-01")
+  }
 }

@@ -34,7 +34,8 @@ public struct FinancialQuarter: Hashable, Comparable, Sendable, CustomStringConv
         if previous == "Q" || previous == "q" {
           quarter = d
         } else {
-          current = (current < 0 ? 0 : current * 10) + d
+          // Capped: a long run of digits ('Ref 12345678901234567890') is no year, not a trap.
+          current = min((current < 0 ? 0 : current * 10) + d, 100_000)
         }
       } else if current >= 0 {
         digits.append(current)
