@@ -94,17 +94,6 @@ func time(_ runs: Int, _ body: () -> Void) -> Double {
   return (ms, rss, (status >> 8) & 0xFF)
 }
 
-func peakRSSKB() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
-    return 0
-  }
-  for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0")
-      ?? 0
-  }
-  return 0
-}
-
 // `swift run commission-bench` builds only the benchmark: build the command beside it (a no-op
 // when it is up to date), in the same scratch folder, so the whole-process timings are current.
 let scratch = binaryFolder.deletingLastPathComponent().deletingLastPathComponent().path
@@ -268,4 +257,3 @@ if options.compare {
         size, median(ours), median(theirs), median(theirsWhole), ratio))
   }
 }
-_ = peakRSSKB()
