@@ -148,10 +148,11 @@ enum Help {
         """
     case .import:
       return """
-        Usage: commission import FILE --from ocds|csv [--output FILE]
+        Usage: commission import FILE --from ocds|csv|json [--output FILE]
 
         Reads OCDS (a release package, a record package, a release, a JSON array of these, or
-        JSON Lines, as Contracts Finder publishes them) or a council CSV with foreign headers,
+        JSON Lines, as Contracts Finder publishes them), a council CSV with foreign headers, or
+        a register exported with 'export --format json' (its cells as written, perhaps edited),
         and writes a canonical register CSV; what was mapped, salvaged and assumed goes to
         standard error with a summary. Every other command then works on the result.
 

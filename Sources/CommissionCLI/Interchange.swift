@@ -58,14 +58,14 @@ extension Commission {
     return (text, .success, inputs)
   }
 
-  /// `commission import FILE --from ocds|csv`: a canonical register CSV; what was read and
+  /// `commission import FILE --from ocds|csv|json`: a canonical register CSV; what was read and
   /// assumed goes to standard error.
   static func importRegister(_ invocation: Invocation, environment: Environment)
     throws(CommandFailure) -> (String, ExitCode, [String])
   {
-    guard let kind = invocation.fromText, kind == "ocds" || kind == "csv" else {
+    guard let kind = invocation.fromText, ["ocds", "csv", "json"].contains(kind) else {
       throw CommandFailure(
-        .usage, "missing or invalid '--from <format>'; use --from ocds or --from csv")
+        .usage, "missing or invalid '--from <format>'; use --from ocds, --from csv or --from json")
     }
     guard invocation.registers.count == 1, let path = invocation.registers.first else {
       throw CommandFailure(
@@ -84,31 +84,29 @@ extension Commission {
     }
     var report = ""
     let register: Register
-    if kind == "ocds" {
+    switch kind {
+    case "ocds":
       let result: OCDSImport.Result
       do {
         result = try OCDSImport.read(bytes, file: shown)
       } catch {
         throw CommandFailure(.dataError, error.description)
       }
-      var built = Register(name: (shown as NSString).deletingPathExtension)
-      var diagnostics = result.diagnostics
-      for (index, row) in result.rows.enumerated() {
-        do {
-          var (contract, found) = try RegisterLoader.contract(
-            row: row, council: .default, file: shown)
-          contract.location = SourceLocation(file: shown, line: index + 2, column: 1)
-          built.contracts.append(contract)
-          diagnostics += found.filter { $0.severity != .note }
-        } catch {
-          throw CommandFailure(.dataError, error.description)
-        }
-      }
-      built.diagnostics = diagnostics
-      register = built
+      register = try imported(
+        result.rows.map { ($0, []) }, file: shown, diagnostics: result.diagnostics)
       report =
         "imported \(result.rows.count) contract\(result.rows.count == 1 ? "" : "s") from \(result.releases) release\(result.releases == 1 ? "" : "s"): \(result.withEnd) with end dates, \(result.withOptions) with extension options\n"
-    } else {
+    case "json":
+      let rows: [RegisterJSONImport.Row]
+      do {
+        rows = try RegisterJSONImport.read(bytes, file: shown)
+      } catch {
+        throw CommandFailure(.dataError, error.description)
+      }
+      register = try imported(rows.map { ($0.cells, $0.extra) }, file: shown, diagnostics: [])
+      report =
+        "imported \(rows.count) contract\(rows.count == 1 ? "" : "s") from a register JSON export\n"
+    default:
       do {
         register = try RegisterLoader.load([RegisterInput(name: shown, bytes: bytes)], name: shown)
       } catch {
@@ -122,5 +120,28 @@ extension Commission {
     for diagnostic in register.diagnostics { messages += diagnostic.description + "\n" }
     environment.writeStandardError(messages + report)
     return (register.canonicalCSV(), .success, path == "-" ? [] : [absolute])
+  }
+
+  /// A register built from imported rows, each read as the loader reads a CSV row, and each
+  /// numbered as its row in the CSV that the import writes (the header is row 1). Notes are left out: the rows are
+  /// already canonical, so the loader's notes only restate what the import said.
+  static func imported(
+    _ rows: [([Column: String], [Contract.ExtraColumn])], file: String, diagnostics: [Diagnostic]
+  ) throws(CommandFailure) -> Register {
+    var register = Register(name: (file as NSString).deletingPathExtension)
+    var diagnostics = diagnostics
+    for (index, (row, extra)) in rows.enumerated() {
+      do {
+        var (contract, found) = try RegisterLoader.contract(
+          row: row, extra: extra, council: .default, file: file)
+        contract.location = SourceLocation(file: file, line: index + 2, column: 1)
+        register.contracts.append(contract)
+        diagnostics += found.filter { $0.severity != .note }
+      } catch {
+        throw CommandFailure(.dataError, error.description)
+      }
+    }
+    register.diagnostics = diagnostics
+    return register
   }
 }

@@ -72,7 +72,7 @@ public struct Invocation: Equatable, Sendable {
   /// (`--from`, `--to`) and an alignment to overlay (`--target` or `--start`).
   public var to: Day?
   public var start: Day?
-  /// `--from`: a date for `gantt`, a source format (`ocds`, `csv`) for `import`.
+  /// `--from`: a date for `gantt`, a source format (`ocds`, `csv`, `json`) for `import`.
   public var fromText: String?
   /// `export --format ics`: reminders, in days before each date.
   public var alarms: [Int]?

@@ -39,6 +39,26 @@ struct InterchangeCommandTests {
         "imported 3 contracts from 3 releases: 3 with end dates, 1 with extension options\n"))
   }
 
+  @Test("export --format json then import --from json gives the CSV export, byte for byte")
+  func importJSON() {
+    for folder in ["Contracts/kent-2016-03", "Contracts/kent-2015-07"] {
+      let json = commission(["export", folder, "--format", "json", "--as-of", "2016-03-22"])
+      let csv = commission(["export", folder, "--format", "csv", "--as-of", "2016-03-22"])
+      #expect(json.code == 0 && csv.code == 0)
+      let messages = MessageBox()
+      var environment = Environment(currentDirectory: repositoryRoot.path, today: fixedToday)
+      environment.writeStandardError = { messages.append($0) }
+      environment.readStandardInput = { Array(json.stdout.utf8) }
+      var out = ""
+      var err = ""
+      let code = Commission.run(
+        ["import", "-", "--from", "json"], environment: environment, stdout: &out, stderr: &err)
+      #expect(code == 0)
+      #expect(out == csv.stdout)
+      #expect(messages.text.hasSuffix("contracts from a register JSON export\n"))
+    }
+  }
+
   @Test("import of a foreign-headed CSV reports the mapping")
   func importCSV() {
     let messages = MessageBox()
@@ -96,7 +116,7 @@ struct InterchangeCommandTests {
     arguments: [
       (
         ["import", "x.json"], Int32(64),
-        "commission: missing or invalid '--from <format>'; use --from ocds or --from csv\n"
+        "commission: missing or invalid '--from <format>'; use --from ocds, --from csv or --from json\n"
       ),
       (
         ["import", "nope.json", "--from", "ocds"], 66,

@@ -83,8 +83,116 @@ struct InterchangeTests {
         [RegisterInput(name: "e.csv", bytes: Array(exported.utf8))], name: "g")
       #expect(back.contracts.map(\.canonicalRow) == original.contracts.map(\.canonicalRow))
       #expect(back.contracts.map(\.extra) == original.contracts.map(\.extra))
+      let fromJSON = try jsonRoundTrip(original)
+      #expect(fromJSON.map(\.canonicalRow) == original.contracts.map(\.canonicalRow))
+      #expect(fromJSON.map(\.extra) == original.contracts.map(\.extra))
     }
     #expect(rows == 1000)
+  }
+
+  /// The register's JSON export, read back contract by contract.
+  func jsonRoundTrip(_ register: Register) throws -> [Contract] {
+    var text = ""
+    register.json().write(to: &text)
+    return try RegisterJSONImport.read(Array(text.utf8), file: "e.json").map { row in
+      try RegisterLoader.contract(
+        row: row.cells, extra: row.extra, council: register.council, file: "e.json"
+      ).0
+    }
+  }
+
+  @Test("the Kent registers export to JSON and import back equal, unknown columns in order")
+  func kentJSONRoundTrip() throws {
+    for folder in ["kent-2016-03", "kent-2015-07"] {
+      let register = try loadKent(folder)
+      let back = try jsonRoundTrip(register)
+      #expect(back.count == register.contracts.count)
+      for (a, b) in zip(register.contracts, back) {
+        #expect(a.canonicalRow == b.canonicalRow)
+        #expect(a.endDay == b.endDay && a.value == b.value && a.maximumExtent == b.maximumExtent)
+      }
+      // The export's column union puts each contract's unknown columns in first-seen order,
+      // which is the order a CSV export and import gives them.
+      let viaCSV = try RegisterLoader.load(
+        [RegisterInput(name: "e.csv", bytes: Array(register.canonicalCSV().utf8))],
+        council: register.council, name: folder)
+      #expect(back.map(\.extra) == viaCSV.contracts.map(\.extra))
+    }
+  }
+
+  @Test(
+    "a register JSON export that cannot be read says why in one line",
+    arguments: [
+      ("[1, 2", "e.json: error: not valid JSON: the text ends before the JSON is complete"),
+      (
+        #"{"releases": []}"#,
+        "e.json: error: not a register export: expected an object with a 'contracts' array (commission export --format json)"
+      ),
+      (#"{"contracts": [{"id": "a"}]}"#, "e.json: error: contract 1 has no 'asWritten' object"),
+      (
+        #"{"contracts": [{"asWritten": {"end": 2017}}]}"#,
+        "e.json: error: contract 1: 'end' must be text, as written in the register"
+      ),
+      (
+        #"{"contracts": [{"asWritten": {"end": "2017"}}, {"asWritten": {"ends": "x"}}]}"#,
+        "e.json: error: contract 2: 'asWritten' names 'ends', which is not a canonical column"
+      ),
+      (
+        #"{"contracts": [{"asWritten": {}, "extra": {"colour": null}}]}"#,
+        "e.json: error: contract 1: extra column 'colour' must be text"
+      ),
+      (
+        #"{"contracts": [{"asWritten": []}]}"#,
+        "e.json: error: contract 1: 'asWritten' must be an object of column names to text"
+      ),
+    ])
+  func registerJSONErrors(text: String, message: String) {
+    #expect(throws: OCDSImport.ImportError(message: message)) {
+      try RegisterJSONImport.read(Array(text.utf8), file: "e.json")
+    }
+  }
+
+  @Test(
+    "a file that is not JSON says where, or why, in one reason",
+    arguments: [
+      ("", "not valid JSON: the file is empty"),
+      (" \n", "not valid JSON: the file is empty"),
+      ("{\"a\": 1,\n \"b\": x}", "not valid JSON near line 2, column 7"),
+      ("{\"£\": x}", "not valid JSON near line 1, column 7"),
+      ("[1, 2", "not valid JSON: the text ends before the JSON is complete"),
+      (String(repeating: "[", count: 513), "not valid JSON: nested more than 512 levels deep"),
+      (
+        String(repeating: "{\"a\":", count: 1000) + "1" + String(repeating: "}", count: 1000),
+        "not valid JSON: nested more than 512 levels deep"
+      ),
+    ])
+  func jsonReasons(text: String, reason: String) {
+    #expect(throws: JSONReading.Failure(reason: reason)) { try JSONReading.value(Array(text.utf8)) }
+  }
+
+  @Test("512 levels of nesting are read")
+  func jsonDepthLimit() throws {
+    let text = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+    #expect(try JSONReading.value(Array(text.utf8)) is [Any])
+  }
+
+  @Test(
+    "a hand-edited register JSON: cells as written, extras by the columns list, empty extras dropped"
+  )
+  func registerJSONEdited() throws {
+    let text = #"""
+      {"columns": ["id", "service", "end", "zeta", "alpha"],
+       "contracts": [{"asWritten": {"service": "Meals", "end": "31/03/2017"},
+                      "extra": {"alpha": "1", "zeta": "2", "empty": ""}}]}
+      """#
+    let rows = try RegisterJSONImport.read(Array(text.utf8), file: "e.json")
+    #expect(rows.count == 1)
+    #expect(rows[0].cells == [.service: "Meals", .end: "31/03/2017"])
+    #expect(rows[0].extra.map(\.header) == ["zeta", "alpha"])
+    let contract = try RegisterLoader.contract(
+      row: rows[0].cells, extra: rows[0].extra, council: .default, file: "e.json"
+    ).0
+    #expect(contract.endDay == day("2017-03-31"))
   }
 
   @Test("a formula exports neutralised and imports as written")

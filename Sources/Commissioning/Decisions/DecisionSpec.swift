@@ -86,9 +86,9 @@ extension DecisionSpec {
     }
     let object: Any
     do {
-      object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+      object = try JSONReading.value(bytes)
     } catch {
-      throw fail("not valid JSON")
+      throw fail(error.reason)
     }
     guard let dict = object as? [String: Any] else { throw fail("expected a JSON object") }
     if let version = dict["version"] {

@@ -6,15 +6,7 @@ extension Register {
   /// the loader removes again.
   public func canonicalCSV(_ contracts: [Contract]? = nil) -> String {
     let list = contracts ?? self.contracts
-    // The union of the unknown columns, in first-seen order (a Set: a file may have 100k).
-    var extraHeaders: [String] = []
-    var slot: [String: Int] = [:]
-    for contract in list {
-      for extra in contract.extra where slot[extra.header] == nil {
-        slot[extra.header] = extraHeaders.count
-        extraHeaders.append(extra.header)
-      }
-    }
+    let (extraHeaders, slot) = Register.extraHeaders(of: list)
     var writer = CSVWriter()
     writer.row(Column.allCases.map(\.rawValue) + extraHeaders)
     for contract in list {
@@ -33,17 +25,38 @@ extension Register {
     return writer.text
   }
 
+  /// The union of the contracts' unknown columns in first-seen order, and each one's position
+  /// (a dictionary, not a search: a file may have 100k columns).
+  static func extraHeaders(of contracts: [Contract]) -> (headers: [String], slot: [String: Int]) {
+    var headers: [String] = []
+    var slot: [String: Int] = [:]
+    for contract in contracts {
+      for extra in contract.extra where slot[extra.header] == nil {
+        slot[extra.header] = headers.count
+        headers.append(extra.header)
+      }
+    }
+    return (headers, slot)
+  }
+
   /// The register as JSON: each contract's raw and parsed values, and the diagnostics.
+  ///
+  /// `columns` is the header a canonical CSV export would have, and each contract's `asWritten`
+  /// holds its non-empty canonical cells by column name, so `import --from json` reads the
+  /// export back to an equal register (``RegisterJSONImport``).
   public func json(_ contracts: [Contract]? = nil) -> JSON {
     let list = contracts ?? self.contracts
+    let columns = Column.allCases.map(\.rawValue) + Register.extraHeaders(of: list).headers
     return .object([
       ("register", .string(name)),
       ("council", .string(council.name)),
+      ("columns", .array(columns.map { .string($0) })),
       (
         "contracts",
         .array(
-          list.map { c in
-            .object([
+          list.map { c -> JSON in
+            let row = c.canonicalRow
+            return .object([
               ("id", .string(c.id)),
               ("service", .string(c.service)),
               (
@@ -86,6 +99,13 @@ extension Register {
               ("notes", .string(c.notes)),
               ("extra", .object(c.extra.map { ($0.header, .string($0.value)) })),
               ("location", .string(c.location.description)),
+              (
+                "asWritten",
+                .object(
+                  Column.allCases.compactMap { column in
+                    row[column].flatMap { $0.isEmpty ? nil : (column.rawValue, .string($0)) }
+                  })
+              ),
             ])
           })
       ),

@@ -26,8 +26,9 @@ extension RegisterLoader {
     let columns = Column.allCases.filter { row[$0] != nil || Column.required.contains($0) }
     var writer = CSVWriter()
     writer.row(columns.map(\.rawValue) + extra.map(\.header))
-    // Raw text goes back verbatim: no formula neutralising here, this is not for a spreadsheet.
-    writer.rawRow(columns.map { row[$0] ?? "" } + extra.map(\.value))
+    // Written as an export writes it: the loader trims cells but keeps what follows the `'` of a
+    // neutralised one, so a leading tab or formula sign comes back as written.
+    writer.row(columns.map { row[$0] ?? "" } + extra.map(\.value))
     let register = try load(
       [RegisterInput(name: file, bytes: Array(writer.text.utf8))], council: council, name: file)
     guard let contract = register.contracts.first else { throw .empty(file: file) }

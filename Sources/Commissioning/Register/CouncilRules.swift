@@ -88,9 +88,9 @@ extension CouncilRules {
     }
     let object: Any
     do {
-      object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+      object = try JSONReading.value(bytes)
     } catch {
-      throw fail("not valid JSON")
+      throw fail(error.reason)
     }
     guard let dict = object as? [String: Any] else { throw fail("expected a JSON object") }
     var rules = CouncilRules()

@@ -79,9 +79,9 @@ extension Scenario {
     }
     let object: Any
     do {
-      object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+      object = try JSONReading.value(bytes)
     } catch {
-      throw fail("not valid JSON")
+      throw fail(error.reason)
     }
     guard let dict = object as? [String: Any] else { throw fail("expected a JSON object") }
     guard let version = dict["version"] as? Int else {
