@@ -97,6 +97,25 @@ struct BadInputTests {
     #expect(lines.first?.split(separator: ",").count == 18 + 100_000)
   }
 
+  @Test(
+    "control characters in cells reach no text output: tables, timelines, records, messages",
+    arguments: [
+      "check", "expiring --by 2016-09-30", "align --group g", "align --all", "gantt",
+      "gantt --ascii", "decision --group g", "decision --group g --format text",
+      "decision --group g --format html", "whatif", "export --format mermaid",
+    ])
+  func controlCharactersStayOut(_ command: String) {
+    var arguments = command.split(separator: " ").map(String.init)
+    arguments += [BadInputCase.shown + "/control-characters.csv", "--as-of", "2016-03-22"]
+    let run = commission(arguments)
+    let shown = run.stdout + run.stderr
+    #expect(!shown.isEmpty)
+    let controls = shown.unicodeScalars.filter {
+      ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+    }
+    #expect(controls.isEmpty, "\(controls.map { String($0.value, radix: 16) })")
+  }
+
   @Test("a register folder that cannot be read is a one-line error (exit 66), not a crash")
   func unreadableFolder() throws {
     let url = try BadInputTests.scratch("r.csv", Array("service,end\nYouth,2016-09-30\n".utf8))

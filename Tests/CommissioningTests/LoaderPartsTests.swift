@@ -54,4 +54,48 @@ struct LoaderPartsTests {
     #expect(warnings.map(\.location?.line) == [3_002])
     #expect(warnings.first?.message.contains("t.csv:9:1") == true)
   }
+
+  @Test(
+    "one line of text for a table or a message: breaks become spaces, controls visible",
+    arguments: [
+      ("Meals on wheels", "Meals on wheels"),
+      ("Meals\non wheels", "Meals on wheels"),
+      ("Meals\r\non wheels", "Meals on wheels"),
+      ("Meals \n on", "Meals  on"),
+      ("Tab\there", "Tab here"),
+      ("Acme\u{1B}[2J", "Acme\u{241B}[2J"),
+      ("Zed\u{0}Co", "Zed\u{2400}Co"),
+      ("Day care\u{7F}", "Day care\u{2421}"),
+      ("Zed\u{9B}31m", "Zed\u{FFFD}31m"),
+      ("£1,000 – Barnardo’s é", "£1,000 – Barnardo’s é"),
+    ])
+  func singleLine(text: String, shown: String) {
+    #expect(text.singleLine == shown)
+  }
+
+  @Test(
+    "a control character is warned about once a line, where it is, and kept",
+    arguments: [
+      ("service,end\nYou\u{0}th,2016-09-30\n", ["2:4 U+0000 ␀"], 1),
+      (
+        "service,end\r\nA\u{1B}[31m\u{1B},2016-09-30\r\nB\u{7}, 2016\n",
+        ["2:2 U+001B ␛", "3:2 U+0007 ␇"], 2
+      ),
+      ("\u{FEFF}service,end\n£\u{9B},2016\n", ["2:2 U+009B �"], 1),
+      ("service,end\n\"two\nlines\",\tx\u{C}\n", ["3:10 U+000C ␌"], 1),
+      ("service,end\n£1 – ok,2016\n", [], 1),
+    ])
+  func controlCharacters(text: String, expected: [String], rows: Int) throws {
+    let register = try RegisterLoader.load(
+      [RegisterInput(name: "c.csv", bytes: Array(text.utf8))], name: "c")
+    let found = register.diagnostics.filter { $0.message.hasPrefix("control character") }
+    let messages = expected.map { item in
+      let parts = item.split(separator: " ")
+      return
+        "c.csv:\(parts[0]): warning: control character \(parts[1]) in this line; kept as written, shown as \(parts[2]) in text output"
+    }
+    #expect(found.map(\.description) == messages)
+    // Nothing dropped: every row is a contract, its cell as written.
+    #expect(register.contracts.count == rows)
+  }
 }

@@ -163,7 +163,7 @@ struct ScenarioTests {
         #"{"version": 1, "changes": [{"wish": "a"}]}"#,
         "s.json: error: change 1: a change needs one of align, extend, set, add, remove, stagger or rules"
       ),
-      ("[", "s.json: error: not valid JSON"),
+      ("[", "s.json: error: not valid JSON: the text ends before the JSON is complete"),
     ])
   func malformed(_ json: String, _ message: String) {
     do {

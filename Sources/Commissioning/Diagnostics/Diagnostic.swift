@@ -54,9 +54,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `FILE:LINE:COLUMN: severity: message`, the form compilers use and editors understand.
+  /// `FILE:LINE:COLUMN: severity: message`, always one line: raw text quoted in the message
+  /// is shown with ``Swift/String/singleLine``.
   public var description: String {
     let prefix = location.map { "\($0): " } ?? ""
-    return prefix + severity.rawValue + ": " + message
+    return prefix + severity.rawValue + ": " + message.singleLine
   }
 }
 

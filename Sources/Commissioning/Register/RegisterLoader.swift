@@ -104,6 +104,58 @@ public enum RegisterLoader {
           .warning, "'\(reader.string(field))' has text after its closing quote; kept as written",
           at: SourceLocation(file: name, line: field.line, column: reader.column(of: field))))
     }
+    register.diagnostics += controlCharacters(in: buffer, file: name)
+  }
+
+  /// One warning for each line holding a control character other than a tab or a line break
+  /// (NUL, escape, the C1 controls): the text is kept as written, and text output shows the
+  /// character as a visible symbol (``Swift/String/singleLine``), so it cannot drive a terminal.
+  static func controlCharacters(in bytes: UnsafeBufferPointer<UInt8>, file: String)
+    -> [Diagnostic]
+  {
+    var found: [Diagnostic] = []
+    let n = bytes.count
+    var i = 0
+    var line = 1
+    // Columns count from after a byte order mark, as the CSV reader's do.
+    var lineStart = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    while i < n {
+      let b = bytes[i]
+      if b >= 0x20 && b != 0x7F && b != 0xC2 || b == 0x09 {
+        i += 1
+        continue
+      }
+      if b == 0x0A || b == 0x0D {
+        // Lines count as the CSV reader counts them: CRLF, LF or CR.
+        i += b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A ? 2 : 1
+        line += 1
+        lineStart = i
+        continue
+      }
+      let value: UInt32
+      if b == 0xC2 {
+        // U+0080–U+009F: the C1 controls, two bytes in UTF-8.
+        guard i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) else {
+          i += 1
+          continue
+        }
+        value = UInt32(bytes[i + 1])
+      } else {
+        value = UInt32(b)
+      }
+      let code = String(value, radix: 16, uppercase: true)
+      let shown = String(Unicode.Scalar(UInt8(truncatingIfNeeded: value))).singleLine
+      found.append(
+        Diagnostic(
+          .warning,
+          "control character U+\(String(repeating: "0", count: 4 - code.count) + code) in this line; kept as written, shown as \(shown) in text output",
+          at: SourceLocation(
+            file: file, line: line,
+            column: CSVReader.column(of: i, lineStart: lineStart, in: bytes))))
+      // One warning a line is enough: skip to the line's end.
+      while i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+    }
+    return found
   }
 
   // MARK: - Contracts

@@ -36,7 +36,8 @@ public struct TextTable {
 
   public init(columns: [Column]) { self.columns = columns }
 
-  public mutating func add(_ row: [String]) { rows.append(row) }
+  /// Adds a row; each cell is put on one line (``Swift/String/singleLine``).
+  public mutating func add(_ row: [String]) { rows.append(row.map(\.singleLine)) }
 
   /// The table's lines, each at most `width` characters; which columns were dropped.
   public func render(width: Int) -> (lines: [String], dropped: [String]) {
@@ -100,6 +101,7 @@ public struct TextTable {
 
   /// The text cut to `width` characters, ending in `…` when cut.
   public static func fit(_ text: String, _ width: Int) -> String {
+    let text = text.singleLine
     guard text.count > width else { return text }
     guard width > 1 else { return String(text.prefix(width)) }
     var cut = String(text.prefix(width - 1))
@@ -203,5 +205,34 @@ extension String {
   /// The string followed by spaces up to `width` characters, and at least one space.
   public func padded(_ width: Int) -> String {
     count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}
+
+extension String {
+  /// The text on one line, for a table cell, a label or a diagnostic: line breaks and tabs
+  /// become a space, and any other control character its visible symbol (`␛` for escape, `␀`
+  /// for NUL; `�` for the C1 controls), so a register cell can neither break the layout nor
+  /// drive the terminal. Text without control characters comes back as it is.
+  public var singleLine: String {
+    guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return self }
+    var out = String.UnicodeScalarView()
+    var previous: Unicode.Scalar = "x"
+    for scalar in unicodeScalars {
+      switch scalar.value {
+      case 0x09, 0x0A, 0x0D:
+        // A CRLF or a line break after a space adds no second space.
+        if previous != " " { out.append(" ") }
+        previous = " "
+        continue
+      case 0x00..<0x20:
+        // The Control Pictures block holds one symbol per C0 control, in order.
+        out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+      case 0x7F: out.append("\u{2421}")
+      case 0x80...0x9F: out.append("\u{FFFD}")
+      default: out.append(scalar)
+      }
+      previous = scalar
+    }
+    return String(out)
   }
 }

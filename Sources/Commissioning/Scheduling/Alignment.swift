@@ -337,12 +337,12 @@ public struct AlignmentPlan: Sendable {
 }
 
 extension ContractProposal {
-  /// A contract's name for messages: its service and provider.
+  /// A contract's name for messages: its service and provider, on one line.
   static func name(_ contract: Contract) -> String {
-    let service = contract.service.isEmpty ? contract.id : contract.service
+    let service = (contract.service.isEmpty ? contract.id : contract.service).singleLine
     guard !contract.provider.isEmpty else { return service }
-    return service.hasSuffix(")")
-      ? "\(service), \(contract.provider)" : "\(service) (\(contract.provider))"
+    let provider = contract.provider.singleLine
+    return service.hasSuffix(")") ? "\(service), \(provider)" : "\(service) (\(provider))"
   }
 
   init(
