@@ -598,13 +598,42 @@ struct IndexTable {
 
   /// FNV-1a over the UTF-8 of each part, a separator between parts, then a final mix.
   static func hash(_ parts: String...) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for part in parts {
-      for byte in part.utf8 {
-        h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
-      }
-      h = (h ^ 0x1F) &* 0x100_0000_01b3
+    var h = seed
+    for part in parts { mix(part, into: &h) }
+    return finished(h)
+  }
+
+  /// The loader's two hashes without a variadic array: one id, and one row's four parts.
+  static func hash(_ part: String) -> UInt64 {
+    var h = seed
+    mix(part, into: &h)
+    return finished(h)
+  }
+
+  static func hash(_ a: String, _ b: String, _ c: String, _ d: String) -> UInt64 {
+    var h = seed
+    mix(a, into: &h)
+    mix(b, into: &h)
+    mix(c, into: &h)
+    mix(d, into: &h)
+    return finished(h)
+  }
+
+  static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// FNV-1a over the part's bytes, then a separator byte, so ("ab", "c") is not ("a", "bc").
+  @inline(__always)
+  static func mix(_ part: String, into h: inout UInt64) {
+    for byte in part.utf8 {
+      h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
     }
+    h = (h ^ 0x1F) &* 0x100_0000_01b3
+  }
+
+  /// A final avalanche, so the table's low bits depend on every byte.
+  @inline(__always)
+  static func finished(_ hash: UInt64) -> UInt64 {
+    var h = hash
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33
