@@ -142,24 +142,7 @@ public enum Commission {
     case .gantt:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
-      var proposal: AlignmentProposal?
-      if invocation.target != nil || invocation.start != nil {
-        guard let group = invocation.group else {
-          throw CommandFailure(
-            .usage,
-            "'--target' and '--start' need '--group <name>'; for example --group childrens-public-health"
-          )
-        }
-        let target: AlignmentTarget =
-          invocation.target.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
-          ?? .latestEnd
-        do {
-          proposal = try AlignmentProposal(
-            register: register, group: group, target: target, asOf: asOf)
-        } catch {
-          throw CommandFailure(.failure, error.description)
-        }
-      }
+      let proposal = try overlaidProposal(invocation, register: register, asOf: asOf)
       var options = GanttOptions()
       options.width = width
       options.scale = invocation.scale

@@ -21,24 +21,7 @@ extension Commission {
     if let by = invocation.by {
       contracts = contracts.filter { ($0.endDay ?? .init(ordinal: .max)) <= by }
     }
-    var proposal: AlignmentProposal?
-    if invocation.target != nil || invocation.start != nil {
-      guard let group = invocation.group else {
-        throw CommandFailure(
-          .usage,
-          "'--target' and '--start' need '--group <name>'; for example --group childrens-public-health"
-        )
-      }
-      let target: AlignmentTarget =
-        invocation.target.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
-        ?? .latestEnd
-      do {
-        proposal = try AlignmentProposal(
-          register: register, group: group, target: target, asOf: asOf)
-      } catch {
-        throw CommandFailure(.failure, error.description)
-      }
-    }
+    let proposal = try overlaidProposal(invocation, register: register, asOf: asOf)
     var text = ""
     switch format {
     case .json: register.json(contracts).write(to: &text)
@@ -56,6 +39,28 @@ extension Commission {
     default: text = register.canonicalCSV(contracts)
     }
     return (text, .success, inputs)
+  }
+
+  /// The alignment that `gantt` and `export` overlay when given `--target` or `--start` (with
+  /// `--group`), or nil.
+  static func overlaidProposal(_ invocation: Invocation, register: Register, asOf: Day)
+    throws(CommandFailure) -> AlignmentProposal?
+  {
+    guard invocation.target != nil || invocation.start != nil else { return nil }
+    guard let group = invocation.group else {
+      throw CommandFailure(
+        .usage,
+        "'--target' and '--start' need '--group <name>'; for example --group childrens-public-health"
+      )
+    }
+    let target: AlignmentTarget =
+      invocation.target.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
+      ?? .latestEnd
+    do {
+      return try AlignmentProposal(register: register, group: group, target: target, asOf: asOf)
+    } catch {
+      throw CommandFailure(.failure, error.description)
+    }
   }
 
   /// `commission import FILE --from ocds|csv|json`: a canonical register CSV; what was read and
