@@ -11,19 +11,6 @@ func importFixture(_ name: String) throws -> OCDSImport.Result {
     [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name))), file: name)
 }
 
-/// A small deterministic generator (SplitMix64), so property tests repeat exactly.
-struct SeededRandom {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
-
 @Suite("Interchange")
 struct InterchangeTests {
   @Test("the Kent registers export to canonical CSV and import back equal")
@@ -50,7 +37,7 @@ struct InterchangeTests {
     "round trip as a property: 1,000 generated messy rows export and import equal, formulas neutralised"
   )
   func roundTripProperty() throws {
-    var random = SeededRandom(state: 20_160_322)
+    var random = SeededGenerator(state: 20_160_322)
     let texts = [
       "Meals", "Comma, inside", "quote \" here", "line\nbreak", "=SUM(A1)", "+44 20", "-dash",
       "@home", "\tTab",
