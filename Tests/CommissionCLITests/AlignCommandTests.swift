@@ -66,6 +66,20 @@ struct AlignCommandTests {
     assertGolden(run.stdout, "align-kent-2016-03-groups.\(format == "text" ? "txt" : "json")")
   }
 
+  @Test("--all never cuts a group name, at any width", arguments: [40, 60, 80, 90, 100, 120])
+  func allNamesWhole(_ width: Int) {
+    let run = commission(["align", "--all", "--as-of", "2016-04-22", "--width", String(width)])
+    #expect(run.code == 0)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    for group in [
+      "childrens-public-health", "early-help-family-support", "learning-disability-day-services",
+      "school-facilities", "supported-accommodation", "troubled-families",
+    ] {
+      #expect(lines.contains { $0 == group || $0.hasPrefix(group + " ") })
+    }
+    #expect(!run.stdout.contains("…"))
+  }
+
   @Test("--all: every group's proposal on a line, with the totals", arguments: [80, 100])
   func all(_ width: Int) {
     let run = commission(["align", "--all", "--as-of", "2016-04-22", "--width", String(width)])

@@ -350,14 +350,16 @@ extension AlignmentPlan {
       return
     }
     out.write("\n")
-    var table = TextTable(columns: [
-      .init("Group", flexible: true, minimum: 12, weight: 3),
+    // The group name is what `align --group` takes, so it is never cut: when the names do not
+    // fit beside the figures, each stands on its own line above them.
+    let figures: [TextTable.Column] = [
       .init("Target", alignment: .right),
       .init("Extending", alignment: .right),
       .init("Cost", alignment: .right),
       .init("Key", dropPriority: 1),
       .init("Decide by", alignment: .right),
-    ])
+    ]
+    var table = TextTable(columns: [.init("Group")] + figures)
     var extensions = 0
     var unknownCosts = 0
     var keyDecisions = 0
@@ -386,7 +388,19 @@ extension AlignmentPlan {
         decide,
       ])
     }
-    for line in table.render(width: width).lines { out.write(line + "\n") }
+    let wide = table.render(width: .max).lines
+    if wide.allSatisfy({ $0.count <= width }) {
+      for line in wide { out.write(line + "\n") }
+    } else {
+      var stacked = TextTable(columns: figures)
+      for row in table.rows { stacked.add(Array(row.dropFirst())) }
+      let lines = stacked.render(width: width - 2).lines
+      out.write("Group\n")
+      for (index, line) in lines.enumerated() {
+        if index > 0 { out.write(table.rows[index - 1][0] + "\n") }
+        out.write("  " + line + "\n")
+      }
+    }
     out.write("\n")
     let groups = proposals.count
     var summary =
