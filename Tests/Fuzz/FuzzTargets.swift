@@ -5,7 +5,7 @@
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-  case csv, date, money, options, scenario, spec, ocds
+  case csv, date, money, options, scenario, spec, ocds, registerjson
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""
@@ -55,6 +55,33 @@ public func commissionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
       }
     }
+  case .registerjson:
+    guard let rows = try? RegisterJSONImport.read(bytes, file: "fuzz.json") else { break }
+    // Every row must load, and load again from the loaded register's own JSON export.
+    var register = Register(name: "fuzz")
+    for row in rows {
+      do {
+        register.contracts.append(
+          try RegisterLoader.contract(
+            row: row.cells, extra: row.extra, council: .default, file: "fuzz.json"
+          ).0)
+      } catch {
+        fatalError("an imported row does not load: \(row): \(error)")
+      }
+    }
+    guard let again = try? RegisterJSONImport.read(Array(register.json().text.utf8), file: "e")
+    else {
+      fatalError("the JSON export of an imported register does not import")
+    }
+    for (row, contract) in zip(again, register.contracts) {
+      guard
+        let back = try? RegisterLoader.contract(
+          row: row.cells, extra: row.extra, council: .default, file: "e"
+        ).0, back.canonicalRow == contract.canonicalRow
+      else {
+        fatalError("round trip through JSON changed \(contract.canonicalRow)")
+      }
+    }
   }
   return 0
 }
@@ -66,6 +93,15 @@ func fuzzRegister(_ bytes: [UInt8]) {
     let register = try? RegisterLoader.load(
       [RegisterInput(name: "fuzz.csv", bytes: bytes)], name: "fuzz")
   else { return }
+  // Whatever a cell holds, text output shows it on one line without control characters.
+  for contract in register.contracts {
+    for text in [contract.service, contract.provider, contract.notes]
+    where text.singleLine.unicodeScalars.contains(where: {
+      $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+    }) {
+      fatalError("a control character survives singleLine: \(Array(text.utf8))")
+    }
+  }
   guard register.grid.isEmpty, !register.contracts.isEmpty else { return }
   let csv = register.canonicalCSV()
   guard

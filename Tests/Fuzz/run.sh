@@ -24,7 +24,7 @@ for arg in "$@"; do
   esac
 done
 [ ${#runs[@]} -eq 0 ] && runs=(-runs=1000000)
-[ ${#targets[@]} -eq 0 ] && targets=(csv date money options scenario spec ocds)
+[ ${#targets[@]} -eq 0 ] && targets=(csv date money options scenario spec ocds registerjson)
 
 sources=$(find Sources/Commissioning -name '*.swift' | sort)
 if [ ! -x "$binary" ] || [ -n "$(find Sources/Commissioning Tests/Fuzz -newer "$binary" -name '*.swift')" ]; then

@@ -29,6 +29,21 @@ for path in sorted(glob.glob("Contracts/*/*.csv")):
             for name in names:
                 if row.get(name):
                     put(target, row[name])
+# Register JSON exports, as `export --format json` writes their cells (asWritten, extra).
+canonical = ["id", "service", "provider", "department", "group", "value", "value_basis",
+             "value_unit", "start", "end", "extension_options", "max_end", "original_end",
+             "next_review", "procurement_route", "lead_time", "source", "notes"]
+for path in sorted(glob.glob("Contracts/*/*.csv")):
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if not rows or "end" not in rows[0]:
+        continue
+    extras = [h for h in rows[0] if h not in canonical]
+    contracts = [{"asWritten": {k: v for k, v in row.items() if k in canonical and v},
+                  "extra": {k: row[k] for k in extras if row.get(k)}} for row in rows[:12]]
+    put("registerjson", json.dumps({"register": os.path.basename(path),
+                                    "columns": canonical + extras, "contracts": contracts},
+                                   ensure_ascii=False, indent=1))
 for path in sorted(glob.glob("Examples/*.json")):
     with open(path, "rb") as f:
         data = f.read()
