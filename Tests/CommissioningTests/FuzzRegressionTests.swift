@@ -33,4 +33,47 @@ struct FuzzRegressionTests {
     #expect(FinancialQuarter("2016/17 Q1 " + String(repeating: "9", count: 40)) == nil)
     #expect(FinancialQuarter("2016/17 Q1")?.firstDay.iso == "2016-04-01")
   }
+
+  /// The repository: four folders above the fixtures (Tests/CommissioningTests/Fixtures/fuzz).
+  static let root = fuzzFixtures.deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Runs a tool from the repository root; its exit status and what it printed.
+  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+  }
+
+  /// The fuzz targets are built outside SwiftPM (libFuzzer needs its own flags), so nothing else
+  /// would notice them falling behind the library. Type-checking them takes seconds.
+  @Test("the fuzz targets type-check against the library, and every target gets seeds")
+  func fuzzTargetsStayCurrent() throws {
+    let sources = try FileManager.default.subpathsOfDirectory(
+      atPath: FuzzRegressionTests.root.appendingPathComponent("Sources/Commissioning").path
+    ).filter { $0.hasSuffix(".swift") }.sorted().map { "Sources/Commissioning/" + $0 }
+    let check = try FuzzRegressionTests.run(
+      ["swiftc", "-typecheck", "-parse-as-library", "-module-name", "Commissioning"] + sources
+        + ["Tests/Fuzz/FuzzTargets.swift"])
+    #expect(check.status == 0, "\(check.output)")
+
+    let seeds = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "commission-seeds-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: seeds) }
+    let made = try FuzzRegressionTests.run(["python3", "Tests/Fuzz/seeds.py", seeds.path])
+    #expect(made.status == 0, "\(made.output)")
+    for target in ["csv", "date", "money", "options", "scenario", "spec", "ocds", "registerjson"] {
+      let files = try FileManager.default.contentsOfDirectory(
+        atPath: seeds.appendingPathComponent(target).path)
+      #expect(!files.isEmpty, "no seeds for \(target)")
+    }
+  }
 }
