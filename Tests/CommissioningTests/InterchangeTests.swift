@@ -40,7 +40,7 @@ struct InterchangeTests {
     var random = SeededGenerator(state: 20_160_322)
     let texts = [
       "Meals", "Comma, inside", "quote \" here", "line\nbreak", "=SUM(A1)", "+44 20", "-dash",
-      "@home", "\tTab",
+      "@home", "\tTab", "'=already neutral", "'quoted'",
       "£67,9004.80", "–£4,859, 856", "circa £55m", "31/09/2016", "March 2017 +1", "TBC",
       "Open ended", "",
       "31 <sup>st</sup> March 2017", "£1.5m (2 year contract)", "5+2+2", "up to two years",
@@ -182,6 +182,18 @@ struct InterchangeTests {
     #expect(contract.endDay == day("2017-03-31"))
   }
 
+  @Test(
+    "neutralising is undone exactly: no cell a spreadsheet would run, every cell back as written",
+    arguments: [
+      "=A1", "'=A1", "''=A1", "'", "''", "'plain", "-5", "+44", "@home", "plain", "\tTab",
+      "'\tTab", "\r", "", "£1,000", "'quoted'",
+    ])
+  func neutralising(_ text: String) {
+    let written = CSVWriter.neutralised(text)
+    #expect(RegisterLoader.unneutralised(written) == text)
+    #expect(!"=+-@\t\r".utf8.contains(written.utf8.first ?? 0))
+  }
+
   @Test("a formula exports neutralised and imports as written")
   func formulas() throws {
     let r = try register("id,service,end\na,=HYPERLINK(\"x\"),2017-03-31\n")
@@ -190,6 +202,15 @@ struct InterchangeTests {
     let back = try RegisterLoader.load(
       [RegisterInput(name: "e.csv", bytes: Array(csv.utf8))], name: "e")
     #expect(back.contracts.first?.service == "=HYPERLINK(\"x\")")
+    // Text written with the apostrophe already in front keeps it.
+    let quoted = try RegisterLoader.load(
+      [RegisterInput(name: "q.csv", bytes: Array("id,service,end\na,'=A1,2017\n".utf8))], name: "q")
+    #expect(quoted.contracts.first?.service == "=A1")
+    var writer = CSVWriter()
+    writer.row(["'=A1", "'plain"])
+    #expect(writer.text == "''=A1,'plain\n")
+    let again = try register("id,service,notes,end\na,x,\"''=A1\",2017\n")
+    #expect(again.contracts.first?.notes == "'=A1")
   }
 
   @Test(

@@ -114,9 +114,14 @@ func fuzzRegister(_ bytes: [UInt8]) {
     fatalError(
       "round trip: \(register.contracts.count) contracts became \(again.contracts.count):\n\(csv)")
   }
-  for (a, b) in zip(register.contracts, again.contracts) where a.endDay != b.endDay {
-    fatalError(
-      "round trip: '\(a.endText)' ended \(String(describing: a.endDay)), then \(String(describing: b.endDay))"
-    )
+  for (a, b) in zip(register.contracts, again.contracts) {
+    if a.endDay != b.endDay {
+      fatalError(
+        "round trip: '\(a.endText)' ended \(String(describing: a.endDay)), then \(String(describing: b.endDay))"
+      )
+    }
+    if a.canonicalRow != b.canonicalRow {
+      fatalError("round trip changed a row:\n\(a.canonicalRow)\n\(b.canonicalRow)")
+    }
   }
 }

@@ -37,12 +37,22 @@ public struct CSVWriter {
   }
 
   static func neutralised(_ s: String) -> String {
-    guard let first = s.utf8.first else { return s }
-    switch first {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-      return "'" + s
-    default: return s
+    startsLikeFormula(s.utf8[...]) ? "'" + s : s
+  }
+
+  /// Whether a spreadsheet would run the text as a formula (it starts with `=`, `+`, `-`, `@`,
+  /// tab or carriage return), or it already reads as neutralised (`'=A1`, `''=A1`): those get
+  /// one more `'`, so the loader, which removes one, gives back exactly what was written.
+  static func startsLikeFormula(_ bytes: Substring.UTF8View) -> Bool {
+    for b in bytes {
+      switch b {
+      case UInt8(ascii: "'"): continue
+      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+        return true
+      default: return false
+      }
     }
+    return false
   }
 
   static func appendField(_ s: String, to out: inout String) {

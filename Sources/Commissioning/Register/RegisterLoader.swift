@@ -439,7 +439,11 @@ public enum RegisterLoader {
     // export writes the union of several files' columns).
     for (index, header) in extras
     where index < fields.count && fields[index].end > fields[index].start {
-      extra.append(Contract.ExtraColumn(header: header, value: reader.string(fields[index])))
+      // As written, apart from an export's neutralising, which comes off as it does for the
+      // canonical columns.
+      extra.append(
+        Contract.ExtraColumn(
+          header: header, value: RegisterLoader.unneutralised(reader.string(fields[index]))))
     }
     if fields.count > headers.count {
       for index in headers.count..<fields.count {
@@ -464,16 +468,12 @@ public enum RegisterLoader {
   }
 
   /// A cell as written before an export neutralised it for spreadsheets: `'=SUM(A1)` back to
-  /// `=SUM(A1)` (the apostrophe is the spreadsheet convention for "this is text").
+  /// `=SUM(A1)` (the apostrophe is the spreadsheet convention for "this is text"), and
+  /// `''=A1` back to `'=A1`. The inverse of ``CSVWriter``'s neutralising.
   static func unneutralised(_ text: String) -> String {
-    let bytes = text.utf8
-    guard bytes.count >= 2, bytes.first == UInt8(ascii: "'") else { return text }
-    switch bytes[bytes.index(after: bytes.startIndex)] {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-      return String(text.dropFirst())
-    default:
-      return text
-    }
+    guard text.utf8.first == UInt8(ascii: "'"), CSVWriter.startsLikeFormula(text.utf8.dropFirst())
+    else { return text }
+    return String(text.dropFirst())
   }
 
   /// A procurement route as a lowercase dashed name (`Competitive Dialogue` →
