@@ -34,6 +34,31 @@ struct FuzzRegressionTests {
     #expect(FinancialQuarter("2016/17 Q1")?.firstDay.iso == "2016-04-01")
   }
 
+  @Test("a procurement route cut at its 40-character limit reads back as itself")
+  func routeCutAtADash() throws {
+    let bytes = [UInt8](
+      try Data(contentsOf: fuzzFixtures.appendingPathComponent("csv-route-cut-at-a-dash.csv")))
+    let register = try RegisterLoader.load([RegisterInput(name: "f.csv", bytes: bytes)], name: "f")
+    let again = try RegisterLoader.load(
+      [RegisterInput(name: "e.csv", bytes: Array(register.canonicalCSV().utf8))], name: "f")
+    #expect(again.contracts.map(\.canonicalRow) == register.contracts.map(\.canonicalRow))
+    #expect(
+      register.contracts.first?.procurementRoute == "adult-services-figures-carry-no-sign-and")
+  }
+
+  @Test(
+    "slugs read back as themselves",
+    arguments: [
+      "adult services figures carry no £ sign and read",
+      "Competitive Dialogue", "  --Open--  ", "Barnardo's", "£",
+      "a b c d e f g h i j k l m n o p q r s t",
+    ])
+  func slugIsStable(_ text: String) {
+    let once = RegisterLoader.slug(text, limit: 40)
+    #expect(RegisterLoader.slug(once, limit: 40) == once)
+    #expect(once.utf8.count <= 40 && !once.hasSuffix("-") && !once.hasPrefix("-"))
+  }
+
   /// The repository: four folders above the fixtures (Tests/CommissioningTests/Fixtures/fuzz).
   static let root = fuzzFixtures.deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

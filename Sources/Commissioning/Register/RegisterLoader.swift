@@ -497,6 +497,9 @@ public enum RegisterLoader {
         dash = true
       }
     }
+    // A cut at the limit can leave a dash at the end, which a second reading would drop: slugs
+    // must read back as themselves.
+    while out.last == UInt8(ascii: "-") { out.removeLast() }
     return out.isEmpty ? "row" : String(decoding: out, as: UTF8.self)
   }
 
