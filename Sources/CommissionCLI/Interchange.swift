@@ -98,7 +98,9 @@ extension Commission {
         throw CommandFailure(.dataError, error.description)
       }
       register = try imported(
-        result.rows.map { ($0, []) }, file: shown, diagnostics: result.diagnostics)
+        zip(result.rows, result.lines).map {
+          ($0, [], SourceLocation(file: shown, line: $1, column: 1))
+        }, file: shown, diagnostics: result.diagnostics)
       report =
         "imported \(result.rows.count) contract\(result.rows.count == 1 ? "" : "s") from \(result.releases) release\(result.releases == 1 ? "" : "s"): \(result.withEnd) with end dates, \(result.withOptions) with extension options\n"
     case "json":
@@ -108,7 +110,8 @@ extension Commission {
       } catch {
         throw CommandFailure(.dataError, error.description)
       }
-      register = try imported(rows.map { ($0.cells, $0.extra) }, file: shown, diagnostics: [])
+      register = try imported(
+        rows.map { ($0.cells, $0.extra, $0.location) }, file: shown, diagnostics: [])
       report =
         "imported \(rows.count) contract\(rows.count == 1 ? "" : "s") from a register JSON export\n"
     default:
@@ -127,18 +130,20 @@ extension Commission {
     return (register.canonicalCSV(), .success, path == "-" ? [] : [absolute])
   }
 
-  /// A register built from imported rows, each read as the loader reads a CSV row, and each
-  /// numbered as its row in the CSV that the import writes (the header is row 1). Notes are left out: the rows are
-  /// already canonical, so the loader's notes only restate what the import said.
+  /// A register built from imported rows, each read as the loader reads a CSV row: its
+  /// diagnostics placed where the row came from and naming the column, the contract numbered as
+  /// its row in the CSV that the import writes (the header is row 1). Notes are left out: the
+  /// rows are already canonical, so the loader's notes only restate what the import said.
   static func imported(
-    _ rows: [([Column: String], [Contract.ExtraColumn])], file: String, diagnostics: [Diagnostic]
+    _ rows: [([Column: String], [Contract.ExtraColumn], SourceLocation)], file: String,
+    diagnostics: [Diagnostic]
   ) throws(CommandFailure) -> Register {
     var register = Register(name: (file as NSString).deletingPathExtension)
     var diagnostics = diagnostics
-    for (index, (row, extra)) in rows.enumerated() {
+    for (index, (row, extra, source)) in rows.enumerated() {
       do {
         var (contract, found) = try RegisterLoader.contract(
-          row: row, extra: extra, council: .default, file: file)
+          row: row, extra: extra, council: .default, file: file, at: source)
         contract.location = SourceLocation(file: file, line: index + 2, column: 1)
         register.contracts.append(contract)
         diagnostics += found.filter { $0.severity != .note }

@@ -163,6 +163,35 @@ struct InterchangeTests {
     #expect(try JSONReading.value(Array(text.utf8)) is [Any])
   }
 
+  @Test("a register JSON's contracts are found by line, and their warnings name the column")
+  func registerJSONPlaces() throws {
+    let text = """
+      {"contracts": [
+        {"asWritten": {"service": "Meals", "end": "31/03/2017"}},
+        {"note": "asWritten", "text": "say \\"asWritten\\": here",
+         "asWritten" : {"service": "Transport – £", "end": "31/09/2016", "value": "£1.3m and £1.2m"}}
+      ]}
+      """
+    let rows = try RegisterJSONImport.read(Array(text.utf8), file: "e.json")
+    #expect(rows.map(\.location.line) == [2, 4])
+    #expect(rows.map(\.location.column) == [4, 4])
+    let (_, found) = try RegisterLoader.contract(
+      row: rows[1].cells, extra: rows[1].extra, council: .default, file: "e.json",
+      at: rows[1].location)
+    #expect(
+      found.map(\.description).contains(
+        "e.json:4:4: warning: end: '31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
+      ))
+    #expect(
+      found.map(\.description).contains(
+        "e.json:4:4: warning: value: '£1.3m and £1.2m' holds 2 amounts; read £1.3m as the contract's value"
+      ))
+    // Without a place, diagnostics stay where the one-row CSV has them.
+    let (_, unplaced) = try RegisterLoader.contract(
+      row: rows[1].cells, council: .default, file: "e.json")
+    #expect(unplaced.allSatisfy { $0.location?.line == 2 && !$0.message.hasPrefix("end: ") })
+  }
+
   @Test(
     "a hand-edited register JSON: cells as written, extras by the columns list, empty extras dropped"
   )

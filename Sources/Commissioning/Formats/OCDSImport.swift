@@ -10,6 +10,8 @@ public enum OCDSImport {
   /// What an import produced.
   public struct Result: Sendable {
     public var rows: [[Column: String]]
+    /// The line of each row's release (JSON Lines), or 1 for a single JSON document.
+    public var lines: [Int]
     public var diagnostics: [Diagnostic]
     public var releases: Int
     public var withEnd: Int
@@ -95,6 +97,7 @@ public enum OCDSImport {
       }
     }
     var rows: [[Column: String]] = []
+    var lines: [Int] = []
     for ocid in order {
       guard let (release, line) = latest[ocid] else { continue }
       let at = SourceLocation(file: file, line: line, column: 1)
@@ -105,14 +108,18 @@ public enum OCDSImport {
             "ocid \(ocid) appears \(n) times; kept the latest release (\((release["date"] as? String) ?? "undated"))",
             at: at))
       }
-      rows += contractRows(release, ocid: ocid, file: file, line: line, diagnostics: &diagnostics)
+      let made = contractRows(
+        release, ocid: ocid, file: file, line: line, diagnostics: &diagnostics)
+      rows += made
+      lines += Array(repeating: line, count: made.count)
     }
     let withEnd = rows.filter { !($0[.end] ?? "").isEmpty }.count
     let withOptions = rows.filter {
       !($0[.extensionOptions] ?? "").isEmpty || !($0[.maxEnd] ?? "").isEmpty
     }.count
     return Result(
-      rows: rows, diagnostics: diagnostics, releases: releases.count, withEnd: withEnd,
+      rows: rows, lines: lines, diagnostics: diagnostics, releases: releases.count,
+      withEnd: withEnd,
       withOptions: withOptions)
   }
 

@@ -11,6 +11,8 @@ public enum RegisterJSONImport {
   public struct Row: Equatable, Sendable {
     public var cells: [Column: String]
     public var extra: [Contract.ExtraColumn]
+    /// Where the contract's `asWritten` key stands in the file, for its diagnostics.
+    public var location: SourceLocation
   }
 
   /// Reads the contracts of a register JSON export.
@@ -38,6 +40,10 @@ public enum RegisterJSONImport {
     for (index, name) in ((object["columns"] as? [Any]) ?? []).enumerated() {
       if let name = name as? String, order[name] == nil { order[name] = index }
     }
+    // Foundation's reader gives no positions; the `asWritten` keys, in order, give each
+    // contract's line (or line 1, if the file has them anywhere else too).
+    var keys = keyPositions(of: "asWritten", in: bytes)
+    if keys.count != contracts.count { keys = Array(repeating: (1, 1), count: contracts.count) }
     var rows: [Row] = []
     rows.reserveCapacity(contracts.count)
     for (index, item) in contracts.enumerated() {
@@ -75,8 +81,51 @@ public enum RegisterJSONImport {
           (order[$0.header] ?? .max, $0.header) < (order[$1.header] ?? .max, $1.header)
         }
       }
-      rows.append(Row(cells: row, extra: extra))
+      rows.append(
+        Row(
+          cells: row, extra: extra,
+          location: SourceLocation(file: file, line: keys[index].line, column: keys[index].column)
+        ))
     }
     return rows
+  }
+
+  /// The line and column of each `"key":` outside strings, in order.
+  static func keyPositions(of key: String, in bytes: [UInt8]) -> [(line: Int, column: Int)] {
+    let token = Array("\"\(key)\"".utf8)
+    var found: [(line: Int, column: Int)] = []
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b == 0x0A {
+        line += 1
+        lineStart = i + 1
+        i += 1
+      } else if b == UInt8(ascii: "\"") {
+        let start = i
+        // To the string's closing quote, past escapes.
+        i += 1
+        while i < n, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+        i += 1
+        guard i - start == token.count, bytes[start..<min(i, n)].elementsEqual(token) else {
+          continue
+        }
+        var j = i
+        while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D || bytes[j] == 0x0A {
+          j += 1
+        }
+        if j < n, bytes[j] == UInt8(ascii: ":") {
+          // Columns count characters: UTF-8 continuation bytes do not start one.
+          let column = 1 + bytes[lineStart..<start].filter { $0 & 0xC0 != 0x80 }.count
+          found.append((line, column))
+        }
+      } else {
+        i += 1
+      }
+    }
+    return found
   }
 }
