@@ -46,6 +46,20 @@ struct FuzzRegressionTests {
       register.contracts.first?.procurementRoute == "adult-services-figures-carry-no-sign-and")
   }
 
+  @Test("a register JSON contract with no text is refused by its line, not as an empty file")
+  func registerJSONEmptyContract() throws {
+    let bytes = [UInt8](
+      try Data(contentsOf: fuzzFixtures.appendingPathComponent("registerjson-empty-contract.json")))
+    let rows = try RegisterJSONImport.read(bytes, file: "f.json")
+    let empty = try #require(
+      rows.first { $0.cells.values.allSatisfy(\.isEmpty) && $0.extra.isEmpty })
+    #expect(empty.location.line == 41)
+    #expect(throws: RegisterError.emptyRow(at: empty.location)) {
+      try RegisterLoader.contract(
+        row: empty.cells, extra: empty.extra, council: .default, file: "f.json", at: empty.location)
+    }
+  }
+
   @Test(
     "slugs read back as themselves",
     arguments: [

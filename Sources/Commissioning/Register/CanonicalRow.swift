@@ -21,8 +21,7 @@ extension RegisterLoader {
   /// diagnostic is placed there and names the column it is about (`end: '31/09/2016' is not a
   /// date…`); without it, diagnostics keep their place in the one-row CSV the row is read as.
   ///
-  /// - Throws: ``RegisterError`` only if the row cannot form a register (it always can when it
-  ///   has `service` and `end`).
+  /// - Throws: ``RegisterError/emptyRow(at:)`` when no cell holds any text.
   public static func contract(
     row: [Column: String], extra: [Contract.ExtraColumn] = [], council: CouncilRules, file: String,
     at location: SourceLocation? = nil
@@ -38,7 +37,10 @@ extension RegisterLoader {
     let bytes = Array(writer.text.utf8)
     let register = try load(
       [RegisterInput(name: file, bytes: bytes)], council: council, name: file)
-    guard let contract = register.contracts.first else { throw .empty(file: file) }
+    // A row of empty cells is no contract (the loader passes over blank rows).
+    guard let contract = register.contracts.first else {
+      throw .emptyRow(at: location ?? SourceLocation(file: file, line: 2, column: 1))
+    }
     guard let location else { return (contract, register.diagnostics) }
     let starts = cellStarts(bytes)
     let placed = register.diagnostics.map { diagnostic in

@@ -73,6 +73,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
   case council(CouncilRulesError)
   case noCSV(name: String)
   case utf16(file: String)
+  /// A row given on its own (an imported contract) with no text in any cell.
+  case emptyRow(at: SourceLocation)
 
   public var description: String {
     switch self {
@@ -93,6 +95,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
       return "\(file):1:1: error: the file is UTF-16 text (save it as CSV UTF-8)"
     case .noCSV(let name):
       return "\(name): error: the folder holds no CSV register"
+    case .emptyRow(let location):
+      return "\(location): error: the contract holds no text; it needs at least a service or an end"
     }
   }
 }
