@@ -157,7 +157,34 @@ public enum DateStyle {
 /// Prose wrapped at word boundaries to a width, for text that must read well in an email.
 public enum Prose {
   /// The paragraph's lines, none longer than `width` unless a single word is.
+  ///
+  /// A heading of parts joined by ` · ` (`Aligning g · Kent County Council · as of 22 March
+  /// 2016`) breaks between parts, each line but the last ending in ` ·`, so no date or name is
+  /// split across lines; a part too long for a line on its own is wrapped by words.
   public static func wrap(_ paragraph: String, width: Int, indent: String = "") -> [String] {
+    let parts = paragraph.components(separatedBy: " · ")
+    if parts.count > 1, paragraph.count + indent.count > width,
+      parts.allSatisfy({ $0.count + indent.count + 2 <= width })
+    {
+      var lines: [String] = []
+      var current = ""
+      for part in parts {
+        let candidate = current.isEmpty ? part : current + " · " + part
+        let room = width - (lines.isEmpty ? 0 : indent.count) - 2
+        if candidate.count > room, !current.isEmpty {
+          lines.append(current + " ·")
+          current = part
+        } else {
+          current = candidate
+        }
+      }
+      lines.append(current)
+      return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
+    }
+    return words(paragraph, width: width, indent: indent)
+  }
+
+  static func words(_ paragraph: String, width: Int, indent: String) -> [String] {
     var lines: [String] = []
     var current = ""
     for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {

@@ -34,12 +34,15 @@ public struct WhatIfReport: Sendable {
     out.write("\n")
     for (index, outcome) in outcomes.enumerated() {
       let letter = WhatIfReport.letter(index)
-      var line = "\(letter)  \(outcome.name)"
+      var line = outcome.name
       if outcome.chain.count > 1 {
         line += " (extends \(outcome.chain.dropLast().map(\.name).joined(separator: " < ")))"
       }
       line += " · \(outcome.baseline.name) · as of \(DateStyle.long(outcome.asOf))"
-      for l in Prose.wrap(line, width: width, indent: "   ") { out.write(l + "\n") }
+      // The letter, then every line of the heading under the first one's text.
+      for (n, l) in Prose.wrap(line, width: width - 3).enumerated() {
+        out.write((n == 0 ? letter + "  " : "   ") + l + "\n")
+      }
       if let description = outcome.scenario?.description, !description.isEmpty {
         for l in Prose.wrap(description, width: width - 3) { out.write("   " + l + "\n") }
       }
