@@ -56,24 +56,6 @@ struct LoaderPartsTests {
   }
 
   @Test(
-    "one line of text for a table or a message: breaks become spaces, controls visible",
-    arguments: [
-      ("Meals on wheels", "Meals on wheels"),
-      ("Meals\non wheels", "Meals on wheels"),
-      ("Meals\r\non wheels", "Meals on wheels"),
-      ("Meals \n on", "Meals  on"),
-      ("Tab\there", "Tab here"),
-      ("Acme\u{1B}[2J", "Acme\u{241B}[2J"),
-      ("Zed\u{0}Co", "Zed\u{2400}Co"),
-      ("Day care\u{7F}", "Day care\u{2421}"),
-      ("Zed\u{9B}31m", "Zed\u{FFFD}31m"),
-      ("£1,000 – Barnardo’s é", "£1,000 – Barnardo’s é"),
-    ])
-  func singleLine(text: String, shown: String) {
-    #expect(text.singleLine == shown)
-  }
-
-  @Test(
     "a control character is warned about once a line, where it is, and kept",
     arguments: [
       ("service,end\nYou\u{0}th,2016-09-30\n", ["2:4 U+0000 ␀"], 1),
