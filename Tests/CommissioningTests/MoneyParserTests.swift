@@ -23,6 +23,12 @@ struct MoneyParserTests {
     MoneyCase(raw: "£99,999,999,999,999,999", pence: nil, severity: .error),
     MoneyCase(raw: "£92,233,720,368,547,758", pence: 9_223_372_036_854_775_800),
     MoneyCase(raw: "£1.1234567890123456789012", pence: nil, severity: .error),
+    // Found by the money fuzzer: what the reports write reads back, up to the very last penny.
+    MoneyCase(raw: "£8,000,000,000,000,000.00", pence: 800_000_000_000_000_000),
+    MoneyCase(raw: "8bn", pence: 800_000_000_000_000_000, unit: 1_000_000),
+    MoneyCase(raw: "£92,233,720,368,547,758.07", pence: .max),
+    MoneyCase(raw: "£92,233,720,368,547,758.08", pence: nil, severity: .error),
+    MoneyCase(raw: "9,223,372,036,854", pence: nil, severity: .error, unit: 1_000_000),
     MoneyCase(raw: "(£5,000)", pence: -500_000, severity: .warning),
     MoneyCase(raw: "(£1.2m)", pence: -120_000_000, severity: .warning),
     MoneyCase(raw: "£5,000 (annual)", pence: 500_000, basis: .annual, annual: 500_000),

@@ -19,6 +19,7 @@ struct OptionsParserTests {
       ("option to extend for a further 1 year", [.years(1)], nil),
       ("6 months", [.months(6)], nil),
       ("none", [], nil),
+      ("-", [], nil), ("–", [], nil), ("—", [], nil),
     ])
   func parses(_ raw: String, _ periods: [Length], _ initial: Length?) throws {
     let options = try #require(OptionsParser.parse(raw).options)
@@ -26,11 +27,22 @@ struct OptionsParserTests {
     #expect(options.initialTerm == initial)
   }
 
-  @Test("unreadable options warn and stay unknown")
-  func unreadable() {
-    let reading = OptionsParser.parse("subject to performance")
+  // '✓' and '\u{FFFD}' have no word or number in them: found by the options fuzzer, which read
+  // them as no options without a word.
+  @Test(
+    "unreadable options warn and stay unknown",
+    arguments: ["subject to performance", "✓", "\u{FFFD}", "?"])
+  func unreadable(_ text: String) {
+    let reading = OptionsParser.parse(text)
     #expect(reading.options == nil)
     #expect(reading.findings.map(\.severity) == [.warning])
+  }
+
+  @Test("a blank cell says nothing", arguments: ["", " ", "\t", "\u{A0}"])
+  func blank(_ text: String) {
+    let reading = OptionsParser.parse(text)
+    #expect(reading.options == nil)
+    #expect(reading.findings.isEmpty)
   }
 
   @Test("the maximum extent follows from the end: 5+2+2 from 31 March 2020")

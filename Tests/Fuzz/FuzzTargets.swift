@@ -26,21 +26,47 @@ public func commissionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .date:
     for role in [DateRole.start, .end, .review] {
       let reading = DateParser.parse(text, role: role)
-      if let day = reading.day, let start = reading.rangeStart {
-        _ = (day - start).days
-      }
       _ = reading.findings.map(\.message)
+      guard let day = reading.day else {
+        // No day: the reading says why.
+        if reading.undated == nil { fatalError("no day and no reason for \(Array(text.utf8))") }
+        continue
+      }
+      if let start = reading.rangeStart { _ = (day - start).days }
+      // The day, written as ISO, reads back as the same day.
+      let back = DateParser.parse(day.iso, role: role).day
+      if back != day {
+        fatalError("\(Array(text.utf8)) read as \(day.iso), which reads back as \(String(describing: back))")
+      }
     }
   case .money:
     for multiplier: Int64 in [1, 1000, 1_000_000] {
       let reading = MoneyParser.parse(text, unitMultiplier: multiplier)
-      if let amount = reading.amount { _ = amount.formatted(alwaysShowPence: true) }
       _ = reading.findings.map(\.message)
+      // A reading has an amount, or a reason it has none; never both, never neither.
+      if (reading.amount == nil) != (reading.noValue != nil) {
+        fatalError("amount and no-value reason disagree for \(Array(text.utf8))")
+      }
+      guard let amount = reading.amount else { continue }
+      // The amount, written as the reports write it, reads back as the same amount.
+      let written = amount.formatted(alwaysShowPence: true)
+      let back = MoneyParser.parse(written, unitMultiplier: 1).amount
+      if back != amount {
+        fatalError("\(Array(text.utf8)) read as \(written), which reads back as \(String(describing: back))")
+      }
     }
   case .options:
     let reading = OptionsParser.parse(text)
-    if let options = reading.options, let day = Day(year: 2016, month: 9, day: 30) {
-      _ = options.maximumExtent(from: day)
+    guard let options = reading.options else {
+      // Text that is not read as options says so.
+      if !text.trimmingASCIISpaces.isEmpty, reading.findings.isEmpty {
+        fatalError("no options and no reason for \(Array(text.utf8))")
+      }
+      break
+    }
+    // Options only ever lengthen a contract.
+    if let day = Day(year: 2016, month: 9, day: 30), options.maximumExtent(from: day) < day {
+      fatalError("\(Array(text.utf8)) as \(options.summary) shortens a contract")
     }
   case .scenario: _ = try? Scenario.parse(json: bytes, file: "fuzz.json")
   case .spec: _ = try? DecisionSpec.parse(json: bytes, file: "fuzz.json")

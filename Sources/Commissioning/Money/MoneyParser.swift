@@ -247,21 +247,27 @@ public enum MoneyParser {
       if j < tokens.count, tokens[j].kind == .word, multiplier == 1 { return nil }
       if j < tokens.count, tokens[j].kind == .punct(UInt8(ascii: "%")) { return nil }
     }
-    // pence = mantissa × 100 × multiplier × unit ÷ 10^decimals, all checked.
-    var pence = mantissa
-    for factor in [Int64(100), multiplier, unit] {
-      let (p, o) = pence.multipliedReportingOverflow(by: factor)
-      pence = p
-      overflow = overflow || o
+    // pence = mantissa × 100 × multiplier × unit ÷ 10^decimals, rounded half up. The product is
+    // formed in 128 bits, so '£8,000,000,000,000,000.00' is not refused for a step on the way;
+    // the pence must fit in 64 bits.
+    var pence: Int64 = 0
+    var finerThanAPenny = false
+    var scaled = Int128(mantissa)
+    for factor in [100, multiplier, unit] where !overflow {
+      let (product, o) = scaled.multipliedReportingOverflow(by: Int128(factor))
+      scaled = product
+      overflow = o
     }
-    var divisor: Int64 = 1
-    for _ in 0..<decimals {
-      let (d, o) = divisor.multipliedReportingOverflow(by: 10)
-      divisor = o ? 1 : d
-      overflow = overflow || o
+    if !overflow && decimals <= 30 {
+      var divisor: Int128 = 1
+      for _ in 0..<decimals { divisor *= 10 }
+      let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
+      let rounded = quotient + (remainder * 2 >= divisor && divisor > 1 ? 1 : 0)
+      finerThanAPenny = remainder != 0
+      if let exact = Int64(exactly: rounded) { pence = exact } else { overflow = true }
+    } else {
+      overflow = true
     }
-    let remainder = pence % divisor
-    pence = pence / divisor + (remainder * 2 >= divisor && divisor > 1 ? 1 : 0)
     let text = String(
       decoding: UnsafeBufferPointer(rebasing: bytes[tokens[start].start..<tokens[j - 1].end]),
       as: UTF8.self)
@@ -302,7 +308,7 @@ public enum MoneyParser {
       amount.findings.append(
         Finding(.note, "'\(text)' starts with a dash; read as a separator, not a minus"))
     }
-    if remainder != 0 {
+    if finerThanAPenny {
       amount.findings.append(
         Finding(
           .note,

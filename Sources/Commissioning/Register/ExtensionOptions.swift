@@ -74,9 +74,18 @@ public enum OptionsParser {
     let raw = String(decoding: bytes, as: UTF8.self)
     let tokens = TextScanner.tokens(bytes)
     var reading = OptionsReading()
-    if tokens.isEmpty { return reading }
+    if tokens.isEmpty {
+      // Blank says nothing; anything else ('✓', '?') is text we could not read, and says so.
+      if !raw.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        reading.findings.append(
+          Finding(.warning, "could not read extension options \(quoted(raw)); options unknown"))
+      }
+      return reading
+    }
     let lower = raw.lowercased().trimmingASCIISpaces
-    if ["none", "n/a", "na", "no", "no options", "no extension", "nil", "-"].contains(lower) {
+    if ["none", "n/a", "na", "no", "no options", "no extension", "nil", "-", "–", "—"].contains(
+      lower)
+    {
       reading.options = ExtensionOptions.none
       return reading
     }
