@@ -36,7 +36,7 @@ public func commissionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       // The day, written as ISO, reads back as the same day.
       let back = DateParser.parse(day.iso, role: role).day
       if back != day {
-        fatalError("\(Array(text.utf8)) read as \(day.iso), which reads back as \(String(describing: back))")
+        fatalError("\(Array(text.utf8)) read as \(day.iso), read back as \(back?.iso ?? "nothing")")
       }
     }
   case .money:
@@ -52,7 +52,8 @@ public func commissionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       let written = amount.formatted(alwaysShowPence: true)
       let back = MoneyParser.parse(written, unitMultiplier: 1).amount
       if back != amount {
-        fatalError("\(Array(text.utf8)) read as \(written), which reads back as \(String(describing: back))")
+        let again = back?.formatted ?? "nothing"
+        fatalError("\(Array(text.utf8)) read as \(written), back as \(again)")
       }
     }
   case .options:
