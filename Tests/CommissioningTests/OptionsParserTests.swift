@@ -38,7 +38,7 @@ struct OptionsParserTests {
     #expect(reading.findings.map(\.severity) == [.warning])
   }
 
-  @Test("a blank cell says nothing", arguments: ["", " ", "\t", "\u{A0}"])
+  @Test("a blank cell says nothing", arguments: ["", " ", "\t", "\u{A0}", "\u{2000}\u{2000}"])
   func blank(_ text: String) {
     let reading = OptionsParser.parse(text)
     #expect(reading.options == nil)

@@ -59,8 +59,8 @@ public func commissionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .options:
     let reading = OptionsParser.parse(text)
     guard let options = reading.options else {
-      // Text that is not read as options says so.
-      if !text.trimmingASCIISpaces.isEmpty, reading.findings.isEmpty {
+      // Text that is not read as options says so; only white space (any Unicode space) is blank.
+      if !text.unicodeScalars.allSatisfy(\.properties.isWhitespace), reading.findings.isEmpty {
         fatalError("no options and no reason for \(Array(text.utf8))")
       }
       break
