@@ -12,9 +12,6 @@ extension Commission {
     var specFolder = environment.currentDirectory
     if let path = invocation.spec {
       let absolute = Files.absolutePath(path, environment)
-      guard FileManager.default.fileExists(atPath: absolute) else {
-        throw CommandFailure(.noInput, "cannot open '\(path)': no such file")
-      }
       let bytes = try Files.read(absolute, environment)
       do {
         spec = try DecisionSpec.parse(json: bytes, file: Files.display(absolute, environment))

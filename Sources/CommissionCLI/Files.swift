@@ -82,10 +82,17 @@ enum Files {
     }
   }
 
+  /// Reads a whole file; a missing file, a folder or an unreadable file each say which.
   static func read(_ path: String, _ environment: Environment) throws(CommandFailure) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure(
-        .noInput, "cannot open '\(display(path, environment))': permission denied or unreadable")
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path)
+    else {
+      let why =
+        !exists
+        ? "no such file"
+        : isDirectory.boolValue ? "a folder, not a file" : "permission denied or unreadable"
+      throw CommandFailure(.noInput, "cannot open '\(display(path, environment))': \(why)")
     }
     return [UInt8](data)
   }

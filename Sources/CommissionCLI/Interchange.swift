@@ -82,9 +82,6 @@ extension Commission {
     if path == "-" {
       bytes = environment.readStandardInput()
     } else {
-      guard FileManager.default.fileExists(atPath: absolute) else {
-        throw CommandFailure(.noInput, "cannot open '\(path)': no such file")
-      }
       bytes = try Files.read(absolute, environment)
     }
     var report = ""

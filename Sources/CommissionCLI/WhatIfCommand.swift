@@ -90,9 +90,6 @@ extension Commission {
       throw CommandFailure(
         .dataError, "\(shown): error: 'extends' makes a cycle: \(cycle.joined(separator: " → "))")
     }
-    guard FileManager.default.fileExists(atPath: absolute) else {
-      throw CommandFailure(.noInput, "cannot open '\(path)': no such file")
-    }
     let bytes = try Files.read(absolute, environment)
     let scenario: Scenario
     do {

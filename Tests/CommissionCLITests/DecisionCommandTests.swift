@@ -52,6 +52,10 @@ struct DecisionCommandTests {
         "commission: cannot open 'no-such.json': no such file\n"
       ),
       (
+        ["decision", "--spec", "Examples"], 66,
+        "commission: cannot open 'Examples': a folder, not a file\n"
+      ),
+      (
         ["decision"], 64,
         "commission: missing '--group <name>' (or \"group\" in the spec); for example --group childrens-public-health\n"
       ),

@@ -123,6 +123,10 @@ struct InterchangeCommandTests {
         "commission: cannot open 'nope.json': no such file\n"
       ),
       (
+        ["import", "Contracts", "--from", "ocds"], 66,
+        "commission: cannot open 'Contracts': a folder, not a file\n"
+      ),
+      (
         ["import", "Tests/CommissioningTests/Fixtures/ocds/not-ocds.json", "--from", "ocds"], 65,
         "commission: Tests/CommissioningTests/Fixtures/ocds/not-ocds.json:1:1: error: no OCDS release found (expected releases, records or an object with an ocid)\n"
       ),

@@ -60,6 +60,7 @@ struct WhatIfCommandTests {
         "commission: missing scenario files; for example: commission whatif Examples/2016-stagger-ends.json\n"
       ),
       (["whatif", "nope.json"], 66, "commission: cannot open 'nope.json': no such file\n"),
+      (["whatif", "Examples"], 66, "commission: cannot open 'Examples': a folder, not a file\n"),
     ])
   func errors(_ arguments: [String], _ code: Int32, _ message: String) {
     let run = commission(arguments)
