@@ -109,6 +109,32 @@ struct RegisterLoaderTests {
     #expect(register.diagnostics.first?.severity == .warning)
   }
 
+  // Spreadsheet exports end in rows of commas; until this note, they went without a word.
+  @Test(
+    "rows of blank cells are no contracts, and one note per file says which lines they were",
+    arguments: [
+      (
+        "service,end\nA,2017-03-31\n,\n", 1,
+        "test.csv:3:1: note: line 3 holds only blank cells; skipped as no contract"
+      ),
+      (
+        "service,end\n , \nA,2017-03-31\n\"\",\t\n", 1,
+        "test.csv:2:1: note: lines 2 and 4 hold only blank cells; skipped as no contracts"
+      ),
+      (
+        "service,end\n" + String(repeating: ",\n", count: 7) + "A,2017-03-31\n", 1,
+        "test.csv:2:1: note: 7 lines hold only blank cells (2, 3, 4, 5, 6 and 2 more); skipped as no contracts"
+      ),
+      // An empty line is no row at all; a cell of an escaped quote is text.
+      ("service,end\n\nA,2017-03-31\n\"\"\"\",\n", 2, nil),
+    ] as [(String, Int, String?)])
+  func blankRows(_ text: String, _ contracts: Int, _ note: String?) throws {
+    let register = try load(text)
+    #expect(register.contracts.count == contracts)
+    let notes = register.diagnostics.filter { $0.message.contains("blank cells") }
+    #expect(notes.map(\.description) == (note.map { [$0] } ?? []))
+  }
+
   @Test("an unterminated quote and invalid UTF-8 name the file, line and column")
   func fatalErrors() {
     #expect(throws: RegisterError.csv(file: "test.csv", .unterminatedQuote(line: 2, column: 3))) {

@@ -155,7 +155,6 @@ public struct CSVReader: ~Copyable {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// The 1-based column (in characters) where the field starts, counting its opening quote.
   /// The field's text without leading and trailing ASCII spaces and controls, made in one step
   /// from the bytes (the hot path of loading: no intermediate string).
   public func trimmedString(_ field: CSVField) -> String {
@@ -168,6 +167,17 @@ public struct CSVReader: ~Copyable {
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 
+  /// Whether the field holds only ASCII spaces and controls: what `trimmedString` makes empty.
+  public func isBlank(_ field: CSVField) -> Bool {
+    var i = field.start
+    while i < field.end {
+      if bytes[i] > 0x20 { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// The 1-based column (in characters) where the field starts, counting its opening quote.
   public func column(of field: CSVField) -> Int {
     CSVReader.column(
       of: field.quoted ? field.start - 1 : field.start, lineStart: field.lineStart, in: bytes)

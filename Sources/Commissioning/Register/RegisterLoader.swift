@@ -199,6 +199,7 @@ public enum RegisterLoader {
     }
     var fields: [CSVField] = []
     var rowsInFile = 0
+    var spacers: [Int] = []
     while true {
       let more: Bool
       do {
@@ -207,20 +208,41 @@ public enum RegisterLoader {
         throw .csv(file: name, error)
       }
       guard more else { break }
-      // A row of empty cells is a spacer, not a contract.
-      if fields.allSatisfy({ $0.end == $0.start }) { continue }
+      // A row of blank cells is a spacer, not a contract; the note says where they were.
+      if fields.allSatisfy({ reader.isBlank($0) }) {
+        spacers.append(fields[0].line)
+        continue
+      }
       rowsInFile += 1
       let contract = readContract(
         reader: reader, fields: fields, file: name, headers: headers, columnIndex: columnIndex,
         extras: extras, into: &register, state: &state)
       register.contracts.append(contract)
     }
+    noteSpacers(spacers, file: name, into: &register)
     if rowsInFile == 0 && !register.contracts.isEmpty {
       register.diagnostics.append(
         Diagnostic(
           .warning, "the file holds a header and no contracts",
           at: SourceLocation(file: name, line: 1, column: 1)))
     }
+  }
+
+  /// One note per file for the rows skipped as blank: how many and on which lines.
+  static func noteSpacers(_ lines: [Int], file: String, into register: inout Register) {
+    guard let first = lines.first, let last = lines.last else { return }
+    let message =
+      switch lines.count {
+      case 1: "line \(first) holds only blank cells; skipped as no contract"
+      case 2...5:
+        "lines \(lines.dropLast().map(String.init).joined(separator: ", ")) and \(last) hold only "
+          + "blank cells; skipped as no contracts"
+      default:
+        "\(lines.count) lines hold only blank cells (\(lines.prefix(5).map(String.init).joined(separator: ", ")) "
+          + "and \(lines.count - 5) more); skipped as no contracts"
+      }
+    register.diagnostics.append(
+      Diagnostic(.note, message, at: SourceLocation(file: file, line: first, column: 1)))
   }
 
   static func readContract(
@@ -520,6 +542,7 @@ public enum RegisterLoader {
       FinancialQuarter(header).map { (index, $0) }
     }
     var fields: [CSVField] = []
+    var spacers: [Int] = []
     while true {
       let more: Bool
       do {
@@ -528,7 +551,10 @@ public enum RegisterLoader {
         throw .csv(file: name, error)
       }
       guard more else { break }
-      if fields.allSatisfy({ $0.end == $0.start }) { continue }
+      if fields.allSatisfy({ reader.isBlank($0) }) {
+        spacers.append(fields[0].line)
+        continue
+      }
       let location = SourceLocation(file: name, line: fields[0].line, column: 1)
       func cell(_ index: Int?) -> String {
         guard let index, index < fields.count else { return "" }
@@ -559,6 +585,7 @@ public enum RegisterLoader {
       }
       register.grid.append(row)
     }
+    noteSpacers(spacers, file: name, into: &register)
   }
 }
 
