@@ -199,7 +199,7 @@ public enum RegisterLoader {
     }
     var fields: [CSVField] = []
     var rowsInFile = 0
-    var spacers: [Int] = []
+    var spacers = BlankRows()
     while true {
       let more: Bool
       do {
@@ -210,7 +210,7 @@ public enum RegisterLoader {
       guard more else { break }
       // A row of blank cells is a spacer, not a contract; the note says where they were.
       if fields.allSatisfy({ reader.isBlank($0) }) {
-        spacers.append(fields[0].line)
+        spacers.add(line: fields[0].line)
         continue
       }
       rowsInFile += 1
@@ -228,18 +228,30 @@ public enum RegisterLoader {
     }
   }
 
+  /// The rows of a file skipped as blank: how many, and the first few lines.
+  struct BlankRows {
+    var count = 0
+    var lines: [Int] = []
+
+    mutating func add(line: Int) {
+      count += 1
+      if lines.count < 5 { lines.append(line) }
+    }
+  }
+
   /// One note per file for the rows skipped as blank: how many and on which lines.
-  static func noteSpacers(_ lines: [Int], file: String, into register: inout Register) {
-    guard let first = lines.first, let last = lines.last else { return }
+  static func noteSpacers(_ rows: BlankRows, file: String, into register: inout Register) {
+    guard let first = rows.lines.first, let last = rows.lines.last else { return }
+    let shown = rows.lines.map(String.init)
     let message =
-      switch lines.count {
+      switch rows.count {
       case 1: "line \(first) holds only blank cells; skipped as no contract"
       case 2...5:
-        "lines \(lines.dropLast().map(String.init).joined(separator: ", ")) and \(last) hold only "
-          + "blank cells; skipped as no contracts"
+        "lines \(shown.dropLast().joined(separator: ", ")) and \(last) hold only blank cells; "
+          + "skipped as no contracts"
       default:
-        "\(lines.count) lines hold only blank cells (\(lines.prefix(5).map(String.init).joined(separator: ", ")) "
-          + "and \(lines.count - 5) more); skipped as no contracts"
+        "\(rows.count) lines hold only blank cells (\(shown.joined(separator: ", ")) and "
+          + "\(rows.count - 5) more); skipped as no contracts"
       }
     register.diagnostics.append(
       Diagnostic(.note, message, at: SourceLocation(file: file, line: first, column: 1)))
@@ -542,7 +554,7 @@ public enum RegisterLoader {
       FinancialQuarter(header).map { (index, $0) }
     }
     var fields: [CSVField] = []
-    var spacers: [Int] = []
+    var spacers = BlankRows()
     while true {
       let more: Bool
       do {
@@ -552,7 +564,7 @@ public enum RegisterLoader {
       }
       guard more else { break }
       if fields.allSatisfy({ reader.isBlank($0) }) {
-        spacers.append(fields[0].line)
+        spacers.add(line: fields[0].line)
         continue
       }
       let location = SourceLocation(file: name, line: fields[0].line, column: 1)
