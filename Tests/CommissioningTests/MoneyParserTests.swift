@@ -72,7 +72,13 @@ struct MoneyParserTests {
     MoneyCase(raw: "£44, 000", pence: 4_400_000, severity: .note),
     MoneyCase(raw: "Contract 1 - £80,564", pence: 8_056_400),
     MoneyCase(raw: "-£500", pence: -50_000, severity: .warning),
-    MoneyCase(raw: "£0.005", pence: 1, severity: .warning),
+    // More than two decimals is a sum finer than a penny, rounded with a note; not 'irregular
+    // digit grouping'. Exact ones ('£1.5000') need no word.
+    MoneyCase(raw: "£0.005", pence: 1, severity: .note),
+    MoneyCase(raw: "£0.000001", pence: 0, severity: .note),
+    MoneyCase(raw: "£1.2345", pence: 123, severity: .note),
+    MoneyCase(raw: "£1.5000", pence: 150),
+    MoneyCase(raw: "£1.2345.67", pence: 1_234_567, severity: .warning),
     MoneyCase(raw: "N/A – formulaic hourly rate"),
     MoneyCase(raw: "Part of wider Agilisys Contract"),
     MoneyCase(raw: "Various (spot purchasing arrangements)"),
@@ -112,5 +118,9 @@ struct MoneyParserTests {
     #expect(
       MoneyParser.parse("£19.925, 000").findings.first?.message
         == "'£19.925, 000' uses '.' as a thousands separator; read as £19,925,000")
+    #expect(
+      MoneyParser.parse("£1.2345").findings.map(\.message) == [
+        "'£1.2345' is finer than a penny; rounded to £1.23"
+      ])
   }
 }

@@ -208,8 +208,10 @@ public enum MoneyParser {
           // '£19.925, 000': a point before three digits groups thousands (not for '£0.005').
           pointAsThousands = true
         } else {
+          // '£0.005', '£1.2345': a decimal finer than a penny (the rounding says so), but a
+          // point before other groups ('£1.2345.67') is no grouping we know.
           decimals = group.token.digits
-          irregular = true
+          irregular = irregular || !isLast
         }
       } else if group.token.digits != 3 {
         irregular = true
