@@ -49,7 +49,8 @@ for target in "${targets[@]}"; do
   else
     status=1
     echo "   FAILED: see $work/$target.log"
-    grep -E "Fatal error|ERROR: |SUMMARY" "$work/$target.log" | head -5 | sed 's/^/   /'
+    # A run stopped without a finding (a signal, a full disk) has no such line; go on all the same.
+    { grep -E "Fatal error|ERROR: |SUMMARY" "$work/$target.log" || true; } | head -5 | sed 's/^/   /'
   fi
 done
 exit $status
