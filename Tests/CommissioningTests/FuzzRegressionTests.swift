@@ -46,6 +46,18 @@ struct FuzzRegressionTests {
       register.contracts.first?.procurementRoute == "adult-services-figures-carry-no-sign-and")
   }
 
+  @Test("a quote followed by a combining mark is doubled on export, and the row reads back")
+  func quoteThenCombiningMark() throws {
+    let bytes = [UInt8](
+      try Data(
+        contentsOf: fuzzFixtures.appendingPathComponent("csv-quote-then-combining-mark.csv")))
+    let register = try RegisterLoader.load([RegisterInput(name: "f.csv", bytes: bytes)], name: "f")
+    #expect(register.contracts.first?.groups == ["\"£23,184,000\"\u{059E}nnual"])
+    let again = try RegisterLoader.load(
+      [RegisterInput(name: "e.csv", bytes: Array(register.canonicalCSV().utf8))], name: "f")
+    #expect(again.contracts.map(\.canonicalRow) == register.contracts.map(\.canonicalRow))
+  }
+
   @Test("a register JSON contract with no text is refused by its line, not as an empty file")
   func registerJSONEmptyContract() throws {
     let bytes = [UInt8](

@@ -45,6 +45,8 @@ struct InterchangeTests {
       "Open ended", "",
       "31 <sup>st</sup> March 2017", "£1.5m (2 year contract)", "5+2+2", "up to two years",
       "Barnardo's", "é ü ß ✓",
+      // A syntax character followed by a combining mark is one Character, not the character.
+      "\"\u{059E}nnual\"", ",\u{0301}", "a\r\nb",
     ]
     var rows = 0
     for registerIndex in 0..<200 {
@@ -264,15 +266,68 @@ struct InterchangeTests {
     #expect(unfolded.contains("TRIGGER:-P180D"))
   }
 
-  @Test("folding never splits a UTF-8 character")
-  func folding() {
-    let line = "DESCRIPTION:" + String(repeating: "£–✓", count: 40)
-    let folded = ICalendarExport.fold(line)
-    for part in folded.components(separatedBy: "\r\n") {
-      #expect(part.utf8.count <= 75)
-      #expect(String(validatingCString: part) != nil)
+  /// A folded line's physical lines, as bytes (split at CRLF), and the line unfolded again.
+  func physicalLines(_ folded: String) -> (lines: [[UInt8]], unfolded: [UInt8]) {
+    var lines: [[UInt8]] = [[]]
+    for byte in folded.utf8 {
+      if byte == 0x0A, lines[lines.count - 1].last == 0x0D {
+        lines[lines.count - 1].removeLast()
+        lines.append([])
+      } else {
+        lines[lines.count - 1].append(byte)
+      }
     }
-    #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+    // Every continuation line starts with the one space folding added.
+    return (lines, lines[0] + lines.dropFirst().flatMap { $0.dropFirst() })
+  }
+
+  @Test(
+    "folding keeps every physical line within 75 octets and never splits a UTF-8 character",
+    arguments: [
+      String(repeating: "£–✓", count: 40),
+      // One Character (a letter and 100 combining marks, 201 octets) is folded too.
+      "a" + String(repeating: "\u{0301}", count: 100),
+    ])
+  func folding(_ value: String) {
+    let line = "DESCRIPTION:" + value
+    let (lines, unfolded) = physicalLines(ICalendarExport.fold(line))
+    #expect(lines.count > 1)
+    for part in lines {
+      #expect(part.count <= 75)
+      #expect(String(validating: part, as: UTF8.self) != nil)
+    }
+    #expect(unfolded == Array(line.utf8))
+  }
+
+  /// The writers look at scalars: '"', ',', ':' or '*' followed by a combining mark is one
+  /// Character that equals none of them, but is still the syntax character to a reader.
+  @Test(
+    "writers escape a syntax character followed by a combining mark",
+    arguments: [
+      ("csv", "a\"\u{0301}b", "\"a\"\"\u{0301}b\"\n"),
+      ("ics", "a,\u{0301}b;\u{0301}\\\u{0301}", "a\\,\u{0301}b\\;\u{0301}\\\\\u{0301}"),
+      ("ics", "one\r\ntwo\u{7F}", "one\\ntwo"),
+      (
+        "mermaid", "Sewage:\u{0301} #\u{0301}1;\u{0301}",
+        "Sewage#58;\u{0301} #35;\u{0301}1#59;\u{0301}"
+      ),
+      ("mermaid", "a\r\nb", "a  b"),
+      ("markdown", "*\u{0301}urgent*\u{0301}", "\\*\u{0301}urgent\\*\u{0301}"),
+      ("markdown", "a\r\nb &copy;\u{0301}", "a  b \\&copy;\u{0301}"),
+      ("markdown", "&copy; &#60; R&D", "\\&copy; \\&\\#60; R&D"),
+    ])
+  func combiningMarks(_ format: String, _ text: String, _ expected: String) {
+    var written = ""
+    switch format {
+    case "csv":
+      var writer = CSVWriter()
+      writer.row([text])
+      written = writer.text
+    case "ics": written = ICalendarExport.escape(text)
+    case "mermaid": written = MermaidExport.escape(text)
+    default: written = Markup.escapeMarkdown(text)
+    }
+    #expect(Array(written.unicodeScalars) == Array(expected.unicodeScalars))
   }
 
   @Test("Mermaid: exclusive ends, escaped titles, as-of marker")

@@ -63,9 +63,12 @@ public struct CSVWriter {
       out.append(s)
       return
     }
+    // By scalar, not by Character: a quote followed by a combining mark is one Character that
+    // is not '"', but its quote still ends a field (found by the CSV fuzzer).
     out.append("\"")
-    for ch in s {
-      if ch == "\"" { out.append("\"\"") } else { out.append(ch) }
+    for scalar in s.unicodeScalars {
+      if scalar == "\"" { out.unicodeScalars.append(scalar) }
+      out.unicodeScalars.append(scalar)
     }
     out.append("\"")
   }

@@ -127,40 +127,41 @@ public struct ICalendarExport: Sendable {
     return String(y) + Day.twoDigits(m) + Day.twoDigits(d)
   }
 
-  /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newline.
+  /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newline. By scalar: a
+  /// comma followed by a combining mark is one Character, but still a comma to a calendar.
   public static func escape(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-      switch ch {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\n", "\r\n": out += "\\n"
-      case "\r": continue
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+      case ";": out.append(contentsOf: "\\;".unicodeScalars)
+      case ",": out.append(contentsOf: "\\,".unicodeScalars)
+      case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+      case "\t": out.append(scalar)
       default:
-        if let ascii = ch.asciiValue, ascii < 0x20, ascii != 0x09 { continue }
-        out.append(ch)
+        // Other controls (a lone CR, the CR of a CRLF, NUL, DEL) have no place in TEXT.
+        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character.
   public static func fold(_ line: String) -> String {
     guard line.utf8.count > 75 else { return line }
-    var out = ""
+    // By scalar: one Character (a letter and its combining marks) can be longer than a line.
+    var out = String.UnicodeScalarView()
     var count = 0
-    var limit = 75
-    for ch in line {
-      let size = ch.utf8.count
-      if count + size > limit {
-        out += "\r\n "
+    for scalar in line.unicodeScalars {
+      let size = UTF8.width(scalar)
+      if count + size > 75 {
+        out.append(contentsOf: "\r\n ".unicodeScalars)
         count = 1
-        limit = 75
       }
-      out.append(ch)
+      out.append(scalar)
       count += size
     }
-    return out
+    return String(out)
   }
 }

@@ -24,26 +24,28 @@ public enum Markup {
   /// characters are backslash-escaped (CommonMark), so a service called `<script>` or
   /// `*urgent*` stays plain text; `&` is escaped only where it would start an entity.
   public static func escapeMarkdown(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    let characters = Array(text)
-    for (index, ch) in characters.enumerated() {
-      switch ch {
+    // By scalar: a '*' followed by a combining mark is one Character, but still emphasis.
+    var out = String.UnicodeScalarView()
+    let scalars = Array(text.unicodeScalars)
+    func isEntityPart(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+        || scalar == "#"
+    }
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
       case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "<", ">":
-        out += "\\" + String(ch)
+        out.append("\\")
+        out.append(scalar)
       case "&":
         // '&copy;' or '&#60;' would become a character: escape only those.
         var k = index + 1
-        while k < characters.count,
-          characters[k].isLetter || characters[k].isNumber || characters[k] == "#"
-        {
-          k += 1
-        }
-        out += k > index + 1 && k < characters.count && characters[k] == ";" ? "\\&" : "&"
-      case "\n", "\r": out += " "
-      default: out.append(ch)
+        while k < scalars.count, isEntityPart(scalars[k]) { k += 1 }
+        if k > index + 1 && k < scalars.count && scalars[k] == ";" { out.append("\\") }
+        out.append(scalar)
+      case "\n", "\r": out.append(" ")
+      default: out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 }

@@ -54,18 +54,19 @@ public enum MermaidExport {
   }
 
   /// Task titles cannot hold `:`, `#` or `;` (they break the parser): Mermaid's entity codes.
+  /// By scalar: a colon followed by a combining mark is still a colon to the parser.
   public static func escape(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-      switch ch {
-      case ":": out += "#58;"
-      case "#": out += "#35;"
-      case ";": out += "#59;"
-      case "\n", "\r": out += " "
-      default: out.append(ch)
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case ":": out.append(contentsOf: "#58;".unicodeScalars)
+      case "#": out.append(contentsOf: "#35;".unicodeScalars)
+      case ";": out.append(contentsOf: "#59;".unicodeScalars)
+      case "\n", "\r": out.append(" ")
+      default: out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// Task ids: letters, digits, dashes and underscores only.
