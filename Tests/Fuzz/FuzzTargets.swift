@@ -132,6 +132,12 @@ func fuzzRegister(_ bytes: [UInt8]) {
       fatalError("a control character survives singleLine: \(Array(text.utf8))")
     }
   }
+  // The calendar of any register is well formed: CRLF line ends only, physical lines of at most
+  // 75 octets, no control character but tab, and every text line is a NAME:value.
+  if let day = Day(year: 2016, month: 3, day: 22) {
+    checkCalendar(
+      ICalendarExport(register: register, contracts: register.contracts, asOf: day).text)
+  }
   guard register.grid.isEmpty, !register.contracts.isEmpty else { return }
   let csv = register.canonicalCSV()
   guard
@@ -154,4 +160,31 @@ func fuzzRegister(_ bytes: [UInt8]) {
       fatalError("round trip changed a row:\n\(a.canonicalRow)\n\(b.canonicalRow)")
     }
   }
+}
+
+/// Fails unless the text is an RFC 5545 stream: CRLF-ended lines of at most 75 octets with no
+/// control character but tab, where each unfolded line has a name before a ':' or ';'.
+func checkCalendar(_ text: String) {
+  let bytes = Array(text.utf8)
+  var lineStart = 0
+  var i = 0
+  while i < bytes.count {
+    let b = bytes[i]
+    if b == 0x0D {
+      guard i + 1 < bytes.count, bytes[i + 1] == 0x0A else { fatalError("a bare CR at \(i)") }
+      if i - lineStart > 75 { fatalError("a line of \(i - lineStart) octets at \(lineStart)") }
+      let next = i + 2
+      let continues = next < bytes.count && bytes[next] == 0x20
+      if !continues, next < bytes.count, !(0x41...0x5A).contains(bytes[next]) {
+        fatalError("a line at \(next) starts with \(bytes[next]), not a property name")
+      }
+      lineStart = next
+      i = next
+      continue
+    }
+    if b == 0x0A { fatalError("a bare LF at \(i)") }
+    if (b < 0x20 && b != 0x09) || b == 0x7F { fatalError("control character \(b) at \(i)") }
+    i += 1
+  }
+  if lineStart != bytes.count { fatalError("the calendar does not end with CRLF") }
 }
