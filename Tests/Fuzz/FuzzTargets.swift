@@ -133,7 +133,8 @@ func fuzzRegister(_ bytes: [UInt8]) {
     }
   }
   // The calendar of any register is well formed: CRLF line ends only, physical lines of at most
-  // 75 octets, no control character but tab, and every text line is a NAME:value.
+  // 75 octets, no control character but tab, and every line that is not a continuation starts
+  // as a property name does.
   if let day = Day(year: 2016, month: 3, day: 22) {
     checkCalendar(
       ICalendarExport(register: register, contracts: register.contracts, asOf: day).text)
@@ -163,7 +164,8 @@ func fuzzRegister(_ bytes: [UInt8]) {
 }
 
 /// Fails unless the text is an RFC 5545 stream: CRLF-ended lines of at most 75 octets with no
-/// control character but tab, where each unfolded line has a name before a ':' or ';'.
+/// control character but tab, where each line is a continuation (a leading space) or starts
+/// with a capital letter, as a property name does (a stray line break would start otherwise).
 func checkCalendar(_ text: String) {
   let bytes = Array(text.utf8)
   var lineStart = 0
