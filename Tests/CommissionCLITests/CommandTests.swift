@@ -130,7 +130,7 @@ struct CommandTests {
     let strict = commission(["check", "--strict"])
     #expect(strict.code == 65)
     #expect(
-      strict.stdout.hasSuffix("31 errors, 0 warnings, 110 notes (strict: warnings are errors)\n"))
+      strict.stdout.hasSuffix("31 errors, 0 warnings, 112 notes (strict: warnings are errors)\n"))
   }
 
   @Test(
@@ -145,7 +145,8 @@ struct CommandTests {
       ),
       (
         "service,value\nA,1\n", 65,
-        "commission: <stdin>:1:1: error: no 'end' column (the header has 'service', 'value')\n"
+        "commission: <stdin>:1:1: error: no 'end' column (the header has 'service', 'value');"
+          + " accepted: end as 'End Date', 'Contract End Date' or 'Expiry Date'\n"
       ),
     ])
   func badInput(_ stdin: String, _ code: Int32, _ message: String) {

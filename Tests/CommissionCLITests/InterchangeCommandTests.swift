@@ -75,7 +75,7 @@ struct InterchangeCommandTests {
       ["import", "-", "--from", "csv"], environment: environment, stdout: &out, stderr: &err)
     #expect(code == 0)
     #expect(out.hasPrefix("id,service,provider,department,group,value,"))
-    #expect(out.contains("meals-acme,Meals,Acme,,,\"£1,000\",,,,31/03/2017,"))
+    #expect(out.contains("meals-acme,Meals,Acme,,,\"£1,000\",total,,,31/03/2017,"))
     #expect(
       messages.text.contains("<stdin>:1:1: note: column 'Title of agreement' read as 'service'"))
   }

@@ -21,6 +21,34 @@ struct DateCase: CustomTestStringConvertible, Sendable {
 struct DateParserTests {
   static let cases: [DateCase] = [
     DateCase(raw: "2016-09-30", day: "2016-09-30"),
+    // Financial quarters and halves (Q1 is April to June): the period's last day for an end,
+    // its first for a start, with a note.
+    DateCase(raw: "Q2 2016/17", day: "2016-09-30", precision: .quarter, severity: .note),
+    DateCase(
+      raw: "Q2 2016/17", role: .start, day: "2016-07-01", precision: .quarter, severity: .note),
+    DateCase(raw: "2016-17 Q2", day: "2016-09-30", precision: .quarter, severity: .note),
+    DateCase(raw: "2016/17 Q4", day: "2017-03-31", precision: .quarter, severity: .note),
+    DateCase(raw: "Q1 2016/17", day: "2016-06-30", precision: .quarter, severity: .note),
+    DateCase(raw: "Q3 2016/2017", day: "2016-12-31", precision: .quarter, severity: .note),
+    DateCase(raw: "Quarter 2 2016/17", day: "2016-09-30", precision: .quarter, severity: .note),
+    DateCase(raw: "Qtr 3 2016-17", day: "2016-12-31", precision: .quarter, severity: .note),
+    DateCase(raw: "FY 2016/17 Q3", day: "2016-12-31", precision: .quarter, severity: .note),
+    DateCase(raw: "H1 2017/18", day: "2017-09-30", precision: .half, severity: .note),
+    DateCase(raw: "H2 2017/18", day: "2018-03-31", precision: .half, severity: .note),
+    DateCase(raw: "Half 2 2017-18", day: "2018-03-31", precision: .half, severity: .note),
+    DateCase(raw: "2016/17", day: "2017-03-31", precision: .year, severity: .note),
+    DateCase(raw: "2016/17", role: .start, day: "2016-04-01", precision: .year, severity: .note),
+    DateCase(raw: "2016-17", day: "2017-03-31", precision: .year, severity: .note),
+    DateCase(raw: "end of Q4 2019/20", day: "2020-03-31", precision: .quarter, severity: .note),
+    // A quarter with no financial year is a calendar quarter, with a warning.
+    DateCase(raw: "Q2 2016", day: "2016-06-30", precision: .quarter, severity: .warning),
+    // Not a financial period: no quarter 5 or half 3, years that do not follow, a date.
+    DateCase(raw: "Q5 2016/17", day: "2017-03-31", precision: .year, severity: .note),
+    DateCase(raw: "H3 2017/18", day: "2018-03-31", precision: .year, severity: .note),
+    DateCase(raw: "2016/18", day: "2016-12-31", precision: .year, severity: .warning),
+    DateCase(
+      raw: "2016-2017", day: "2017-12-31", precision: .year, severity: .warning,
+      rangeStart: "2016-01-01"),
     DateCase(raw: "31 March 2016", day: "2016-03-31"),
     DateCase(raw: "March 2016", day: "2016-03-31", precision: .month, severity: .note),
     DateCase(

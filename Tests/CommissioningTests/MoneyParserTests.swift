@@ -5,6 +5,7 @@ import Testing
 struct MoneyCase: CustomTestStringConvertible, Sendable {
   var raw: String
   var pence: Int64?
+  var currency = "GBP"
   var basis: ValueBasis = .unknown
   var severity: Severity?
   var estimate = false
@@ -79,6 +80,92 @@ struct MoneyParserTests {
     MoneyCase(raw: "£1.2345", pence: 123, severity: .note),
     MoneyCase(raw: "£1.5000", pence: 150),
     MoneyCase(raw: "£1.2345.67", pence: 1_234_567, severity: .warning),
+    // Groupings a spreadsheet or word processor produces: spaces of every kind, apostrophes.
+    MoneyCase(raw: "£1 500 000", pence: 150_000_000, severity: .note),
+    MoneyCase(raw: "£1\u{A0}500\u{A0}000", pence: 150_000_000, severity: .note),
+    MoneyCase(raw: "£1\u{202F}500\u{202F}000.50", pence: 150_000_050, severity: .note),
+    MoneyCase(raw: "£1\u{2009}500\u{2009}000", pence: 150_000_000, severity: .note),
+    MoneyCase(raw: "£1'500'000", pence: 150_000_000, severity: .note),
+    MoneyCase(raw: "£1\u{2019}500\u{2019}000", pence: 150_000_000, severity: .note),
+    MoneyCase(raw: "1 500 000", pence: 150_000_000, severity: .note),
+    // A group of two or four digits does not join: what is left is said, never dropped.
+    MoneyCase(raw: "£1 5000", pence: 100, severity: .warning),
+    MoneyCase(raw: "£1 50", pence: 100, severity: .warning),
+    // Two spaces between groups are two figures, not one.
+    MoneyCase(raw: "£1  500", pence: 100, severity: .warning),
+    MoneyCase(raw: "£1,500 500", pence: 150_000, severity: .warning),
+    // Scientific notation, as Excel shows a number it has rounded: read exactly, with a warning.
+    MoneyCase(raw: "1.5E+07", pence: 1_500_000_000, severity: .warning),
+    MoneyCase(raw: "1.23457E+11", pence: 12_345_700_000_000, severity: .warning),
+    MoneyCase(raw: "£2e6", pence: 200_000_000, severity: .warning),
+    MoneyCase(raw: "1.5E-02", pence: 2, severity: .warning),
+    MoneyCase(raw: "£1e30", pence: nil, severity: .error),
+    MoneyCase(raw: "£9.2E+16", pence: 9_200_000_000_000_000_000, severity: .warning),
+    MoneyCase(raw: "£9.3E+16", pence: nil, severity: .error),
+    // Words: thousands to trillions.
+    MoneyCase(raw: "£3tn", pence: 300_000_000_000_000),
+    MoneyCase(raw: "£92,233.72tn", pence: 9_223_372_000_000_000_000),
+    MoneyCase(raw: "£2.5 trillion", pence: 250_000_000_000_000),
+    MoneyCase(raw: "£1.234m", pence: 123_400_000),
+    MoneyCase(raw: "£2 billion", pence: 200_000_000_000),
+    MoneyCase(raw: "£92,233.73tn", pence: nil, severity: .error),
+    // Other currencies: kept with their code, never converted.
+    MoneyCase(raw: "500 USD", pence: 50_000, currency: "USD", severity: .warning),
+    MoneyCase(raw: "EUR 1,234.56", pence: 123_456, currency: "EUR", severity: .warning),
+    MoneyCase(raw: "€1,234.56", pence: 123_456, currency: "EUR", severity: .warning),
+    MoneyCase(raw: "$2m", pence: 200_000_000, currency: "USD", severity: .warning),
+    MoneyCase(raw: "US$2m", pence: 200_000_000, currency: "USD", severity: .warning),
+    MoneyCase(raw: "GBP 1,000", pence: 100_000),
+    MoneyCase(raw: "1,000 gbp", pence: 100_000),
+    // Terms: a total over the stated term.
+    MoneyCase(
+      raw: "£1.2m over 3 years", pence: 120_000_000, basis: .total, severity: .note,
+      total: 120_000_000, term: .years(3)),
+    MoneyCase(
+      raw: "£1,200,000 (3 years)", pence: 120_000_000, basis: .total, severity: .note,
+      total: 120_000_000, term: .years(3)),
+    MoneyCase(
+      raw: "£1.2m (3 yrs)", pence: 120_000_000, basis: .total, severity: .note,
+      total: 120_000_000, term: .years(3)),
+    MoneyCase(
+      raw: "£900,000 for 18 months", pence: 90_000_000, basis: .total, severity: .note,
+      total: 90_000_000, term: .months(18)),
+    MoneyCase(
+      raw: "£1.2m 3-year contract", pence: 120_000_000, basis: .total, severity: .note,
+      total: 120_000_000, term: .years(3)),
+    MoneyCase(
+      raw: "£1.2m 2015-2018", pence: 120_000_000, basis: .total, severity: .note,
+      total: 120_000_000, term: .years(3)),
+    MoneyCase(
+      raw: "£400,000 2015/16", pence: 40_000_000, basis: .annual, severity: .note,
+      annual: 40_000_000),
+    MoneyCase(
+      raw: "£1.2m total", pence: 120_000_000, basis: .total, total: 120_000_000),
+    MoneyCase(
+      raw: "£1.2m whole life", pence: 120_000_000, basis: .total, total: 120_000_000),
+    // Every annual marker.
+    MoneyCase(raw: "£100k pa", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k p.a.", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k p/a", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k per year", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k/yr", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k / year", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k a year", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k annual", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(raw: "£100k yearly", pence: 10_000_000, basis: .annual, annual: 10_000_000),
+    MoneyCase(
+      raw: "£100k per annum for 3 years", pence: 10_000_000, basis: .annual,
+      annual: 10_000_000, term: .years(3)),
+    // A month's figure is made a year's, with a note; a rate is no contract value.
+    MoneyCase(
+      raw: "£10,000 per month", pence: 12_000_000, basis: .annual, severity: .note,
+      annual: 12_000_000),
+    MoneyCase(
+      raw: "£10k pcm", pence: 12_000_000, basis: .annual, severity: .note, annual: 12_000_000),
+    MoneyCase(raw: "£15 per hour", pence: nil, severity: .note),
+    MoneyCase(raw: "£120 a week", pence: nil, severity: .note),
+    // Figures that are not an amount say so.
+    MoneyCase(raw: "£3zillion", pence: nil, severity: .warning),
     MoneyCase(raw: "N/A – formulaic hourly rate"),
     MoneyCase(raw: "Part of wider Agilisys Contract"),
     MoneyCase(raw: "Various (spot purchasing arrangements)"),
@@ -90,6 +177,7 @@ struct MoneyParserTests {
   func parses(_ c: MoneyCase) {
     let reading = MoneyParser.parse(c.raw, unitMultiplier: c.unit)
     #expect(reading.amount?.minorUnits == c.pence)
+    if reading.amount != nil { #expect(reading.amount?.currency == c.currency) }
     #expect(reading.basis == c.basis)
     #expect(reading.isEstimate == c.estimate)
     #expect(reading.annual?.minorUnits == c.annual)

@@ -42,7 +42,8 @@ struct RegisterLoaderTests {
     #expect(contract.extra == [Contract.ExtraColumn(header: "Colour", value: "blue")])
     let notes = register.diagnostics.filter { $0.severity == .note }.map(\.message)
     #expect(notes.contains("column 'Title of agreement' read as 'service'"))
-    #expect(notes.contains("column 'Contract value (£)' read as 'value'"))
+    #expect(notes.contains("column 'Contract value (£)' read as 'value' (total values)"))
+    #expect(contract.value.basis == .total)
   }
 
   @Test("a missing required column stops loading with a one-line error")

@@ -13,21 +13,27 @@ public struct ValueReading: Hashable, Sendable {
   /// The annual and total figures when the cell states them.
   public var annual: Money?
   public var total: Money?
-  /// A term stated beside the value: `(2 year contract)`, `annually for 3 years`.
+  /// A term stated beside the value: `(2 year contract)`, `annually for 3 years`, `2015-2018`.
   public var term: Length?
   /// `circa £55m`, `approx.`, `estimated`.
   public var isEstimate = false
   /// Why there is no figure, when there is none: `'N/A – formulaic hourly rate': no value given`.
   public var noValue: String?
   public var findings: [Finding] = []
+
+  /// Whether the figure is in pounds; another currency is kept, never converted or summed.
+  public var isInPounds: Bool { amount.map { $0.currency == "GBP" } ?? true }
 }
 
 /// Reads money as councils write it, byte by byte, into integer pence.
 ///
-/// `£4,852,760`, `£4,737,872.20`, `–£4,859, 856`, `£23m`, `£3.9M`, `£298K`, `£1 million`,
-/// `circa £55m`, `£1.5m (2 year contract)`, `£275,000 annually for 3 years`, `£44,400 per annum`,
-/// `£90,000 (annual) £270,000 (total)`, mis-grouped `£67,9004.80` and `£19.925, 000` (with a
-/// warning), bare `75,224.4` in a table of thousands, and no-value texts such as `N/A`.
+/// `£4,852,760`, `£4,737,872.20`, `–£4,859, 856`, `£1 500 000` (spaces, no-break spaces or
+/// apostrophes between groups), `1.5E+07` (a spreadsheet's scientific notation), `£23m`, `£3.9M`,
+/// `£298K`, `£3tn`, `circa £55m`, `£1.5m (2 year contract)`, `£1.2m over 3 years`,
+/// `£275,000 annually for 3 years`, `£44,400 per annum`, `£100k p.a.`, `£10,000 per month`,
+/// `£90,000 (annual) £270,000 (total)`, `500 USD`, `EUR 1,234.56`, mis-grouped `£67,9004.80` and
+/// `£19.925, 000` (with a warning), bare `75,224.4` in a table of thousands, and no-value texts
+/// such as `N/A`. Whatever is not read whole says so: a value is never silently shrunk.
 public enum MoneyParser {
   /// Reads a value cell. `unitMultiplier` is 1000 for a table in £000s.
   public static func parse(_ text: String, unitMultiplier: Int64 = 1) -> ValueReading {
@@ -39,8 +45,11 @@ public enum MoneyParser {
     var tokens: Range<Int>
     var text: String
     var hasSign: Bool
+    var currency = "GBP"
     var basis: ValueBasis = .unknown
     var term: Length?
+    /// `per hour`, `a week`: a rate, not a contract's value.
+    var rate: String?
     var findings: [Finding] = []
     /// More pence than an Int64 holds: reported, never read.
     var tooLarge = false
@@ -56,19 +65,10 @@ public enum MoneyParser {
       reading.noValue = "no value given"
       return reading
     }
-    let anySign = tokens.contains { $0.kind == .punct(0xA3) }
-    var amounts: [Amount] = []
-    var i = 0
-    while i < tokens.count {
-      if let (amount, next) = readAmount(
-        tokens, at: i, bytes: bytes, requireSign: anySign, unit: unitMultiplier)
-      {
-        amounts.append(amount)
-        i = next
-      } else {
-        i += 1
-      }
-    }
+    var used = [Bool](repeating: false, count: tokens.count)
+    let years = yearRange(tokens, bytes)
+    if let years { for k in years.tokens { used[k] = true } }
+    var amounts = readAmounts(tokens, bytes, unit: unitMultiplier, skipping: years?.tokens)
     reading.isEstimate = containsAny(
       tokens, bytes,
       [
@@ -85,45 +85,89 @@ public enum MoneyParser {
     }
     guard !amounts.isEmpty else {
       reading.noValue = noValueReason(raw)
+      if tokens.contains(where: { $0.kind == .number }) && !looksLikeNoValue(raw) {
+        reading.findings.append(
+          Finding(.warning, "\(quoted(raw)) has figures but no amount could be read; no value"))
+      }
       return reading
     }
-    // Basis and term: the words after each amount up to the next, else the words before it.
-    for index in amounts.indices {
-      let after =
-        amounts[index].tokens
-        .upperBound..<(index + 1 < amounts.count
-        ? amounts[index + 1].tokens.lowerBound : tokens.count)
-      let before =
-        (index > 0 ? amounts[index - 1].tokens.upperBound : 0)..<amounts[index].tokens.lowerBound
-      var (basis, term) = basisAndTerm(tokens, bytes, after)
-      if basis == .unknown {
-        let (b, t) = basisAndTerm(tokens, bytes, before)
-        basis = b
-        term = term ?? t
-      }
-      amounts[index].basis = basis
-      amounts[index].term = term
+    for amount in amounts { for k in amount.tokens { used[k] = true } }
+    assignBasisAndTerms(&amounts, tokens, bytes, years: years, used: &used)
+    if let rate = amounts[0].rate {
+      reading.noValue = "\(quoted(raw)): a rate \(rate), no contract value"
+      reading.findings.append(
+        Finding(.note, "\(quoted(raw)) is a rate \(rate), not a contract value; no value"))
+      return reading
     }
+    compose(&reading, amounts, raw: raw)
+    describe(&reading, amounts, tokens, bytes, raw: raw, used: used, unit: unitMultiplier)
+    return reading
+  }
+
+  /// Reads every amount in the cell; when any amount carries a currency, bare numbers are not
+  /// amounts (`£40,000 for 19 providers`).
+  static func readAmounts(
+    _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, unit: Int64, skipping: Range<Int>?
+  ) -> [Amount] {
+    let anySign = tokens.indices.contains { currencyMark(tokens, $0, bytes) != nil }
+    var amounts: [Amount] = []
+    var i = 0
+    while i < tokens.count {
+      if let skipping, skipping.contains(i) {
+        i = skipping.upperBound
+        continue
+      }
+      if let (amount, next) = readAmount(
+        tokens, at: i, bytes: bytes, requireSign: anySign, unit: unit)
+      {
+        amounts.append(amount)
+        i = next
+      } else {
+        i += 1
+      }
+    }
+    return amounts
+  }
+
+  /// The figure, its basis and term, from the amounts read.
+  static func compose(_ reading: inout ValueReading, _ amounts: [Amount], raw: String) {
     for amount in amounts { reading.findings.append(contentsOf: amount.findings) }
     let annual = amounts.first { $0.basis == .annual }
     let total = amounts.first { $0.basis == .total }
-    reading.annual = annual.map { Money(minorUnits: $0.pence) }
-    reading.total = total.map { Money(minorUnits: $0.pence) }
+    reading.annual = annual.map { Money(minorUnits: $0.pence, currency: $0.currency) }
+    reading.total = total.map { Money(minorUnits: $0.pence, currency: $0.currency) }
     // The first figure is the contract's value; a second one states the other basis or is noise.
     let primary = amounts[0]
     reading.basis = primary.basis
-    reading.amount = Money(minorUnits: primary.pence)
+    reading.amount = Money(minorUnits: primary.pence, currency: primary.currency)
     reading.term = amounts.lazy.compactMap(\.term).first
-    if amounts.count > 1 && !(annual != nil && total != nil && amounts.count == 2) {
+  }
+
+  /// The notes and warnings a reading needs: several amounts, free text, a derived annual value,
+  /// no currency sign, a negative or estimated figure, another currency, figures left unread.
+  static func describe(
+    _ reading: inout ValueReading, _ amounts: [Amount], _ tokens: [Token],
+    _ bytes: UnsafeBufferPointer<UInt8>, raw: String, used: [Bool], unit: Int64
+  ) {
+    let primary = amounts[0]
+    let money = Money(minorUnits: primary.pence, currency: primary.currency)
+    let pair =
+      amounts.count == 2 && reading.annual != nil && reading.total != nil
+    if amounts.count > 1 && !pair {
       reading.findings.append(
         Finding(
           .warning,
           "\(quoted(raw)) holds \(amounts.count) amounts; read \(primary.text) as the contract's value"
         ))
-    } else if wordCount(tokens, bytes) > 4 {
+    } else if let unread = unreadFigures(tokens, bytes, used: used) {
       reading.findings.append(
         Finding(
-          .note, "\(quoted(raw)) is free text; read \(Money(minorUnits: primary.pence).formatted)"))
+          .warning,
+          "\(quoted(raw)): read \(money.formatted) and left \(quoted(unread)) unread; check the value"
+        ))
+    } else if wordCount(tokens, bytes) > 4 {
+      reading.findings.append(
+        Finding(.note, "\(quoted(raw)) is free text; read \(money.formatted)"))
     }
     if reading.basis == .total, let term = reading.term {
       reading.findings.append(
@@ -131,22 +175,43 @@ public enum MoneyParser {
           .note,
           "\(quoted(raw)) is a total over \(term); its annual value is derived from that term"))
     }
-    if !anySign && unitMultiplier == 1 {
+    if !amounts.contains(where: \.hasSign) && unit == 1 {
       reading.findings.append(Finding(.note, "\(quoted(raw)) has no currency sign; read as pounds"))
+    }
+    if primary.currency != "GBP" {
+      reading.findings.append(
+        Finding(
+          .warning,
+          "\(quoted(raw)) is in \(primary.currency); kept as \(money.formatted), never converted or added to pounds"
+        ))
     }
     if primary.pence < 0 {
       reading.findings.append(Finding(.warning, "\(quoted(raw)) is negative"))
     }
     if reading.isEstimate {
       reading.findings.append(
-        Finding(
-          .note, "\(quoted(raw)) is an estimate; read \(Money(minorUnits: primary.pence).formatted)"
-        ))
+        Finding(.note, "\(quoted(raw)) is an estimate; read \(money.formatted)"))
     }
-    return reading
   }
 
-  /// Reads one amount at token `i`: an optional sign, `£`, digit groups, decimals, a multiplier.
+  // MARK: - One amount
+
+  /// The digits of an amount as written: the whole number and its decimals, before any scale.
+  struct Figure {
+    var mantissa: Int64
+    var decimals = 0
+    var exponent = 0
+    var irregular = false
+    var pointAsThousands = false
+    var straySpace = false
+    /// The grouping by spaces or apostrophes, when it was one: `' '`, `'\''`.
+    var spaceGrouped = false
+    var scientific = false
+    var overflow = false
+  }
+
+  /// Reads one amount at token `i`: an optional sign, a currency, digit groups, decimals, an
+  /// exponent, a multiplier and a currency code after it.
   static func readAmount(
     _ tokens: [Token], at start: Int, bytes: UnsafeBufferPointer<UInt8>, requireSign: Bool,
     unit: Int64
@@ -154,7 +219,7 @@ public enum MoneyParser {
     var i = start
     var negative = false
     var dashSeparator = false
-    var hasSign = false
+    var currency: String?
     if case .punct(UInt8(ascii: "-")) = tokens[i].kind, i + 1 < tokens.count,
       !tokens[i + 1].spaced
     {
@@ -162,121 +227,49 @@ public enum MoneyParser {
       if tokens[i].end - tokens[i].start == 1 { negative = true } else { dashSeparator = true }
       i += 1
     }
-    if tokens[i].kind == .punct(0xA3) {
-      hasSign = true
-      i += 1
+    if let mark = currencyMark(tokens, i, bytes) {
+      currency = mark.code
+      i = mark.next
       if i < tokens.count, tokens[i].kind == .punct(UInt8(ascii: "-")) {
         negative = true
         i += 1
       }
     }
     guard i < tokens.count, tokens[i].kind == .number else { return nil }
-    if requireSign && !hasSign { return nil }
-    if !hasSign && (negative || dashSeparator) && start == i - 1 && tokens[start].spaced == false
-      && start > 0
+    if currency == nil && (negative || dashSeparator) && start == i - 1
+      && tokens[start].spaced == false && start > 0
     {
       return nil
     }
-    let first = tokens[i]
-    // Digit groups: the first, then ',' or '.' separated groups, possibly after a stray space.
-    var groups: [(sep: UInt8, token: Token)] = []
-    var j = i + 1
-    var straySpace = false
-    while j + 1 < tokens.count, case .punct(let sep) = tokens[j].kind,
-      sep == UInt8(ascii: ",") || sep == UInt8(ascii: "."), !tokens[j].spaced,
-      tokens[j + 1].kind == .number
-    {
-      if tokens[j + 1].spaced {
-        // '£4,859, 856' has a stray space; '£40,000, and' is a list, so only 3-digit groups join.
-        guard sep == UInt8(ascii: ","), tokens[j + 1].digits == 3 else { break }
-        straySpace = true
-      }
-      groups.append((sep, tokens[j + 1]))
-      j += 2
-    }
-    var mantissa = first.value
-    var decimals = 0
-    var irregular = false
-    var pointAsThousands = false
-    var overflow = first.value == Int64.max
-    for (index, group) in groups.enumerated() {
-      let isLast = index == groups.count - 1
-      if group.sep == UInt8(ascii: ".") {
-        if isLast && group.token.digits <= 2 {
-          decimals = group.token.digits
-        } else if group.token.digits == 3 && first.value != 0 {
-          // '£19.925, 000': a point before three digits groups thousands (not for '£0.005').
-          pointAsThousands = true
-        } else {
-          // '£0.005', '£1.2345': a decimal finer than a penny (the rounding says so), but a
-          // point before other groups ('£1.2345.67') is no grouping we know.
-          decimals = group.token.digits
-          irregular = irregular || !isLast
-        }
-      } else if group.token.digits != 3 {
-        irregular = true
-      }
-      for _ in 0..<group.token.digits {
-        let (m, o) = mantissa.multipliedReportingOverflow(by: 10)
-        mantissa = m
-        overflow = overflow || o
-      }
-      let (s, o) = mantissa.addingReportingOverflow(group.token.value)
-      mantissa = s
-      overflow = overflow || o
-    }
-    if first.digits > 3 && !groups.isEmpty && groups[0].sep == UInt8(ascii: ",") {
-      irregular = true
-    }
-    // Multiplier: £23m, £3.9M, £298K, £1 million, £2bn.
+    var (figure, j) = readFigure(tokens, at: i, bytes)
+    // Multiplier: £23m, £3.9M, £298K, £1 million, £2bn, £3tn.
     var multiplier: Int64 = 1
     if j < tokens.count, tokens[j].kind == .word {
-      if DateParser.isWord(tokens[j], bytes, oneOf: ["m", "million", "mn", "mil"]) {
-        multiplier = 1_000_000
+      if let scale = multiplierWord(tokens[j], bytes) {
+        multiplier = scale
         j += 1
-      } else if DateParser.isWord(tokens[j], bytes, oneOf: ["k", "thousand"]) {
-        multiplier = 1000
-        j += 1
-      } else if DateParser.isWord(tokens[j], bytes, oneOf: ["bn", "billion"]) {
-        multiplier = 1_000_000_000
-        j += 1
-      } else if !tokens[j].spaced {
+      } else if !tokens[j].spaced, currencyMark(tokens, j, bytes) == nil {
         return nil  // '3rd', '12months': a number in a word, not money.
       }
     }
-    if !hasSign {
+    if let mark = currencyMark(tokens, j, bytes), mark.isCode, currency == nil {
+      currency = mark.code  // '500 USD'
+      j = mark.next
+    }
+    if currency == nil {
+      if requireSign { return nil }
       // A bare number followed by a unit word is a count, not money: '2 year contract', '19 providers'.
       if j < tokens.count, tokens[j].kind == .word, multiplier == 1 { return nil }
       if j < tokens.count, tokens[j].kind == .punct(UInt8(ascii: "%")) { return nil }
     }
-    // pence = mantissa × 100 × multiplier × unit ÷ 10^decimals, rounded half up. The product is
-    // formed in 128 bits, so '£8,000,000,000,000,000.00' is not refused for a step on the way;
-    // the pence must fit in 64 bits.
-    var pence: Int64 = 0
-    var finerThanAPenny = false
-    var scaled = Int128(mantissa)
-    for factor in [100, multiplier, unit] where !overflow {
-      let (product, o) = scaled.multipliedReportingOverflow(by: Int128(factor))
-      scaled = product
-      overflow = o
-    }
-    if !overflow && decimals <= 30 {
-      var divisor: Int128 = 1
-      for _ in 0..<decimals { divisor *= 10 }
-      let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
-      let rounded = quotient + (remainder * 2 >= divisor && divisor > 1 ? 1 : 0)
-      finerThanAPenny = remainder != 0
-      if let exact = Int64(exactly: rounded) { pence = exact } else { overflow = true }
-    } else {
-      overflow = true
-    }
     let text = String(
       decoding: UnsafeBufferPointer(rebasing: bytes[tokens[start].start..<tokens[j - 1].end]),
       as: UTF8.self)
+    let (pence, finerThanAPenny) = scaledPence(&figure, by: [100, multiplier, unit])
     var amount = Amount(
-      pence: negative ? -pence : pence, tokens: start..<j, text: text, hasSign: hasSign)
-    let money = Money(minorUnits: amount.pence)
-    if overflow {
+      pence: negative ? -pence : pence, tokens: start..<j, text: text, hasSign: currency != nil)
+    amount.currency = currency ?? "GBP"
+    if figure.overflow {
       amount.pence = 0
       amount.tooLarge = true
       amount.findings.append(
@@ -292,66 +285,272 @@ public enum MoneyParser {
     {
       amount.pence = -amount.pence
       amount.findings.append(
-        Finding(.note, "'(\(text))' is in brackets; read as minus \(money.formatted)"))
+        Finding(
+          .note,
+          "'(\(text))' is in brackets; read as minus \(Money(minorUnits: pence, currency: amount.currency).formatted)"
+        ))
     }
-    if pointAsThousands {
-      amount.findings.append(
+    amount.findings += figureFindings(
+      figure, text: text, money: Money(minorUnits: amount.pence, currency: amount.currency),
+      dashSeparator: dashSeparator, finerThanAPenny: finerThanAPenny)
+    return (amount, j)
+  }
+
+  /// What the way a figure was written says about it.
+  static func figureFindings(
+    _ figure: Figure, text: String, money: Money, dashSeparator: Bool, finerThanAPenny: Bool
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    if figure.scientific {
+      findings.append(
+        Finding(
+          .warning,
+          "'\(text)' is in scientific notation, as a spreadsheet shows a number it has rounded; read as \(money.formatted), check the figure"
+        ))
+    }
+    if figure.pointAsThousands {
+      findings.append(
         Finding(.warning, "'\(text)' uses '.' as a thousands separator; read as \(money.formatted)")
       )
-    } else if irregular {
-      amount.findings.append(
+    } else if figure.irregular {
+      findings.append(
         Finding(.warning, "'\(text)' has irregular digit grouping; read as \(money.formatted)"))
     }
-    if straySpace {
-      amount.findings.append(
-        Finding(.note, "'\(text)' has a stray space; read as \(money.formatted)"))
+    if figure.spaceGrouped {
+      findings.append(
+        Finding(
+          .note,
+          "'\(text)' groups its digits with spaces or apostrophes; read as \(money.formatted)"
+        ))
+    }
+    if figure.straySpace {
+      findings.append(Finding(.note, "'\(text)' has a stray space; read as \(money.formatted)"))
     }
     if dashSeparator {
-      amount.findings.append(
+      findings.append(
         Finding(.note, "'\(text)' starts with a dash; read as a separator, not a minus"))
     }
     if finerThanAPenny {
-      amount.findings.append(
+      findings.append(
         Finding(
           .note,
           "'\(text)' is finer than a penny; rounded to \(money.formatted(alwaysShowPence: true))"))
     }
-    return (amount, j)
+    return findings
   }
 
-  static func basisAndTerm(
-    _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
-  ) -> (ValueBasis, Length?) {
-    var basis = ValueBasis.unknown
-    var term: Length?
-    var k = range.lowerBound
-    while k < range.upperBound {
-      let t = tokens[k]
-      if DateParser.isWord(t, bytes, oneOf: ["annual", "annually", "yearly", "pa", "annum"]) {
-        basis = .annual
-      } else if DateParser.isWord(t, bytes, oneOf: ["per", "a", "each"]), k + 1 < range.upperBound,
-        DateParser.isWord(tokens[k + 1], bytes, oneOf: ["year", "annum", "yr"])
-      {
-        basis = .annual
-        k += 1
-      } else if DateParser.isWord(t, bytes, oneOf: ["total", "lifetime"]) {
-        basis = .total
-      } else if t.kind == .number, t.digits <= 2, k + 1 < range.upperBound,
-        DateParser.isWord(tokens[k + 1], bytes, oneOf: ["year", "years", "yr", "yrs"])
-      {
-        term = .years(Int(t.value))
-        // '(2 year contract)' states the total's term; 'annually for 3 years' keeps annual.
-        if k + 2 < range.upperBound,
-          DateParser.isWord(tokens[k + 2], bytes, oneOf: ["contract", "term", "period"]),
-          basis == .unknown
-        {
-          basis = .total
+  /// Reads the digits of an amount from the number token at `i`: groups separated by `,`, `.`,
+  /// an apostrophe or a space (a no-break or narrow one too), decimals and an exponent.
+  static func readFigure(
+    _ tokens: [Token], at i: Int, _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> (Figure, Int) {
+    let first = tokens[i]
+    var figure = Figure(mantissa: first.value)
+    figure.overflow = first.value == Int64.max
+    var groups: [(sep: UInt8, token: Token)] = []
+    var j = i + 1
+    while j < tokens.count {
+      if let (sep, next) = groupSeparator(tokens, j, bytes, first: first, groups: groups) {
+        groups.append((sep, tokens[next]))
+        if tokens[next].spaced && sep == UInt8(ascii: ",") { figure.straySpace = true }
+        j = next + 1
+      } else {
+        break
+      }
+    }
+    let scaledByWord = j < tokens.count && multiplierWord(tokens[j], bytes) != nil
+    for (index, group) in groups.enumerated() {
+      let isLast = index == groups.count - 1
+      switch group.sep {
+      case UInt8(ascii: "."):
+        if isLast && group.token.digits <= 2 {
+          figure.decimals = group.token.digits
+        } else if group.token.digits == 3 && first.value != 0 && !scaledByWord {
+          // '£19.925, 000': a point before three digits groups thousands (not for '£0.005', nor
+          // before a multiplier: '£1.234m' is a decimal).
+          figure.pointAsThousands = true
+        } else {
+          // '£0.005', '£1.2345': a decimal finer than a penny (the rounding says so), but a
+          // point before other groups ('£1.2345.67') is no grouping we know.
+          figure.decimals = group.token.digits
+          figure.irregular = figure.irregular || !isLast
         }
+      case UInt8(ascii: " "), UInt8(ascii: "'"):
+        figure.spaceGrouped = true
+      default:
+        if group.token.digits != 3 { figure.irregular = true }
+      }
+      appendDigits(&figure, group.token)
+    }
+    if first.digits > 3 && !groups.isEmpty && groups[0].sep == UInt8(ascii: ",") {
+      figure.irregular = true
+    }
+    if let (exponent, next) = exponent(tokens, j, bytes) {
+      figure.exponent = exponent
+      figure.scientific = true
+      j = next
+    }
+    return (figure, j)
+  }
+
+  static func appendDigits(_ figure: inout Figure, _ token: Token) {
+    for _ in 0..<token.digits {
+      let (m, o) = figure.mantissa.multipliedReportingOverflow(by: 10)
+      figure.mantissa = m
+      figure.overflow = figure.overflow || o
+    }
+    let (s, o) = figure.mantissa.addingReportingOverflow(token.value)
+    figure.mantissa = s
+    figure.overflow = figure.overflow || o
+  }
+
+  /// The separator at `j` that joins the next digit group, and the group's token index.
+  ///
+  /// `,` or `.` directly between digits; `,` then a space before three digits (a stray space:
+  /// `£4,859, 856`); an apostrophe (`1'500'000`) or one space of any kind (`1 500 000`,
+  /// U+00A0, U+202F, U+2009, U+2019) before exactly three digits, after a first group of at most
+  /// three and only while every group so far was joined the same way.
+  static func groupSeparator(
+    _ tokens: [Token], _ j: Int, _ bytes: UnsafeBufferPointer<UInt8>, first: Token,
+    groups: [(sep: UInt8, token: Token)]
+  ) -> (UInt8, Int)? {
+    if j + 1 < tokens.count, case .punct(let sep) = tokens[j].kind, !tokens[j].spaced,
+      tokens[j + 1].kind == .number
+    {
+      switch sep {
+      case UInt8(ascii: ","), UInt8(ascii: "."):
+        if tokens[j + 1].spaced {
+          // '£4,859, 856' has a stray space; '£40,000, and' is a list: only 3-digit groups join.
+          guard sep == UInt8(ascii: ","), tokens[j + 1].digits == 3 else { return nil }
+        }
+        return (sep, j + 1)
+      case UInt8(ascii: "'"):
+        guard tokens[j + 1].digits == 3, !tokens[j + 1].spaced, first.digits <= 3,
+          groups.allSatisfy({ $0.sep == UInt8(ascii: "'") })
+        else { return nil }
+        return (sep, j + 1)
+      default: return nil
+      }
+    }
+    let token = tokens[j]
+    // Nothing joins after decimals ('£1.50 500' is two figures).
+    guard token.kind == .number, token.spaced, token.digits == 3, first.digits <= 3,
+      groups.allSatisfy({ $0.sep == UInt8(ascii: " ") }),
+      isOneSpace(bytes, from: tokens[j - 1].end, to: token.start)
+    else { return nil }
+    // Not when the group is a count: '£1 500 providers' stays £1 and 500 left unread.
+    if j + 1 < tokens.count, tokens[j + 1].kind == .word, tokens[j + 1].spaced,
+      multiplierWord(tokens[j + 1], bytes) == nil, !isCurrencyCode(tokens[j + 1], bytes)
+    {
+      return nil
+    }
+    return (UInt8(ascii: " "), j)
+  }
+
+  /// Whether the bytes between two tokens are one space: ASCII, no-break (U+00A0), thin
+  /// (U+2009), narrow no-break (U+202F), or a typographic apostrophe (U+2019).
+  static func isOneSpace(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+    switch to - from {
+    case 1: return bytes[from] == 0x20
+    case 2: return bytes[from] == 0xC2 && bytes[from + 1] == 0xA0
+    case 3:
+      return bytes[from] == 0xE2 && bytes[from + 1] == 0x80
+        && (bytes[from + 2] == 0x89 || bytes[from + 2] == 0xAF || bytes[from + 2] == 0x99)
+    default: return false
+    }
+  }
+
+  /// `E+07`, `e30`, `E-2` directly after the digits: the exponent and the index after it.
+  static func exponent(
+    _ tokens: [Token], _ j: Int, _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> (Int, Int)? {
+    guard j < tokens.count, !tokens[j].spaced, DateParser.isWord(tokens[j], bytes, oneOf: ["e"])
+    else { return nil }
+    var k = j + 1
+    var negative = false
+    if k < tokens.count, !tokens[k].spaced, case .punct(let sign) = tokens[k].kind,
+      sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-")
+    {
+      negative = sign == UInt8(ascii: "-")
+      k += 1
+    }
+    guard k < tokens.count, tokens[k].kind == .number, !tokens[k].spaced else { return nil }
+    // Capped: an exponent past 99 is too large whatever the digits, and says so.
+    let value = Int(min(tokens[k].value, 99))
+    return (negative ? -value : value, k + 1)
+  }
+
+  /// pence = mantissa × factors × 10^exponent ÷ 10^decimals, rounded half up, formed in 128 bits
+  /// so that no step on the way is refused; only the pence must fit in 64 bits.
+  static func scaledPence(_ figure: inout Figure, by factors: [Int64]) -> (Int64, Bool) {
+    var scaled = Int128(figure.mantissa)
+    var overflow = figure.overflow
+    let shift = figure.decimals - figure.exponent
+    var all = factors.map { Int128($0) }
+    if shift < 0 { all += [Int128](repeating: 10, count: min(-shift, 40)) }
+    for factor in all where !overflow {
+      let (product, o) = scaled.multipliedReportingOverflow(by: factor)
+      scaled = product
+      overflow = o
+    }
+    var pence: Int64 = 0
+    var finer = false
+    if !overflow && shift <= 30 {
+      var divisor: Int128 = 1
+      for _ in 0..<max(shift, 0) { divisor *= 10 }
+      let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
+      let rounded = quotient + (remainder * 2 >= divisor && divisor > 1 ? 1 : 0)
+      finer = remainder != 0
+      if let exact = Int64(exactly: rounded) { pence = exact } else { overflow = true }
+    } else {
+      overflow = true
+    }
+    figure.overflow = overflow
+    return (pence, finer)
+  }
+
+  static func multiplierWord(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    if DateParser.isWord(token, bytes, oneOf: ["m", "million", "mn", "mil", "millions"]) {
+      return 1_000_000
+    }
+    if DateParser.isWord(token, bytes, oneOf: ["k", "thousand", "thousands"]) { return 1000 }
+    if DateParser.isWord(token, bytes, oneOf: ["bn", "billion", "b"]) { return 1_000_000_000 }
+    if DateParser.isWord(token, bytes, oneOf: ["tn", "trillion"]) { return 1_000_000_000_000 }
+    return nil
+  }
+  // MARK: - What is left
+
+  /// Figures in the cell that no amount, term, year range or date used: `£1 5000` reads £1 and
+  /// leaves `5000`. Counts before a word (`19 providers`) are not figures left unread.
+  static func unreadFigures(
+    _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, used: [Bool]
+  ) -> String? {
+    var k = 0
+    var unread: [String] = []
+    while k < tokens.count {
+      if used[k] || tokens[k].kind != .number {
         k += 1
+        continue
+      }
+      // A date ('from 1 August 2009') is no figure left unread; nor a year of the register's era.
+      if let (date, next) = DateParser.match(tokens, at: k, bytes: bytes),
+        date.precision != .year || (1990...2100).contains(date.year)
+      {
+        k = next
+        continue
+      }
+      // A count before a word ('19 providers') or a label after one ('Contract 1', 'Lot 2').
+      let followedByWord = k + 1 < tokens.count && tokens[k + 1].kind == .word
+      let label = k > 0 && tokens[k - 1].kind == .word && tokens[k].spaced
+      if !followedByWord && !label {
+        unread.append(
+          String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<tokens[k].end]),
+            as: UTF8.self))
       }
       k += 1
     }
-    return (basis, term)
+    return unread.isEmpty ? nil : unread.joined(separator: " ")
   }
 
   static func containsAny(
@@ -368,10 +567,16 @@ public enum MoneyParser {
         token, bytes,
         oneOf: [
           "annual", "annually", "total", "per", "annum", "year", "years", "contract", "for",
-          "circa", "approx", "million", "each", "the", "and", "in",
+          "circa", "approx", "million", "each", "the", "and", "in", "over",
         ])
       return known ? count : count + 1
     }
+  }
+
+  /// Whether the text says there is no value (`N/A`, `TBC`, `part of …`), so figures in it
+  /// (`N/A – 2 providers`) are not an amount that failed to read.
+  static func looksLikeNoValue(_ raw: String) -> Bool {
+    !noValueReason(raw).hasSuffix(": no amount found")
   }
 
   static func noValueReason(_ raw: String) -> String {

@@ -47,64 +47,157 @@ public enum Column: String, CaseIterable, Sendable {
   /// Columns a register must have.
   public static let required: [Column] = [.service, .end]
 
-  /// Foreign headers councils use, normalised (lowercase letters and digits only).
+  /// Foreign headers councils use, normalised (lowercase letters and digits only): the Local
+  /// Government Transparency Code's contract register fields, and the headers real councils'
+  /// published registers use.
   static let foreignHeaders: [String: Column] = {
     var table: [String: Column] = [:]
     for column in Column.allCases { table[normalise(column.rawValue)] = column }
-    let aliases: [Column: [String]] = [
-      .id: [
-        "reference", "referencenumber", "ref", "refno", "contractreference", "contractref",
-        "contractid", "contractnumber", "contractno", "uniqueid", "ocid",
-      ],
-      .service: [
-        "title", "titleofagreement", "contracttitle", "contractname", "servicename", "name",
-        "nameofcontract", "agreement", "agreementtitle", "subject", "servicedescription",
-      ],
-      .provider: [
-        "providername", "supplier", "suppliername", "suppliers", "contractor", "contractorname",
-        "vendor", "vendorname", "organisationname",
-      ],
-      .department: [
-        "directorate", "servicearea", "division", "responsibledepartment",
-        "departmentname", "team", "buyer",
-      ],
-      .group: ["programme", "programmes", "groups", "workstream"],
-      .value: [
-        "contractvalue", "totalvalue", "valueofcontract", "estimatedvalue", "awardedvalue",
-        "contractvaluegbp", "valuegbp", "amount", "annualvalue", "totalcontractvalue",
-      ],
-      .valueBasis: ["basis", "valuetype"],
-      .valueUnit: ["unit", "units"],
-      .start: [
-        "startdate", "contractstartdate", "commencementdate", "contractstart", "from",
-        "awarddate",
-      ],
-      .end: [
-        "enddate", "contractenddate", "expirydate", "expiry", "contractend", "to",
-        "contractexpirydate", "expires",
-      ],
-      .extensionOptions: [
-        "extensions", "extensionoptions", "optiontoextend", "optionstoextend", "extensionperiod",
-        "renewal", "renewaloptions", "extensionsavailable",
-      ],
-      .maxEnd: [
-        "maxenddate", "maximumenddate", "maxextentdate", "enddateincludingextensions",
-        "finalenddate", "latestenddate",
-      ],
-      .originalEnd: [
-        "originalenddate", "initialenddate", "endbeforeextensions", "originalexpirydate",
-      ],
-      .nextReview: ["nextreviewdate", "reviewdate", "review", "nextreviewstage"],
-      .procurementRoute: ["procurementprocedure", "route", "procedure", "routetomarket"],
-      .leadTime: ["procurementleadtime"],
-      .source: ["sourceline"],
-      .notes: ["comments", "comment", "remarks", "note"],
-    ]
     for (column, names) in aliases {
       for name in names { table[name] = column }
     }
+    for name in annualValueHeaders.keys { table[name] = .value }
+    for name in totalValueHeaders.keys { table[name] = .value }
     return table
   }()
+
+  static let aliases: [Column: [String]] = [
+    .id: [
+      "reference", "referencenumber", "ref", "refno", "contractreference", "contractref",
+      "contractid", "contractnumber", "contractno", "uniqueid", "ocid", "contractreferencenumber",
+      "referenceno", "contractcode", "agreementreference", "id",
+    ],
+    .service: [
+      "title", "titleofagreement", "contracttitle", "contractname", "servicename", "name",
+      "nameofcontract", "agreement", "agreementtitle", "subject", "servicedescription",
+      "contract", "titleofcontract", "contractdescription", "service", "services",
+      "servicecontract", "agreementname", "projecttitle", "tendertitle",
+    ],
+    .provider: [
+      "providername", "supplier", "suppliername", "suppliers", "contractor", "contractorname",
+      "vendor", "vendorname", "organisationname", "suppliernameanddetails", "provider",
+      "providers", "serviceprovider", "awardedsupplier", "awardedto", "successfulsupplier",
+      "suppliertradingname", "contractorsname", "suppliersname",
+    ],
+    .department: [
+      "directorate", "servicearea", "division", "responsibledepartment",
+      "departmentname", "team", "buyer", "localauthoritydepartmentresponsible",
+      "departmentresponsible", "responsibledirectorate", "departmentdirectorate",
+      "commissioningdepartment", "owningdepartment", "businessunit",
+    ],
+    .group: ["programme", "programmes", "groups", "workstream", "portfolio"],
+    .value: ["amount", "valuegbp", "cost", "price", "contractamount", "value"],
+    .valueBasis: ["basis", "valuetype"],
+    .valueUnit: ["unit", "units"],
+    .start: [
+      "startdate", "contractstartdate", "commencementdate", "contractstart", "from",
+      "awarddate", "start", "datestart", "dateofcommencement", "contractcommencementdate",
+      "commencement", "effectivedate",
+    ],
+    .end: [
+      "enddate", "contractenddate", "expirydate", "expiry", "contractend", "to",
+      "contractexpirydate", "expires", "contractexpiry", "dateofexpiry", "dateend",
+      "currentenddate", "expirationdate", "enddateexcludingextensions", "contractenddatecurrent",
+      "end",
+    ],
+    .extensionOptions: [
+      "extensions", "extensionoptions", "optiontoextend", "optionstoextend", "extensionperiod",
+      "renewal", "renewaloptions", "extensionsavailable", "extensionoption", "extensionperiods",
+      "possibleextension", "possibleextensions", "extensionsremaining", "optionalextension",
+      "optionalextensions", "extensiondetails", "renewaloption",
+    ],
+    .maxEnd: [
+      "maxenddate", "maximumenddate", "maxextentdate", "enddateincludingextensions",
+      "finalenddate", "latestenddate", "enddateincludingoptions", "maximumexpirydate",
+      "enddateifallextensionsused", "finalexpirydate", "extendedenddate",
+    ],
+    .originalEnd: [
+      "originalenddate", "initialenddate", "endbeforeextensions", "originalexpirydate",
+    ],
+    .nextReview: ["nextreviewdate", "reviewdate", "review", "nextreviewstage", "dateofreview"],
+    .procurementRoute: [
+      "procurementprocedure", "route", "procedure", "routetomarket", "procurementroute",
+      "procurementprocess", "procurementmethod", "procurementtype", "awardprocedure",
+      "procurementprocedureused", "tenderprocess", "invitationtoquoteortender",
+    ],
+    .leadTime: ["procurementleadtime"],
+    .source: ["sourceline"],
+    .notes: ["comments", "comment", "remarks", "note", "notes", "additionalinformation"],
+  ]
+
+  /// Value headers that say the figure is a year's: `Annual Value`, `Estimated annual spend`.
+  static let annualValueHeaders: [String: ValueBasis] = Dictionary(
+    uniqueKeysWithValues: [
+      "annualvalue", "annualcontractvalue", "valueperannum", "annualcost", "valuepa",
+      "yearlyvalue", "annualspend", "estimatedannualvalue", "estimatedannualspend",
+      "annualvaluegbp", "estimatedannualspendingorbudget", "annualbudget", "annualamount",
+      "valueperyear", "costperannum", "annualcontractvaluegbp",
+    ].map { ($0, ValueBasis.annual) })
+
+  /// Value headers that say the figure is the whole term's: `Total Value`, `Contract Value`.
+  static let totalValueHeaders: [String: ValueBasis] = Dictionary(
+    uniqueKeysWithValues: [
+      "totalvalue", "contractvalue", "totalcontractvalue", "valueofcontract", "lifetimevalue",
+      "wholelifevalue", "totalvaluegbp", "contractvaluegbp", "estimatedtotalvalue",
+      "awardedvalue", "estimatedvalue", "valueofagreement", "estimatedcontractvalue",
+      "totalestimatedvalue", "sumtobepaidoverthelengthofthecontract", "wholelifecost",
+      "totalcost", "contracttotal", "totalcontractvaluegbp", "estimatedvalueofcontract",
+    ].map { ($0, ValueBasis.total) })
+
+  /// Headers that name a service only when the register has no better one: `Description`.
+  static let fallbackServiceHeaders: Set<String> = [
+    "description", "descriptionofgoodsandservices", "descriptionofservices", "contractsummary",
+    "descriptionofthegoodsandorservicesbeingprovided", "details",
+  ]
+
+  /// A few of the headers read as this column, for an error that says what would be accepted.
+  var acceptedHeaders: String {
+    switch self {
+    case .service: return "service as 'Title', 'Contract Title' or 'Contract'"
+    case .end: return "end as 'End Date', 'Contract End Date' or 'Expiry Date'"
+    default: return "\(rawValue) as '\(rawValue)'"
+    }
+  }
+
+  /// The basis a value column's header states (`Annual Value` is a year's), if any.
+  static func impliedBasis(header: String) -> ValueBasis? {
+    let name = normalise(header)
+    return annualValueHeaders[name] ?? totalValueHeaders[name]
+  }
+
+  /// The known header closest to an unknown one, when it is probably a misspelling: at most two
+  /// letters apart (one for short names), as `Contarct End Date` is from `Contract End Date`.
+  static func closestHeader(to header: String) -> (name: String, column: Column)? {
+    let name = normalise(header)
+    guard name.utf8.count >= 4, name.utf8.count <= 60 else { return nil }
+    let limit = name.utf8.count < 8 ? 1 : 2
+    var best: (distance: Int, name: String, column: Column)?
+    for (known, column) in foreignHeaders where abs(known.utf8.count - name.utf8.count) <= limit {
+      let distance = editDistance(Array(name.utf8), Array(known.utf8), limit: limit)
+      if distance <= limit, distance < (best?.distance ?? .max) {
+        best = (distance, known, column)
+      }
+    }
+    return best.map { ($0.name, $0.column) }
+  }
+
+  /// Levenshtein distance, stopping early once every path exceeds `limit`.
+  static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      current[0] = i
+      var rowBest = current[0]
+      for j in 1...max(b.count, 1) where !b.isEmpty {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowBest = min(rowBest, current[j])
+      }
+      if rowBest > limit { return limit + 1 }
+      swap(&previous, &current)
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+  }
 
   /// Lowercase ASCII letters and digits only: `Contract value (£)` becomes `contractvalue`.
   static func normalise(_ header: String) -> String {

@@ -72,15 +72,38 @@ public struct Contract: Hashable, Sendable {
   ///
   /// A value of unknown basis is returned as it stands (treated as annual): check
   /// ``annualValueIsAssumed`` before saying so.
+  /// A value in another currency has no annual value in pounds: it is never converted.
   public var annualValue: Money? {
+    guard value.isInPounds else { return nil }
     if let annual = value.annual { return annual }
     guard let amount = value.amount else { return nil }
     switch value.basis {
     case .annual, .unknown: return amount
     case .total:
-      guard let days = termDays, days > 0 else { return nil }
-      return amount.scaled(by: 365, over: Int64(days))
+      switch value.term {
+      case .months(let months)? where months > 0:
+        return amount.scaled(by: 12, over: Int64(months))
+      case .days(let days)? where days > 0:
+        return amount.scaled(by: 365, over: Int64(days))
+      case .some: return nil
+      case nil:
+        guard let days = termDays, days > 0 else { return nil }
+        return amount.scaled(by: 365, over: Int64(days))
+      }
     }
+  }
+
+  /// Why a contract with a figure has no ``annualValue``: another currency, or a total over a
+  /// term the register does not give. `nil` when it has one, or no figure at all.
+  public var annualValueGap: AnnualValueGap? {
+    guard let amount = value.amount, annualValue == nil else { return nil }
+    if !value.isInPounds { return .otherCurrency(amount.currency) }
+    return value.basis == .total ? .totalWithoutTerm : nil
+  }
+
+  public enum AnnualValueGap: Hashable, Sendable {
+    case otherCurrency(String)
+    case totalWithoutTerm
   }
 
   /// Whether ``annualValue`` treats a value of unknown basis as annual.

@@ -22,6 +22,8 @@ public struct CouncilRules: Hashable, Sendable {
   public var providerAliases: [String: [String]] = [:]
   /// The role that takes decisions, for the record of decision.
   public var decisionMaker: String?
+  /// The month the financial year starts (April, 4, in England): `Q1 2016/17` starts then.
+  public var financialYearStart = 4
 
   public struct Meeting: Hashable, Sendable {
     public var date: Day
@@ -154,11 +156,27 @@ extension CouncilRules {
         }
       case "decisionMaker":
         rules.decisionMaker = value as? String
+      case "financialYearStart":
+        guard let month = monthNumber(value) else {
+          throw fail("'financialYearStart' must be a month, like \"April\" or 4")
+        }
+        rules.financialYearStart = month
       default:
         continue  // Unknown keys are left for newer versions.
       }
     }
     return rules
+  }
+}
+
+/// A month named (`"April"`, `"Apr"`) or numbered (`4`) from 1 to 12.
+private func monthNumber(_ value: Any) -> Int? {
+  if let n = value as? Int { return (1...12).contains(n) ? n : nil }
+  guard let name = value as? String else { return nil }
+  return name.withBytes { bytes in
+    let tokens = TextScanner.tokens(bytes)
+    guard tokens.count == 1 else { return nil }
+    return DateParser.monthNumber(tokens[0], bytes)
   }
 }
 

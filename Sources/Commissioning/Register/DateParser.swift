@@ -2,6 +2,10 @@
 public enum DatePrecision: String, Sendable, Hashable {
   case day
   case month
+  /// A quarter of a financial year: `Q2 2016/17`.
+  case quarter
+  /// A half of a financial year: `H1 2017/18`.
+  case half
   case year
 }
 
@@ -54,12 +58,17 @@ public struct DateReading: Hashable, Sendable {
 /// a trailing option (`March 2017 +1`), and undated phrases (`TBC`, `Open ended`, …).
 public enum DateParser {
   /// Reads a cell's text as a date for the given role.
-  public static func parse(_ text: String, role: DateRole) -> DateReading {
-    text.withBytes { parse($0, role: role) }
+  ///
+  /// - Parameter yearStart: the month the council's financial year starts (April, 4, in England),
+  ///   for `Q2 2016/17`, `H1 2017/18` and `2016/17`.
+  public static func parse(_ text: String, role: DateRole, yearStart: Int = 4) -> DateReading {
+    text.withBytes { parse($0, role: role, yearStart: yearStart) }
   }
 
   /// Reads a cell's bytes as a date for the given role.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, role: DateRole) -> DateReading {
+  public static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, role: DateRole, yearStart: Int = 4
+  ) -> DateReading {
     // Fast path: ISO dates, which canonical registers and exports use.
     if bytes.count == 10, let day = Day.parseISO(bytes), (1990...2100).contains(day.year) {
       return DateReading(day: day)
@@ -73,7 +82,10 @@ public enum DateParser {
     var i = 0
     var consumed = [Bool](repeating: false, count: tokens.count)
     while i < tokens.count {
-      if let (candidate, next) = match(tokens, at: i, bytes: bytes) {
+      if let (candidate, next) =
+        FinancialPeriod.match(tokens, at: i, bytes: bytes, yearStart: yearStart)
+        ?? match(tokens, at: i, bytes: bytes)
+      {
         if candidate.invalid {
           invalid.append(candidate)
         } else {
@@ -193,8 +205,11 @@ public enum DateParser {
     var impossibleDay = false
     /// Shaped like a date but not one: no month 13, no day 0.
     var invalid = false
+    /// A financial quarter, half or year: its first and last days, and how to name it.
+    var period: FinancialPeriod?
 
     func resolved(for role: DateRole) -> Day {
+      if let period { return role == .start ? period.first : period.last }
       switch precision {
       case .day:
         let last = Day.daysIn(month: month, year: year)
@@ -202,7 +217,7 @@ public enum DateParser {
       case .month:
         let last = role == .start ? 1 : Day.daysIn(month: month, year: year)
         return Day(validYear: year, month: month, day: last)
-      case .year:
+      case .year, .quarter, .half:
         return role == .start
           ? Day(validYear: year, month: 1, day: 1) : Day(validYear: year, month: 12, day: 31)
       }
@@ -227,6 +242,10 @@ public enum DateParser {
       }
       if twoDigitYear {
         findings.append(Finding(.note, "\(quoted) has a two-digit year; read as \(day.iso)"))
+      }
+      if let period, role != .review {
+        findings.append(period.finding(quoted: quoted, role: role, day: day))
+        return findings
       }
       switch precision {
       case .month where role != .review:

@@ -87,8 +87,9 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case .missingColumns(let file, let missing, let found):
       let names = missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")
       let shown = found.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+      let accepted = missing.map(\.acceptedHeaders).joined(separator: "; ")
       return
-        "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : ""))"
+        "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : "")); accepted: \(accepted)"
     case .council(let error):
       return error.description
     case .utf16(let file):

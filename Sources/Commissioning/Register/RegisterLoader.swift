@@ -90,7 +90,13 @@ public enum RegisterLoader {
     }
     let headers = fields.map { reader.string($0).trimmingASCIISpaces }
     let headerFields = fields
-    if headers.contains(where: { FinancialQuarter($0) != nil }) {
+    if isGrid(headers) {
+      register.diagnostics.append(
+        Diagnostic(
+          .note,
+          "read as a commissioning grid: its headers name financial quarters and no contract's"
+            + " end, provider, value or start",
+          at: SourceLocation(file: name, line: 1, column: 1)))
       try loadGrid(
         &reader, name: name, headers: headers, headerFields: headerFields, into: &register)
     } else {
@@ -105,6 +111,15 @@ public enum RegisterLoader {
           at: SourceLocation(file: name, line: field.line, column: reader.column(of: field))))
     }
     register.diagnostics += controlCharacters(in: buffer, file: name)
+  }
+
+  /// Whether a file is a commissioning grid: quarter columns (`2016/17 Q1`) and none of the
+  /// columns that describe a contract itself. A register with a `Q1 2016/17 spend` column is
+  /// still a register, and keeps that column.
+  static func isGrid(_ headers: [String]) -> Bool {
+    guard headers.contains(where: { FinancialQuarter($0) != nil }) else { return false }
+    let contractColumns: Set<Column> = [.end, .provider, .value, .start, .extensionOptions]
+    return !headers.contains { Column.matching(header: $0).map(contractColumns.contains) ?? false }
   }
 
   /// One warning for each line holding a control character other than a tab or a line break
@@ -164,39 +179,9 @@ public enum RegisterLoader {
     _ reader: inout CSVReader, name: String, headers: [String], headerFields: [CSVField],
     into register: inout Register, state: inout LoadState
   ) throws(RegisterError) {
-    // Map headers to columns: the first header for each column wins.
-    var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
-    var extras: [(index: Int, header: String)] = []
-    for (index, header) in headers.enumerated() {
-      // Located only when a diagnostic needs it (finding a column scans its line).
-      var location: SourceLocation {
-        SourceLocation(
-          file: name, line: headerFields[index].line,
-          column: reader.column(of: headerFields[index]))
-      }
-      if let column = Column.matching(header: header) {
-        let slot = column.slot
-        if columnIndex[slot] < 0 {
-          columnIndex[slot] = index
-          if header != column.rawValue {
-            register.diagnostics.append(
-              Diagnostic(.note, "column '\(header)' read as '\(column.rawValue)'", at: location))
-          }
-          continue
-        }
-        register.diagnostics.append(
-          Diagnostic(
-            .warning, "column '\(header)' repeats '\(column.rawValue)'; kept as an extra column",
-            at: location))
-      }
-      extras.append((index, header.isEmpty ? "column \(index + 1)" : header))
-    }
-    let missing = Column.required.filter {
-      columnIndex[$0.slot] < 0
-    }
-    guard missing.isEmpty else {
-      throw .missingColumns(file: name, missing: missing, found: headers)
-    }
+    let layout = try mapHeaders(
+      headers, headerFields: headerFields, reader: reader, file: name, into: &register)
+    let (columnIndex, extras) = (layout.columnIndex, layout.extras)
     var fields: [CSVField] = []
     var rowsInFile = 0
     var spacers = BlankRows()
@@ -216,7 +201,7 @@ public enum RegisterLoader {
       rowsInFile += 1
       let contract = readContract(
         reader: reader, fields: fields, file: name, headers: headers, columnIndex: columnIndex,
-        extras: extras, into: &register, state: &state)
+        extras: extras, headerBasis: layout.valueBasis, into: &register, state: &state)
       register.contracts.append(contract)
     }
     noteSpacers(spacers, file: name, into: &register)
@@ -225,6 +210,112 @@ public enum RegisterLoader {
         Diagnostic(
           .warning, "the file holds a header and no contracts",
           at: SourceLocation(file: name, line: 1, column: 1)))
+    }
+  }
+
+  /// Where each canonical column is in a file, the columns kept as they are, and the basis the
+  /// value column's header states.
+  struct HeaderLayout {
+    var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
+    var extras: [(index: Int, header: String)] = []
+    var valueBasis: ValueBasis?
+  }
+
+  /// Maps headers to columns (the first header for each column wins), with a note for each
+  /// foreign header, a "did you mean" for a probable misspelling, and quarter-named columns in a
+  /// register kept as extras.
+  ///
+  /// - Throws: ``RegisterError/missingColumns(file:missing:found:)`` without a service or an end.
+  static func mapHeaders(
+    _ headers: [String], headerFields: [CSVField], reader: borrowing CSVReader, file name: String,
+    into register: inout Register
+  ) throws(RegisterError) -> HeaderLayout {
+    var layout = HeaderLayout()
+    var unknown: [Int] = []
+    for (index, header) in headers.enumerated() {
+      // Located only when a diagnostic needs it (finding a column scans its line).
+      var location: SourceLocation {
+        SourceLocation(
+          file: name, line: headerFields[index].line,
+          column: reader.column(of: headerFields[index]))
+      }
+      if let column = Column.matching(header: header) {
+        let slot = column.slot
+        if layout.columnIndex[slot] < 0 {
+          layout.columnIndex[slot] = index
+          let basis = column == .value ? Column.impliedBasis(header: header) : nil
+          if column == .value { layout.valueBasis = basis }
+          if header != column.rawValue {
+            let said = basis.map { " (\($0.rawValue) values)" } ?? ""
+            register.diagnostics.append(
+              Diagnostic(
+                .note, "column '\(header)' read as '\(column.rawValue)'\(said)", at: location))
+          }
+          continue
+        }
+        register.diagnostics.append(
+          Diagnostic(
+            .warning, "column '\(header)' repeats '\(column.rawValue)'; kept as an extra column",
+            at: location))
+      } else {
+        unknown.append(index)
+      }
+      layout.extras.append((index, header.isEmpty ? "column \(index + 1)" : header))
+    }
+    adoptFallbackService(headers, &layout, headerFields, reader, name, &register)
+    noteUnknownHeaders(unknown, headers, headerFields, reader, name, &register)
+    let missing = Column.required.filter { layout.columnIndex[$0.slot] < 0 }
+    guard missing.isEmpty else {
+      throw .missingColumns(file: name, missing: missing, found: headers)
+    }
+    return layout
+  }
+
+  /// `Description` names the service when no header does, with a note.
+  static func adoptFallbackService(
+    _ headers: [String], _ layout: inout HeaderLayout, _ headerFields: [CSVField],
+    _ reader: borrowing CSVReader, _ name: String, _ register: inout Register
+  ) {
+    guard layout.columnIndex[Column.service.slot] < 0,
+      let index = headers.firstIndex(where: {
+        Column.fallbackServiceHeaders.contains(Column.normalise($0))
+      })
+    else { return }
+    layout.columnIndex[Column.service.slot] = index
+    layout.extras.removeAll { $0.index == index }
+    register.diagnostics.append(
+      Diagnostic(
+        .note, "column '\(headers[index])' read as 'service' (the register names no title)",
+        at: SourceLocation(
+          file: name, line: headerFields[index].line,
+          column: reader.column(of: headerFields[index]))))
+  }
+
+  /// A note for each unknown header: quarter-named columns kept in a register, and probable
+  /// misspellings of known headers. Only the first 20 are compared, so 100,000 columns stay fast.
+  static func noteUnknownHeaders(
+    _ unknown: [Int], _ headers: [String], _ headerFields: [CSVField],
+    _ reader: borrowing CSVReader, _ name: String, _ register: inout Register
+  ) {
+    for index in unknown.prefix(20) {
+      let header = headers[index]
+      let location = SourceLocation(
+        file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
+      if FinancialQuarter(header) != nil {
+        register.diagnostics.append(
+          Diagnostic(
+            .note,
+            "column '\(header)' is named like a commissioning grid's quarter; this file has"
+              + " contract columns, so it is kept as an extra column",
+            at: location))
+      } else if let (_, column) = Column.closestHeader(to: header) {
+        register.diagnostics.append(
+          Diagnostic(
+            .warning,
+            "column '\(header)' is not a column we know; did you mean '\(column.rawValue)'?"
+              + " kept as an extra column",
+            at: location))
+      }
     }
   }
 
@@ -259,8 +350,8 @@ public enum RegisterLoader {
 
   static func readContract(
     reader: borrowing CSVReader, fields: [CSVField], file: String, headers: [String],
-    columnIndex: [Int], extras: [(index: Int, header: String)], into register: inout Register,
-    state: inout LoadState
+    columnIndex: [Int], extras: [(index: Int, header: String)], headerBasis: ValueBasis? = nil,
+    into register: inout Register, state: inout LoadState
   ) -> Contract {
     let line = fields[0].line
     let rowLocation = SourceLocation(file: file, line: line, column: 1)
@@ -331,6 +422,12 @@ public enum RegisterLoader {
         [Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")],
         field(.value))
     }
+    // A header such as 'Annual Value' states the basis of a figure whose own words do not.
+    if let headerBasis, value.basis == .unknown, value.amount != nil {
+      value.basis = headerBasis
+      if headerBasis == .annual { value.annual = value.amount }
+      if headerBasis == .total { value.total = value.amount }
+    }
     let basisText = text(.valueBasis)
     if !basisText.isEmpty {
       if let basis = ValueBasis(rawValue: basisText.lowercased()) {
@@ -344,12 +441,17 @@ public enum RegisterLoader {
       }
     }
 
+    let yearStart = register.council.financialYearStart
     let startText = text(.start)
-    var start = startText.isEmpty ? DateReading.empty : DateParser.parse(startText, role: .start)
+    var start =
+      startText.isEmpty
+      ? DateReading.empty : DateParser.parse(startText, role: .start, yearStart: yearStart)
     diagnose(start.findings, field(.start))
     start.findings = []
     let endText = text(.end)
-    var end = endText.isEmpty ? DateReading.empty : DateParser.parse(endText, role: .end)
+    var end =
+      endText.isEmpty
+      ? DateReading.empty : DateParser.parse(endText, role: .end, yearStart: yearStart)
     diagnose(end.findings, field(.end))
     end.findings = []
     if let undated = end.undated {

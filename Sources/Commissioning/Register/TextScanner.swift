@@ -85,6 +85,11 @@ enum TextScanner {
         tokens.append(Token(kind: .punct(0xA3), start: i, end: i + 2, spaced: spaced))
         i += 2
         spaced = false
+      } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC {
+        // '€' as one punctuation byte (Latin-1's generic currency sign, 0xA4, stands for it).
+        tokens.append(Token(kind: .punct(0xA4), start: i, end: i + 3, spaced: spaced))
+        i += 3
+        spaced = false
       } else if b <= 0x20 || b >= 0x80 {
         // White space and any other non-ASCII character separate tokens.
         if b >= 0xC0 {

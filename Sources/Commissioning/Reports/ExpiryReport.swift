@@ -62,21 +62,53 @@ public struct ExpiryReport: Sendable {
   /// Contracts that had already ended on the as-of day.
   public var endedCount: Int { contracts.reduce(0) { $0 + (($1.endDay ?? by) < asOf ? 1 : 0) } }
 
-  /// The annual values added up, with how many were of unknown basis and how many unknown.
-  public var annualTotal: (total: Money, assumed: Int, unknown: Int, overflow: Bool) {
-    var total = Money.zero
-    var assumed = 0
-    var unknown = 0
-    var overflow = false
+  /// The annual values in pounds added up, and every contract the sum leaves out or assumes.
+  public struct AnnualTotal: Sendable {
+    public var total = Money.zero
+    /// Values of unknown basis, counted as annual.
+    public var assumed = 0
+    /// Contracts with no figure at all.
+    public var unknown = 0
+    /// Totals whose term the register does not give, so no year's value can be derived.
+    public var totalsWithoutTerm = 0
+    /// Figures in another currency, by ISO code: never converted, never added to pounds.
+    public var otherCurrencies: [String: Int] = [:]
+    public var overflow = false
+
+    /// `2 of unknown basis counted as annual; 1 with no value; 1 in USD, not added`.
+    public var caveats: [String] {
+      var caveats: [String] = []
+      if assumed > 0 { caveats.append("\(assumed) of unknown basis counted as annual") }
+      if totalsWithoutTerm > 0 {
+        caveats.append(
+          "\(totalsWithoutTerm) \(totalsWithoutTerm == 1 ? "total" : "totals") with no term, not added"
+        )
+      }
+      for (code, count) in otherCurrencies.sorted(by: { $0.key < $1.key }) {
+        caveats.append("\(count) in \(code), not added")
+      }
+      if unknown > 0 { caveats.append("\(unknown) with no value") }
+      if overflow { caveats.append("the sum overflowed and is incomplete") }
+      return caveats
+    }
+  }
+
+  /// The annual values added up, with how many were assumed, left out, or unknown.
+  public var annualTotal: AnnualTotal {
+    var sum = AnnualTotal()
     for contract in contracts {
       guard let annual = contract.annualValue else {
-        unknown += 1
+        switch contract.annualValueGap {
+        case .otherCurrency(let code)?: sum.otherCurrencies[code, default: 0] += 1
+        case .totalWithoutTerm?: sum.totalsWithoutTerm += 1
+        case nil: sum.unknown += 1
+        }
         continue
       }
-      if contract.annualValueIsAssumed { assumed += 1 }
-      if let sum = total.adding(annual) { total = sum } else { overflow = true }
+      if contract.annualValueIsAssumed { sum.assumed += 1 }
+      if let added = sum.total.adding(annual) { sum.total = added } else { sum.overflow = true }
     }
-    return (total, assumed, unknown, overflow)
+    return sum
   }
 }
 
@@ -130,10 +162,7 @@ extension ExpiryReport {
           + ".",
         width: width, to: &out)
       var valueLine = "Annual value \(sum.total.formatted)"
-      var caveats: [String] = []
-      if sum.assumed > 0 { caveats.append("\(sum.assumed) of unknown basis counted as annual") }
-      if sum.unknown > 0 { caveats.append("\(sum.unknown) with no value") }
-      if sum.overflow { caveats.append("the sum overflowed and is incomplete") }
+      let caveats = sum.caveats
       if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
       Prose.write(valueLine + ".", width: width, to: &out)
       Prose.write(
@@ -241,6 +270,12 @@ extension ExpiryReport {
           ("annualValue", .money(sum.total)),
           ("valuesAssumedAnnual", .int(sum.assumed)),
           ("valuesUnknown", .int(sum.unknown)),
+          ("totalsWithoutTerm", .int(sum.totalsWithoutTerm)),
+          (
+            "otherCurrencies",
+            .object(
+              sum.otherCurrencies.sorted(by: { $0.key < $1.key }).map { ($0.key, .int($0.value)) })
+          ),
         ])
       ),
     ])
