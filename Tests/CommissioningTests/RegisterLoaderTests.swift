@@ -143,7 +143,7 @@ struct RegisterLoaderTests {
     }
     #expect(throws: RegisterError.csv(file: "bad.csv", .invalidUTF8(line: 2, column: 3))) {
       try RegisterLoader.load(
-        [RegisterInput(name: "bad.csv", bytes: Array("service,end\nA,".utf8) + [0xA3])], name: "bad"
+        [RegisterInput(name: "bad.csv", bytes: Array("service,end\nA,".utf8) + [0x81])], name: "bad"
       )
     }
   }

@@ -72,7 +72,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
   case missingColumns(file: String, missing: [Column], found: [String])
   case council(CouncilRulesError)
   case noCSV(name: String)
-  case utf16(file: String)
+  /// A file that looks like UTF-16, UTF-32 or Windows-1252 text but does not decode as it.
+  case encoding(file: String, encoding: TextEncoding)
   /// A row given on its own (an imported contract) with no text in any cell.
   case emptyRow(at: SourceLocation)
 
@@ -92,8 +93,9 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
         "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : "")); accepted: \(accepted)"
     case .council(let error):
       return error.description
-    case .utf16(let file):
-      return "\(file):1:1: error: the file is UTF-16 text (save it as CSV UTF-8)"
+    case .encoding(let file, let encoding):
+      return
+        "\(file):1:1: error: the file looks like \(encoding.rawValue) text but does not decode as it (save it as CSV UTF-8)"
     case .noCSV(let name):
       return "\(name): error: the folder holds no CSV register"
     case .emptyRow(let location):

@@ -64,16 +64,12 @@ public enum RegisterLoader {
 
   static func loadFile(
     _ buffer: UnsafeBufferPointer<UInt8>, name: String, into register: inout Register,
-    state: inout LoadState
+    state: inout LoadState, detect: Bool = true
   ) throws(RegisterError) {
     guard buffer.contains(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) else {
       throw .empty(file: name)
     }
-    if buffer.count >= 2,
-      (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
-    {
-      throw .utf16(file: name)
-    }
+    if detect, try readTranscoded(buffer, name: name, into: &register, state: &state) { return }
     var reader: CSVReader
     do {
       reader = try CSVReader(bytes: buffer)
@@ -111,6 +107,33 @@ public enum RegisterLoader {
           at: SourceLocation(file: name, line: field.line, column: reader.column(of: field))))
     }
     register.diagnostics += controlCharacters(in: buffer, file: name)
+  }
+
+  /// Reads a file in another encoding (UTF-16 or UTF-32 with or without a byte order mark,
+  /// Windows-1252) as UTF-8, with a note saying which; false for a UTF-8 file.
+  static func readTranscoded(
+    _ buffer: UnsafeBufferPointer<UInt8>, name: String, into register: inout Register,
+    state: inout LoadState
+  ) throws(RegisterError) -> Bool {
+    let transcoded: TextEncoding.Transcoded
+    do {
+      guard let found = try TextEncoding.detect(buffer) else { return false }
+      transcoded = found
+    } catch {
+      throw .encoding(file: name, encoding: error.encoding)
+    }
+    let how = transcoded.hadByteOrderMark ? "" : " (no byte order mark; told by its bytes)"
+    register.diagnostics.append(
+      Diagnostic(
+        .note,
+        "the file is \(transcoded.encoding.rawValue) text\(how); read as such, save it as CSV"
+          + " UTF-8 to be sure",
+        at: SourceLocation(file: name, line: 1, column: 1)))
+    try transcoded.bytes.withUnsafeBufferPointer { (utf8) throws(RegisterError) in
+      // UTF-8 now: no second detection, which a NUL in the text could mislead.
+      try loadFile(utf8, name: name, into: &register, state: &state, detect: false)
+    }
+    return true
   }
 
   /// Whether a file is a commissioning grid: quarter columns (`2016/17 Q1`) and none of the
