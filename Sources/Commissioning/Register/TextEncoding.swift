@@ -42,7 +42,9 @@ public enum TextEncoding: String, Sendable, Hashable {
     if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 {
       return (.utf32LittleEndian, 4)
     }
-    if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return (.utf32BigEndian, 4) }
+    if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF {
+      return (.utf32BigEndian, 4)
+    }
     if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return (.utf16LittleEndian, 2) }
     if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return (.utf16BigEndian, 2) }
     return nil
@@ -74,7 +76,9 @@ public enum TextEncoding: String, Sendable, Hashable {
     let failed: Bool
     switch encoding {
     case .utf16LittleEndian, .utf16BigEndian:
-      guard b.count % 2 == 0 else { throw Invalid(encoding: encoding, offset: offset + b.count - 1) }
+      guard b.count % 2 == 0 else {
+        throw Invalid(encoding: encoding, offset: offset + b.count - 1)
+      }
       let little = encoding == .utf16LittleEndian
       let units = (0..<(b.count / 2)).lazy.map { i -> UInt16 in
         let (lo, hi) = little ? (b[2 * i], b[2 * i + 1]) : (b[2 * i + 1], b[2 * i])
@@ -84,7 +88,9 @@ public enum TextEncoding: String, Sendable, Hashable {
         units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true
       ) { out.append($0) }
     case .utf32LittleEndian, .utf32BigEndian:
-      guard b.count % 4 == 0 else { throw Invalid(encoding: encoding, offset: offset + b.count - 1) }
+      guard b.count % 4 == 0 else {
+        throw Invalid(encoding: encoding, offset: offset + b.count - 1)
+      }
       let little = encoding == .utf32LittleEndian
       let units = (0..<(b.count / 4)).lazy.map { i -> UInt32 in
         var v: UInt32 = 0
