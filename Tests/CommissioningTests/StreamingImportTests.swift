@@ -8,7 +8,8 @@ import Testing
 struct StreamingImportTests {
   /// A release of `n` with a start and a duration, one line of JSON.
   static func release(_ n: Int, days: String = "365") -> String {
-    #"{"ocid": "ocds-\#(n)", "date": "2020-01-01T00:00:00Z", "tender": {"title": "Service \#(n)", "# + #""contractPeriod": {"startDate": "2020-04-01T00:00:00Z", "durationInDays": \#(days)}}}"#
+    #"{"ocid": "ocds-\#(n)", "date": "2020-01-01T00:00:00Z", "tender": {"title": "Service \#(n)", "#
+      + #""contractPeriod": {"startDate": "2020-04-01T00:00:00Z", "durationInDays": \#(days)}}}"#
   }
 
   @Test("the scanner hands out each element of a 5,000-element array in turn, strings respected")
@@ -54,7 +55,9 @@ struct StreamingImportTests {
   func ocdsForms() throws {
     let releases = (0..<3_000).map { Self.release($0) }
     let package = "{\"uri\": \"x\", \"releases\": [\n" + releases.joined(separator: ",\n") + "\n]}"
-    let forms = [package, "[" + releases.joined(separator: ",") + "]", releases.joined(separator: "\n")]
+    let forms = [
+      package, "[" + releases.joined(separator: ",") + "]", releases.joined(separator: "\n"),
+    ]
     var results: [[String]] = []
     for form in forms {
       var services: [String] = []
@@ -109,7 +112,8 @@ struct StreamingImportTests {
     let result = try OCDSImport.read(Array(Self.release(1, days: days).utf8), file: "r.json")
     #expect(result.rows.count == 1)
     #expect((result.rows[0][.end] ?? "").isEmpty == !read)
-    let warning = "r.json:1:1: warning: ocds-1: a duration of \(days) days is not between 0 and 36,500 (100 years); ignored"
+    let warning =
+      "r.json:1:1: warning: ocds-1: a duration of \(days) days is not between 0 and 36,500 (100 years); ignored"
     #expect(result.diagnostics.map(\.description).contains(warning) == !read)
   }
 

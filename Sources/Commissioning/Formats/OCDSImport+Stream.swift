@@ -176,8 +176,9 @@ struct ReleaseIndex {
       guard let entry = kept[ocid] else { continue }
       let release: [String: Any]
       do {
-        guard let found = try ReleaseIndex.release(
-          JSONReading.value(buffer, entry.range), kind: entry.kind)
+        guard
+          let found = try ReleaseIndex.release(
+            JSONReading.value(buffer, entry.range), kind: entry.kind)
         else { continue }
         release = found
       } catch {
