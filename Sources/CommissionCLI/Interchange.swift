@@ -85,70 +85,86 @@ extension Commission {
       bytes = try Files.read(absolute, environment)
     }
     var report = ""
-    let register: Register
+    let csv: String
+    var messages = ""
     switch kind {
-    case "ocds":
-      let result: OCDSImport.Result
-      do {
-        result = try OCDSImport.read(bytes, file: shown)
-      } catch {
-        throw CommandFailure(.dataError, error.description)
-      }
-      register = try imported(
-        zip(result.rows, result.lines).map {
-          ($0, [], SourceLocation(file: shown, line: $1, column: 1))
-        }, file: shown, diagnostics: result.diagnostics)
-      report =
-        "imported \(result.rows.count) contract\(result.rows.count == 1 ? "" : "s") from \(result.releases) release\(result.releases == 1 ? "" : "s"): \(result.withEnd) with end dates, \(result.withOptions) with extension options\n"
-    case "json":
-      let rows: [RegisterJSONImport.Row]
-      do {
-        rows = try RegisterJSONImport.read(bytes, file: shown)
-      } catch {
-        throw CommandFailure(.dataError, error.description)
-      }
-      register = try imported(
-        rows.map { ($0.cells, $0.extra, $0.location) }, file: shown, diagnostics: [])
-      report =
-        "imported \(rows.count) contract\(rows.count == 1 ? "" : "s") from a register JSON export\n"
+    case "ocds", "json":
+      let imported = try importStreaming(bytes, kind: kind, file: shown)
+      csv = imported.csv
+      for diagnostic in imported.diagnostics { messages += diagnostic.description + "\n" }
+      report = imported.report
     default:
+      let register: Register
       do {
         register = try RegisterLoader.load([RegisterInput(name: shown, bytes: bytes)], name: shown)
       } catch {
         throw CommandFailure(.dataError, error.description)
       }
+      csv = register.canonicalCSV()
+      for diagnostic in register.diagnostics { messages += diagnostic.description + "\n" }
       report =
         "imported \(register.contracts.count) contract\(register.contracts.count == 1 ? "" : "s") into canonical columns\n"
     }
     // What was mapped and assumed, on standard error (stdout carries the CSV).
-    var messages = ""
-    for diagnostic in register.diagnostics { messages += diagnostic.description + "\n" }
     environment.writeStandardError(messages + report)
-    return (register.canonicalCSV(), .success, path == "-" ? [] : [absolute])
+    return (csv, .success, path == "-" ? [] : [absolute])
   }
 
-  /// A register built from imported rows, each read as the loader reads a CSV row: its
-  /// diagnostics placed where the row came from and naming the column, the contract numbered as
-  /// its row in the CSV that the import writes (the header is row 1). Notes are left out: the
-  /// rows are already canonical, so the loader's notes only restate what the import said.
-  static func imported(
-    _ rows: [([Column: String], [Contract.ExtraColumn], SourceLocation)], file: String,
-    diagnostics: [Diagnostic]
-  ) throws(CommandFailure) -> Register {
-    var register = Register(name: (file as NSString).deletingPathExtension)
-    var diagnostics = diagnostics
-    for (index, (row, extra, source)) in rows.enumerated() {
+  /// An OCDS or register JSON import as canonical CSV, each row written as it is made: only the
+  /// file, the CSV and the diagnostics are held, never every row as a contract.
+  static func importStreaming(_ bytes: [UInt8], kind: String, file: String)
+    throws(CommandFailure) -> (csv: String, diagnostics: [Diagnostic], report: String)
+  {
+    var rows = ImportedRows(file: file)
+    do throws(OCDSImport.ImportError) {
+      if kind == "ocds" {
+        rows.stream = CanonicalCSVStream(extraHeaders: [])
+        let summary = try OCDSImport.read(bytes, file: file) {
+          (row, line) throws(OCDSImport.ImportError) in
+          try rows.add(row, [], at: SourceLocation(file: file, line: line, column: 1))
+        }
+        let count = summary.rows
+        return (
+          rows.stream.text, summary.diagnostics + rows.diagnostics,
+          "imported \(count) contract\(count == 1 ? "" : "s") from \(summary.releases) release\(summary.releases == 1 ? "" : "s"): \(summary.withEnd) with end dates, \(summary.withOptions) with extension options\n"
+        )
+      }
+      try RegisterJSONImport.read(
+        bytes, file: file, begin: { rows.stream = CanonicalCSVStream(extraHeaders: $0) },
+        each: { (row) throws(OCDSImport.ImportError) in
+          try rows.add(row.cells, row.extra, at: row.location)
+        })
+    } catch {
+      throw CommandFailure(.dataError, error.description)
+    }
+    let count = rows.count
+    return (
+      rows.stream.text, rows.diagnostics,
+      "imported \(count) contract\(count == 1 ? "" : "s") from a register JSON export\n"
+    )
+  }
+
+  /// Imported rows read as the loader reads a CSV row and written out at once: diagnostics
+  /// placed where the row came from and naming the column. Notes are left out: the rows are
+  /// already canonical, so the loader's notes only restate what the import said.
+  struct ImportedRows {
+    let file: String
+    var stream = CanonicalCSVStream(extraHeaders: [])
+    var diagnostics: [Diagnostic] = []
+    var count = 0
+
+    mutating func add(_ row: [Column: String], _ extra: [Contract.ExtraColumn], at: SourceLocation)
+      throws(OCDSImport.ImportError)
+    {
       do {
-        var (contract, found) = try RegisterLoader.contract(
-          row: row, extra: extra, council: .default, file: file, at: source)
-        contract.location = SourceLocation(file: file, line: index + 2, column: 1)
-        register.contracts.append(contract)
+        let (contract, found) = try RegisterLoader.contract(
+          row: row, extra: extra, council: .default, file: file, at: at)
+        stream.append(contract)
         diagnostics += found.filter { $0.severity != .note }
+        count += 1
       } catch {
-        throw CommandFailure(.dataError, error.description)
+        throw OCDSImport.ImportError(message: error.description)
       }
     }
-    register.diagnostics = diagnostics
-    return register
   }
 }

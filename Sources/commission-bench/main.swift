@@ -10,11 +10,15 @@ import Foundation
 // processes, with peak memory; `--compare` runs DuckDB on the clean twin in the same run.
 //
 //   swift run -c release commission-bench [--sizes 1000,10000] [--runs 5] [--compare]
+//   swift run -c release commission-bench --worst-cases [--sizes 100000]
 
 struct Options {
   var sizes = [1_000, 10_000, 100_000, 1_000_000]
   var runs = 5
   var compare = false
+  var worstCases = false
+  /// Seconds a worst case may run before it is stopped and shown as over.
+  var limit = 300
   var data = ".build/bench-data"
 }
 
@@ -29,6 +33,8 @@ while let flag = arguments.first {
   case "--runs": options.runs = Int(arguments.first ?? "") ?? 5; arguments.removeFirst()
   case "--data": options.data = arguments.first ?? options.data; arguments.removeFirst()
   case "--compare": options.compare = true
+  case "--worst-cases": options.worstCases = true
+  case "--limit": options.limit = Int(arguments.first ?? "") ?? 300; arguments.removeFirst()
   default:
     FileHandle.standardError.write(Data("commission-bench: unknown option '\(flag)'\n".utf8))
     exit(64)
@@ -77,6 +83,8 @@ func time(_ runs: Int, _ body: () -> Void) -> Double {
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  // Diagnostics too: a worst case writes one line a row.
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
   let argv = command.map { strdup($0) } + [nil]
   defer { for p in argv { free(p) } }
   let start = now()
@@ -104,6 +112,41 @@ if spawn([
   FileHandle.standardError.write(
     Data("commission-bench: could not build 'commission' in \(scratch)\n".utf8))
   exit(70)
+}
+
+if options.worstCases {
+  let sizes = CommandLine.arguments.contains("--sizes") ? options.sizes : [100_000]
+  print("commission-bench --worst-cases: whole processes, release build, stdout to /dev/null")
+  print("(time in seconds, peak RSS in MB by GNU time, and RSS over the file's size)\n")
+  var worst = TextTable(columns: [
+    .init("case"), .init("rows", alignment: .right), .init("file MB", alignment: .right),
+    .init("exit", alignment: .right), .init("s", alignment: .right),
+    .init("RSS MB", alignment: .right), .init("RSS/file", alignment: .right),
+  ])
+  for size in sizes {
+    let register = "\(options.data)/register-\(size).csv"
+    if !FileManager.default.fileExists(atPath: register) {
+      try RegisterGenerator.write(
+        rows: size, messy: register, clean: "\(options.data)/register-\(size)-clean.csv",
+        seed: 20_160_322)
+    }
+    for item in try WorstCases.cases(rows: size, folder: options.data, register: register) {
+      let bytes = (try? FileManager.default.attributesOfItem(atPath: item.file)[.size] as? Int) ?? 0
+      let run = spawn(
+        ["/usr/bin/timeout", String(options.limit), commission] + item.arguments,
+        measureMemory: true)
+      let over = run.status == 124
+      worst.add([
+        item.name, item.name.hasPrefix("10 MB") ? "1" : String(size),
+        String(format: "%.1f", Double(bytes) / 1_000_000), over ? "killed" : String(run.status),
+        over ? "> \(options.limit)" : String(format: "%.2f", run.ms / 1000),
+        String(format: "%.0f", Double(run.rssKB) / 1024),
+        String(format: "%.2f", Double(run.rssKB) * 1024 / Double(max(bytes, 1))),
+      ])
+    }
+  }
+  for line in worst.render(width: 120).lines { print(line) }
+  exit(0)
 }
 
 let by = Day(year: 2019, month: 12, day: 31) ?? Day(ordinal: 0)

@@ -7,6 +7,9 @@ enum JSONReading {
   /// column 9`.
   struct Failure: Error, Equatable {
     var reason: String
+    /// Where the text goes wrong, when it is known (in a value read from a larger file).
+    var line: Int? = nil
+    var column: Int? = nil
   }
 
   /// The deepest nesting Foundation's reader follows; deeper is refused, not a crash.
@@ -18,6 +21,57 @@ enum JSONReading {
     } catch {
       throw Failure(reason: reason(for: bytes, detail: (error as NSError).userInfo))
     }
+  }
+
+  /// One value, a byte range of a larger file that ``JSONScanner`` found, read by Foundation: a
+  /// failure names its place in the whole file.
+  static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(Failure) -> Any
+  {
+    do {
+      return try JSONSerialization.jsonObject(
+        with: Data(UnsafeBufferPointer(rebasing: bytes[range])), options: [.fragmentsAllowed])
+    } catch {
+      let offset = characterOffset((error as NSError).userInfo) ?? 0
+      var lines = LineCounter()
+      let (line, column) = lines.position(of: range.lowerBound + offset, in: bytes)
+      throw Failure(
+        reason: "not valid JSON near line \(line), column \(column)", line: line, column: column)
+    }
+  }
+
+  /// The scanner's problem, placed where the text goes wrong (not placed when it ends too soon
+  /// or nests too deep).
+  static func failure(_ problem: JSONScanner.Problem, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Failure
+  {
+    guard case .invalid(let offset) = problem else {
+      return Failure(reason: reason(for: problem, in: bytes))
+    }
+    var lines = LineCounter()
+    let (line, column) = lines.position(of: offset, in: bytes)
+    return Failure(reason: reason(for: problem, in: bytes), line: line, column: column)
+  }
+
+  /// The scanner's problem in the words Foundation's failures get here.
+  static func reason(for problem: JSONScanner.Problem, in bytes: UnsafeBufferPointer<UInt8>)
+    -> String
+  {
+    guard bytes.contains(where: { $0 > 0x20 }) else { return "not valid JSON: the file is empty" }
+    switch problem {
+    case .endsEarly: return "not valid JSON: the text ends before the JSON is complete"
+    case .tooDeep: return "not valid JSON: nested more than \(depthLimit) levels deep"
+    case .invalid(let offset):
+      var lines = LineCounter()
+      let (line, column) = lines.position(of: offset, in: bytes)
+      return "not valid JSON near line \(line), column \(column)"
+    }
+  }
+
+  /// The byte offset in Foundation's "Invalid value around character 15.", if it gives one.
+  static func characterOffset(_ detail: [String: Any]) -> Int? {
+    let text = detail[NSDebugDescriptionErrorKey] as? String ?? ""
+    guard let range = text.range(of: "around character ") else { return nil }
+    return Int(text[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
   }
 
   static func reason(for bytes: [UInt8], detail: [String: Any]) -> String {

@@ -22,105 +22,58 @@ public enum OCDSImport {
   public struct ImportError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
+  }
+
+  /// What a streamed import produced besides its rows.
+  public struct Summary: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var releases = 0
+    public var rows = 0
+    public var withEnd = 0
+    public var withOptions = 0
   }
 
   /// Imports the file's releases.
   ///
   /// - Throws: ``ImportError`` when the file is not JSON, or holds no OCDS release.
   public static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> Result {
-    var documents: [(Any, Int)] = []
-    if let whole = try? JSONSerialization.jsonObject(
-      with: Data(bytes), options: [.fragmentsAllowed])
-    {
-      documents.append((whole, 1))
-    } else {
-      // JSON Lines: one document per line.
-      var line = 0
-      for slice in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        line += 1
-        guard slice.contains(where: { $0 > 0x20 }) else { continue }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(slice), options: []) else {
-          throw ImportError(message: "\(file):\(line):1: error: not valid JSON or JSON Lines")
-        }
-        documents.append((object, line))
-      }
-    }
-    var releases: [(release: [String: Any], line: Int)] = []
-    func collect(_ value: Any, line: Int) {
-      if let array = value as? [Any] {
-        for item in array { collect(item, line: line) }
-      } else if let dict = value as? [String: Any] {
-        if let list = dict["releases"] as? [Any] {
-          for item in list {
-            if let r = item as? [String: Any], r["ocid"] != nil { releases.append((r, line)) }
-          }
-        } else if let records = dict["records"] as? [Any] {
-          for item in records {
-            guard let record = item as? [String: Any] else { continue }
-            if let compiled = record["compiledRelease"] as? [String: Any] {
-              releases.append((compiled, line))
-            } else if let embedded = record["releases"] as? [[String: Any]],
-              let latest = embedded.filter({ $0["ocid"] != nil }).max(by: {
-                (($0["date"] as? String) ?? "") < (($1["date"] as? String) ?? "")
-              })
-            {
-              releases.append((latest, line))
-            }
-          }
-        } else if dict["ocid"] != nil {
-          releases.append((dict, line))
-        }
-      }
-    }
-    for (document, line) in documents { collect(document, line: line) }
-    guard !releases.isEmpty else {
-      throw ImportError(
-        message:
-          "\(file):1:1: error: no OCDS release found (expected releases, records or an object with an ocid)"
-      )
-    }
-    var diagnostics: [Diagnostic] = []
-    // The latest release of each ocid wins.
-    var latest: [String: (release: [String: Any], line: Int)] = [:]
-    var order: [String] = []
-    var counts: [String: Int] = [:]
-    for entry in releases {
-      guard let ocid = entry.release["ocid"] as? String else { continue }
-      counts[ocid, default: 0] += 1
-      if let kept = latest[ocid] {
-        if ((entry.release["date"] as? String) ?? "") >= ((kept.release["date"] as? String) ?? "") {
-          latest[ocid] = entry
-        }
-      } else {
-        latest[ocid] = entry
-        order.append(ocid)
-      }
-    }
     var rows: [[Column: String]] = []
     var lines: [Int] = []
-    for ocid in order {
-      guard let (release, line) = latest[ocid] else { continue }
-      let at = SourceLocation(file: file, line: line, column: 1)
-      if let n = counts[ocid], n > 1 {
-        diagnostics.append(
-          Diagnostic(
-            .note,
-            "ocid \(ocid) appears \(n) times; kept the latest release (\((release["date"] as? String) ?? "undated"))",
-            at: at))
-      }
-      let made = contractRows(
-        release, ocid: ocid, file: file, line: line, diagnostics: &diagnostics)
-      rows += made
-      lines += Array(repeating: line, count: made.count)
+    let summary = try read(bytes, file: file) { row, line in
+      rows.append(row)
+      lines.append(line)
     }
-    let withEnd = rows.filter { !($0[.end] ?? "").isEmpty }.count
-    let withOptions = rows.filter {
-      !($0[.extensionOptions] ?? "").isEmpty || !($0[.maxEnd] ?? "").isEmpty
-    }.count
     return Result(
-      rows: rows, lines: lines, diagnostics: diagnostics, releases: releases.count,
-      withEnd: withEnd,
-      withOptions: withOptions)
+      rows: rows, lines: lines, diagnostics: summary.diagnostics, releases: summary.releases,
+      withEnd: summary.withEnd, withOptions: summary.withOptions)
+  }
+
+  /// Imports the file's releases a row at a time, each handed to `each` with its line as it is
+  /// made, so memory stays near the file's size (Foundation's reader of the whole file took
+  /// about 20 times it).
+  ///
+  /// A first pass finds each release (an element of a package's `releases` or `records`, a
+  /// JSON Lines line, or an element of a top-level array) and keeps only each ocid's latest
+  /// one's place; a second reads the kept releases again, in the order their ocids first appear.
+  /// - Throws: ``ImportError`` when the file is not JSON, or holds no OCDS release, or what
+  ///   `each` throws.
+  /// - Complexity: O(bytes).
+  public static func read(
+    _ bytes: [UInt8], file: String, each: ([Column: String], Int) throws(ImportError) -> Void
+  ) throws(ImportError) -> Summary {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+      var index = ReleaseIndex(buffer: buffer, file: file)
+      try index.collect()
+      guard index.releases > 0 else {
+        throw ImportError(
+          message:
+            "\(file):1:1: error: no OCDS release found (expected releases, records or an object with an ocid)"
+        )
+      }
+      return try index.convert(each)
+    }
   }
 
   static func contractRows(
@@ -196,7 +149,13 @@ public enum OCDSImport {
           period["startDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
         var end = date(period["endDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
         if end == nil, let days = period["durationInDays"] as? Int {
-          if let start {
+          if !maxDuration.contains(days) {
+            diagnostics.append(
+              Diagnostic(
+                .warning,
+                "\(s.id): a duration of \(days) days is not between 0 and 36,500 (100 years); ignored",
+                at: at))
+          } else if let start {
             end = start + DayCount(days - 1)
             diagnostics.append(
               Diagnostic(
@@ -247,6 +206,10 @@ public enum OCDSImport {
     }
     return rows
   }
+
+  /// The durations in days read from `durationInDays`: a hundred years is more than any contract
+  /// runs, and bounding it keeps the end's arithmetic far from overflow.
+  static let maxDuration = 0...36_500
 
   /// An OCDS date-time as a UK calendar day: midnight BST is written as 23:00 the day before.
   static func date(_ text: String?, id: String, at: SourceLocation, diagnostics: inout [Diagnostic])

@@ -6,23 +6,9 @@ extension Register {
   /// the loader removes again.
   public func canonicalCSV(_ contracts: [Contract]? = nil) -> String {
     let list = contracts ?? self.contracts
-    let (extraHeaders, slot) = Register.extraHeaders(of: list)
-    var writer = CSVWriter()
-    writer.row(Column.allCases.map(\.rawValue) + extraHeaders)
-    for contract in list {
-      let row = contract.canonicalRow
-      var cells = Column.allCases.map { row[$0] ?? "" }
-      if !extraHeaders.isEmpty {
-        var extras = [String](repeating: "", count: extraHeaders.count)
-        // The first value for a header wins, as before.
-        for extra in contract.extra.reversed() {
-          if let at = slot[extra.header] { extras[at] = extra.value }
-        }
-        cells += extras
-      }
-      writer.row(cells)
-    }
-    return writer.text
+    var stream = CanonicalCSVStream(extraHeaders: Register.extraHeaders(of: list).headers)
+    for contract in list { stream.append(contract) }
+    return stream.text
   }
 
   /// The union of the contracts' unknown columns in first-seen order, and each one's position

@@ -20,34 +20,142 @@ public enum RegisterJSONImport {
   /// - Throws: ``OCDSImport/ImportError`` when the file is not JSON, is not a register export,
   ///   or a contract's cells are not text.
   public static func read(_ bytes: [UInt8], file: String) throws(OCDSImport.ImportError) -> [Row] {
+    var rows: [Row] = []
+    try read(bytes, file: file, begin: { _ in }, each: { rows.append($0) })
+    return rows
+  }
+
+  /// Reads the contracts one at a time, each handed to `each` as it is read, so memory stays
+  /// near the file's size however many there are (Foundation's reader of the whole file took
+  /// about 20 times it).
+  ///
+  /// - Parameters:
+  ///   - begin: called once before the first contract with the unknown columns of them all,
+  ///     in the order a canonical CSV of them has (``Register/canonicalCSV(_:)``), for a header.
+  ///   - each: called with each contract in order.
+  /// - Throws: ``OCDSImport/ImportError`` as ``read(_:file:)`` does, or what `each` throws.
+  /// - Complexity: O(bytes); the file is scanned three times and each contract read once.
+  public static func read(
+    _ bytes: [UInt8], file: String, begin: ([String]) throws(OCDSImport.ImportError) -> Void,
+    each: (Row) throws(OCDSImport.ImportError) -> Void
+  ) throws(OCDSImport.ImportError) {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(OCDSImport.ImportError) in
+      let document = try Document(buffer, file: file)
+      try begin(document.extraHeaders())
+      var scanner = JSONScanner(buffer, range: document.contracts)
+      var lines = LineCounter()
+      var number = 0
+      do {
+        try scanner.beginArray()
+        while let element = try scanner.nextElement() {
+          number += 1
+          try each(document.row(element, number: number, lines: &lines))
+        }
+      } catch let problem as JSONScanner.Problem {
+        throw document.failure(JSONReading.reason(for: problem, in: buffer))
+      } catch let error as OCDSImport.ImportError {
+        throw error
+      } catch {
+        throw document.failure("\(error)")
+      }
+    }
+  }
+
+  /// A register export checked as JSON, with where its contracts are and its column order.
+  struct Document {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let file: String
+    /// The byte range of the `contracts` array.
+    var contracts: Range<Int> = 0..<0
+    /// The export's column order, which decides the order of each contract's unknown columns.
+    var order: [String: Int] = [:]
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws(OCDSImport.ImportError) {
+      self.buffer = buffer
+      self.file = file
+      var columns: Range<Int>?
+      var found: Range<Int>?
+      do throws(JSONScanner.Problem) {
+        var whole = JSONScanner(buffer)
+        _ = try whole.value()
+        if whole.peek() != nil { throw .invalid(offset: whole.position) }
+        var top = JSONScanner(buffer)
+        if top.peek() == UInt8(ascii: "{") {
+          try top.beginObject()
+          while let member = try top.nextMember() {
+            if top.key(member.key, is: "contracts") { found = member.value }
+            if top.key(member.key, is: "columns") { columns = member.value }
+          }
+        }
+      } catch {
+        throw failure(JSONReading.reason(for: error, in: buffer))
+      }
+      guard let found, buffer[found.lowerBound] == UInt8(ascii: "[") else {
+        throw failure(
+          "not a register export: expected an object with a 'contracts' array (commission export --format json)"
+        )
+      }
+      contracts = found
+      if let columns, let names = try? JSONReading.value(buffer, columns) as? [Any] {
+        for (index, name) in names.enumerated() {
+          if let name = name as? String, order[name] == nil { order[name] = index }
+        }
+      }
+    }
+
     func failure(_ message: String) -> OCDSImport.ImportError {
       OCDSImport.ImportError(message: "\(file): error: \(message)")
     }
-    let document: Any
-    do {
-      document = try JSONReading.value(bytes)
-    } catch {
-      throw failure(error.reason)
+
+    /// The contracts' unknown columns, each contract's sorted by the export's order, the union
+    /// in first-seen order. A malformed `extra` is passed over here; reading the row refuses it.
+    func extraHeaders() -> [String] {
+      var headers: [String] = []
+      var seen: Set<String> = []
+      var scanner = JSONScanner(buffer, range: contracts)
+      try? scanner.beginArray()
+      while let element = try? scanner.nextElement() {
+        guard let range = member("extra", of: element)?.value,
+          buffer[range.lowerBound] == UInt8(ascii: "{"), range.count > 2,
+          let extras = try? JSONReading.value(buffer, range) as? [String: Any]
+        else { continue }
+        let names = extras.compactMap { header, value in
+          (value as? String).flatMap { $0.isEmpty ? nil : header }
+        }
+        for header in sorted(names) where seen.insert(header).inserted { headers.append(header) }
+      }
+      return headers
     }
-    guard let object = document as? [String: Any], let contracts = object["contracts"] as? [Any]
-    else {
-      throw failure(
-        "not a register export: expected an object with a 'contracts' array (commission export --format json)"
-      )
+
+    /// Unknown columns in the export's order, then by name.
+    func sorted(_ headers: [String]) -> [String] {
+      headers.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
     }
-    // The export's column order decides the order of each contract's unknown columns.
-    var order: [String: Int] = [:]
-    for (index, name) in ((object["columns"] as? [Any]) ?? []).enumerated() {
-      if let name = name as? String, order[name] == nil { order[name] = index }
+
+    /// The first member named `name` of the object at `range`, if it is one.
+    func member(_ name: StaticString, of range: Range<Int>) -> (
+      key: Range<Int>, value: Range<Int>
+    )? {
+      var scanner = JSONScanner(buffer, range: range)
+      guard scanner.peek() == UInt8(ascii: "{"), (try? scanner.beginObject()) != nil else {
+        return nil
+      }
+      while let member = try? scanner.nextMember() {
+        if scanner.key(member.key, is: name) { return member }
+      }
+      return nil
     }
-    // Foundation's reader gives no positions; the `asWritten` keys, in order, give each
-    // contract's line (or line 1, if the file has them anywhere else too).
-    var keys = keyPositions(of: "asWritten", in: bytes)
-    if keys.count != contracts.count { keys = Array(repeating: (1, 1), count: contracts.count) }
-    var rows: [Row] = []
-    rows.reserveCapacity(contracts.count)
-    for (index, item) in contracts.enumerated() {
-      let number = index + 1
+
+    /// One contract's cells from its element of the `contracts` array.
+    func row(_ element: Range<Int>, number: Int, lines: inout LineCounter)
+      throws(OCDSImport.ImportError) -> Row
+    {
+      let item: Any
+      do {
+        item = try JSONReading.value(buffer, element)
+      } catch {
+        throw failure(error.reason)
+      }
       guard let contract = item as? [String: Any], let written = contract["asWritten"] else {
         throw failure("contract \(number) has no 'asWritten' object")
       }
@@ -65,67 +173,32 @@ public enum RegisterJSONImport {
         }
         row[column] = text
       }
-      var extra: [Contract.ExtraColumn] = []
-      if let extras = contract["extra"] {
-        guard let extras = extras as? [String: Any] else {
-          throw failure("contract \(number): 'extra' must be an object of column names to text")
-        }
-        for (header, value) in extras {
-          guard let text = value as? String else {
-            throw failure("contract \(number): extra column '\(header)' must be text")
-          }
-          // An empty unknown cell carries nothing, as in a CSV register.
-          if !text.isEmpty { extra.append(Contract.ExtraColumn(header: header, value: text)) }
-        }
-        extra.sort {
-          (order[$0.header] ?? .max, $0.header) < (order[$1.header] ?? .max, $1.header)
-        }
-      }
-      rows.append(
-        Row(
-          cells: row, extra: extra,
-          location: SourceLocation(file: file, line: keys[index].line, column: keys[index].column)
-        ))
+      let extra = try extraColumns(contract["extra"], number: number)
+      // The `asWritten` key's place (its opening quote) is the contract's, for its diagnostics.
+      let key = member("asWritten", of: element)?.key.lowerBound ?? 1
+      let (line, column) = lines.position(of: key - 1, in: buffer)
+      return Row(
+        cells: row, extra: extra, location: SourceLocation(file: file, line: line, column: column))
     }
-    return rows
-  }
 
-  /// The line and column of each `"key":` outside strings, in order.
-  static func keyPositions(of key: String, in bytes: [UInt8]) -> [(line: Int, column: Int)] {
-    let token = Array("\"\(key)\"".utf8)
-    var found: [(line: Int, column: Int)] = []
-    var line = 1
-    var lineStart = 0
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      if b == 0x0A {
-        line += 1
-        lineStart = i + 1
-        i += 1
-      } else if b == UInt8(ascii: "\"") {
-        let start = i
-        // To the string's closing quote, past escapes.
-        i += 1
-        while i < n, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
-        i += 1
-        guard i - start == token.count, bytes[start..<min(i, n)].elementsEqual(token) else {
-          continue
+    func extraColumns(_ value: Any?, number: Int) throws(OCDSImport.ImportError)
+      -> [Contract.ExtraColumn]
+    {
+      guard let value else { return [] }
+      guard let extras = value as? [String: Any] else {
+        throw failure("contract \(number): 'extra' must be an object of column names to text")
+      }
+      var extra: [Contract.ExtraColumn] = []
+      for (header, value) in extras {
+        guard let text = value as? String else {
+          throw failure("contract \(number): extra column '\(header)' must be text")
         }
-        var j = i
-        while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D || bytes[j] == 0x0A {
-          j += 1
-        }
-        if j < n, bytes[j] == UInt8(ascii: ":") {
-          // Columns count characters: UTF-8 continuation bytes do not start one.
-          let column = 1 + bytes[lineStart..<start].filter { $0 & 0xC0 != 0x80 }.count
-          found.append((line, column))
-        }
-      } else {
-        i += 1
+        // An empty unknown cell carries nothing, as in a CSV register.
+        if !text.isEmpty { extra.append(Contract.ExtraColumn(header: header, value: text)) }
+      }
+      return extra.sorted {
+        (order[$0.header] ?? .max, $0.header) < (order[$1.header] ?? .max, $1.header)
       }
     }
-    return found
   }
 }

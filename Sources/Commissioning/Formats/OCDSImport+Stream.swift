@@ -1,0 +1,214 @@
+/// The places of an OCDS file's releases, found without reading the whole file as objects: each
+/// ocid's latest release is remembered by its byte range and read again when its rows are made.
+struct ReleaseIndex {
+  /// A release itself, or a record whose compiled or latest embedded release is the one.
+  enum Kind { case release, record }
+
+  /// The kept release of one ocid.
+  struct Kept {
+    var range: Range<Int>
+    var kind: Kind
+    var line: Int
+    var date: String
+    /// How many releases of the ocid the file holds.
+    var count: Int
+  }
+
+  let buffer: UnsafeBufferPointer<UInt8>
+  let file: String
+  /// Releases found, with or without a usable ocid.
+  var releases = 0
+  var kept: [String: Kept] = [:]
+  /// The ocids in the order they first appear.
+  var order: [String] = []
+
+  init(buffer: UnsafeBufferPointer<UInt8>, file: String) {
+    self.buffer = buffer
+    self.file = file
+  }
+
+  /// Finds the releases of one JSON document, or of each line when the first line holds a whole
+  /// value and more follows (JSON Lines).
+  mutating func collect() throws(OCDSImport.ImportError) {
+    var first = 0
+    while first < buffer.count, buffer[first] != 0x0A { first += 1 }
+    var opening = JSONScanner(buffer, range: 0..<first)
+    var rest = JSONScanner(buffer, range: min(first, buffer.count)..<buffer.count)
+    let lines =
+      opening.peek() != nil && (try? opening.value()) != nil && opening.peek() == nil
+      && rest.peek() != nil
+    if !lines {
+      var whole = JSONScanner(buffer)
+      // An empty file holds no release, as a file of blank lines does.
+      guard whole.peek() != nil else { return }
+      do throws(JSONScanner.Problem) {
+        _ = try whole.value()
+        if whole.peek() != nil { throw .invalid(offset: whole.position) }
+      } catch {
+        throw located(JSONReading.failure(error, in: buffer))
+      }
+      do {
+        try document(0..<buffer.count, line: 1)
+      } catch {
+        throw located(error)
+      }
+      return
+    }
+    var line = 0
+    var start = 0
+    while start <= buffer.count {
+      line += 1
+      var stop = start
+      while stop < buffer.count, buffer[stop] != 0x0A { stop += 1 }
+      try jsonLine(start..<stop, line: line)
+      start = stop + 1
+    }
+  }
+
+  /// One line of JSON Lines: blank, or one object or array, read as a document.
+  mutating func jsonLine(_ range: Range<Int>, line: Int) throws(OCDSImport.ImportError) {
+    var scanner = JSONScanner(buffer, range: range)
+    guard let first = scanner.peek() else { return }
+    do {
+      guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+        throw JSONReading.Failure(reason: "")
+      }
+      _ = try scanner.value()
+      guard scanner.peek() == nil else { throw JSONReading.Failure(reason: "") }
+      try document(range, line: line)
+    } catch {
+      throw OCDSImport.ImportError(
+        message: "\(file):\(line):1: error: not valid JSON or JSON Lines")
+    }
+  }
+
+  /// A document already checked as JSON: an array of documents, a release or record package,
+  /// or a release.
+  mutating func document(_ range: Range<Int>, line: Int) throws(JSONReading.Failure) {
+    do {
+      var scanner = JSONScanner(buffer, range: range)
+      switch scanner.peek() {
+      case UInt8(ascii: "["):
+        try scanner.beginArray()
+        while let element = try scanner.nextElement() { try document(element, line: line) }
+      case UInt8(ascii: "{"):
+        try object(&scanner, range: range, line: line)
+      default: return
+      }
+    } catch let failure as JSONReading.Failure {
+      throw failure
+    } catch let problem as JSONScanner.Problem {
+      throw JSONReading.Failure(reason: JSONReading.reason(for: problem, in: buffer))
+    } catch {
+      throw JSONReading.Failure(reason: "\(error)")
+    }
+  }
+
+  /// A package's releases or records, else the object itself when it has an ocid.
+  private mutating func object(_ scanner: inout JSONScanner, range: Range<Int>, line: Int) throws {
+    var releases: Range<Int>?
+    var records: Range<Int>?
+    var hasOcid = false
+    try scanner.beginObject()
+    while let member = try scanner.nextMember() {
+      if scanner.key(member.key, is: "releases") { releases = member.value }
+      if scanner.key(member.key, is: "records") { records = member.value }
+      if scanner.key(member.key, is: "ocid") { hasOcid = true }
+    }
+    // As Foundation's objects were read: `releases` if it is an array, else `records`.
+    let list = [(releases, Kind.release), (records, Kind.record)].first {
+      $0.0.map { buffer[$0.lowerBound] == UInt8(ascii: "[") } ?? false
+    }
+    guard let list, let array = list.0 else {
+      if hasOcid { try unit(range, kind: .release, line: line) }
+      return
+    }
+    var elements = JSONScanner(buffer, range: array)
+    try elements.beginArray()
+    while let element = try elements.nextElement() {
+      if buffer[element.lowerBound] == UInt8(ascii: "{") {
+        try unit(element, kind: list.1, line: line)
+      }
+    }
+  }
+
+  /// One release or record: counted, and kept if it is its ocid's latest so far.
+  private mutating func unit(_ range: Range<Int>, kind: Kind, line: Int) throws(JSONReading.Failure)
+  {
+    guard let release = try ReleaseIndex.release(JSONReading.value(buffer, range), kind: kind)
+    else { return }
+    releases += 1
+    guard let ocid = release["ocid"] as? String else { return }
+    let date = (release["date"] as? String) ?? ""
+    if var entry = kept[ocid] {
+      entry.count += 1
+      if date >= entry.date {
+        (entry.range, entry.kind, entry.line, entry.date) = (range, kind, line, date)
+      }
+      kept[ocid] = entry
+    } else {
+      kept[ocid] = Kept(range: range, kind: kind, line: line, date: date, count: 1)
+      order.append(ocid)
+    }
+  }
+
+  /// The release a unit stands for: itself if it has an ocid, or a record's compiled release,
+  /// else its latest embedded release.
+  static func release(_ value: Any, kind: Kind) -> [String: Any]? {
+    guard let object = value as? [String: Any] else { return nil }
+    switch kind {
+    case .release: return object["ocid"] == nil ? nil : object
+    case .record:
+      if let compiled = object["compiledRelease"] as? [String: Any] { return compiled }
+      return (object["releases"] as? [[String: Any]])?.filter { $0["ocid"] != nil }.max {
+        (($0["date"] as? String) ?? "") < (($1["date"] as? String) ?? "")
+      }
+    }
+  }
+
+  /// The rows of each ocid's latest release, in the order the ocids first appear.
+  func convert(_ each: ([Column: String], Int) throws(OCDSImport.ImportError) -> Void)
+    throws(OCDSImport.ImportError) -> OCDSImport.Summary
+  {
+    var summary = OCDSImport.Summary()
+    summary.releases = releases
+    for ocid in order {
+      guard let entry = kept[ocid] else { continue }
+      let release: [String: Any]
+      do {
+        guard
+          let found = try ReleaseIndex.release(
+            JSONReading.value(buffer, entry.range), kind: entry.kind)
+        else { continue }
+        release = found
+      } catch {
+        throw located(error)
+      }
+      if entry.count > 1 {
+        summary.diagnostics.append(
+          Diagnostic(
+            .note,
+            "ocid \(ocid) appears \(entry.count) times; kept the latest release (\((release["date"] as? String) ?? "undated"))",
+            at: SourceLocation(file: file, line: entry.line, column: 1)))
+      }
+      let rows = OCDSImport.contractRows(
+        release, ocid: ocid, file: file, line: entry.line, diagnostics: &summary.diagnostics)
+      for row in rows {
+        summary.rows += 1
+        if !(row[.end] ?? "").isEmpty { summary.withEnd += 1 }
+        if !(row[.extensionOptions] ?? "").isEmpty || !(row[.maxEnd] ?? "").isEmpty {
+          summary.withOptions += 1
+        }
+        try each(row, entry.line)
+      }
+    }
+    return summary
+  }
+
+  /// A failure inside a checked document, at its line and column.
+  func located(_ failure: JSONReading.Failure) -> OCDSImport.ImportError {
+    OCDSImport.ImportError(
+      message:
+        "\(file):\(failure.line ?? 1):\(failure.column ?? 1): error: not valid JSON or JSON Lines")
+  }
+}
