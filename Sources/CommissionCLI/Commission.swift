@@ -38,12 +38,19 @@ public enum Commission {
       stdout.write(Help.text(for: command))
       return 0
     }
+    let tally = ReadingTally()
+    var environment = environment
+    environment.noteReading = { tally.add($0) }
     do {
       let (text, code, inputs) = try execute(command, invocation, environment)
       if let output = invocation.output {
         try Files.writeAtomically(text, to: output, inputs: inputs, environment: environment)
       } else {
         stdout.write(text)
+      }
+      // Every answer shows its doubts; check lists them, and import reports its own reading.
+      if !invocation.quiet && command != .check && command != .import {
+        for line in tally.summaries.compactMap(\.line) { stderr.write("commission: \(line)\n") }
       }
       return code.rawValue
     } catch {
@@ -88,7 +95,7 @@ public enum Commission {
         provider: invocation.provider)
       var text = ""
       switch format {
-      case .json: report.json.write(to: &text)
+      case .json: report.json.withReading(register).write(to: &text)
       case .csv: text = report.csv
       default: report.writeText(to: &text, width: width)
       }
@@ -106,7 +113,7 @@ public enum Commission {
         }
         let plan = AlignmentPlan(register: register, target: target, asOf: asOf)
         switch format {
-        case .json: plan.json.write(to: &text)
+        case .json: plan.json.withReading(register).write(to: &text)
         case .csv: text = plan.csv
         default: plan.writeText(to: &text, width: width)
         }
@@ -121,7 +128,8 @@ public enum Commission {
         }
         let groups = GroupSummary.all(in: register)
         switch format {
-        case .json: GroupSummary.json(groups, register: register).write(to: &text)
+        case .json:
+          GroupSummary.json(groups, register: register).withReading(register).write(to: &text)
         default: GroupSummary.writeText(groups, register: register, to: &text, width: width)
         }
         return (text, .success, inputs)
@@ -134,7 +142,7 @@ public enum Commission {
         throw CommandFailure(.failure, error.description)
       }
       switch format {
-      case .json: proposal.json.write(to: &text)
+      case .json: proposal.json.withReading(register).write(to: &text)
       case .csv: text = proposal.csv
       default: proposal.writeText(to: &text, width: width)
       }
@@ -168,7 +176,7 @@ public enum Commission {
       }
       var text = ""
       switch format {
-      case .json: chart.json.write(to: &text)
+      case .json: chart.json.withReading(register).write(to: &text)
       case .svg: chart.writeSVG(to: &text)
       default: chart.writeText(to: &text, ascii: options.ascii, color: options.color)
       }

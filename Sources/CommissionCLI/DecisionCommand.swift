@@ -59,7 +59,7 @@ extension Commission {
     switch format {
     case .text: record.writeText(to: &text)
     case .html: record.writeHTML(to: &text)
-    case .json: record.json.write(to: &text)
+    case .json: record.json.withReading(register).write(to: &text)
     default: record.writeMarkdown(to: &text)
     }
     return (text, .success, inputs)

@@ -13,6 +13,8 @@ public struct Environment: Sendable {
   public var readStandardInput: @Sendable () -> [UInt8]
   /// Messages for the user that are not the command's output (import's mapping report).
   public var writeStandardError: @Sendable (String) -> Void = { _ in }
+  /// Told of every register a command reads, so the command can say what the reading doubted.
+  var noteReading: @Sendable (Register) -> Void = { _ in }
 
   public init(
     currentDirectory: String, variables: [String: String] = [:], isTerminal: Bool = false,
@@ -28,6 +30,13 @@ public struct Environment: Sendable {
     self.executablePath = executablePath
     self.readStandardInput = readStandardInput
   }
+}
+
+/// The registers a command read, for the one line on standard error that says how many errors
+/// and warnings lie behind its answer.
+final class ReadingTally: @unchecked Sendable {
+  private(set) var summaries: [ReadingSummary] = []
+  func add(_ register: Register) { summaries.append(ReadingSummary(register)) }
 }
 
 /// sysexits(3) codes, as INTERFACE.md fixes them.

@@ -76,6 +76,7 @@ enum Files {
     do {
       let register = try RegisterLoader.load(
         inputs, council: council, name: names.joined(separator: "+"))
+      environment.noteReading(register)
       return (register, absolutePaths)
     } catch {
       throw CommandFailure(.dataError, error.description)

@@ -26,6 +26,7 @@ enum Help {
         --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision
         --output FILE    write to FILE atomically instead of standard output
         --width N        fit text output to N columns (default: $COLUMNS or 100)
+        --quiet, -q      no line on standard error about the warnings behind an answer
         --help           help for a command; --version prints the version
 
       Example: commission expiring --by 2016-09-30 --as-of 2016-03-22

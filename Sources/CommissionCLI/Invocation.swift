@@ -92,6 +92,8 @@ public struct Invocation: Equatable, Sendable {
   public var group: String?
   public var provider: String?
   public var strict = false
+  /// No line on standard error about the reading's warnings.
+  public var quiet = false
   public var width: Int?
   public var help = false
   public var version = false
@@ -223,6 +225,9 @@ extension Invocation {
           )
         }
         invocation.width = width
+      case "--quiet", "-q":
+        guard inline == nil else { throw UsageError("'--quiet' takes no value") }
+        invocation.quiet = true
       case "--strict":
         guard inline == nil else { throw UsageError("'--strict' takes no value") }
         invocation.strict = true

@@ -47,7 +47,10 @@ extension Commission {
     let report = WhatIfReport(outcomes: outcomes)
     var text = ""
     switch format {
-    case .json: report.json.write(to: &text)
+    case .json:
+      // One register behind every scenario: its reading's counts go with the answer.
+      let only = registers.count == 1 ? registers.values.first : nil
+      (only.map { report.json.withReading($0) } ?? report.json).write(to: &text)
     case .csv: text = report.csv
     default:
       report.writeText(to: &text, width: width)

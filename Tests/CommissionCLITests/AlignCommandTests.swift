@@ -15,7 +15,7 @@ struct AlignCommandTests {
   func march2016(_ format: String) {
     let run = commission(AlignCommandTests.camhs + ["--format", format])
     #expect(run.code == 0)
-    #expect(run.stderr == "")
+    #expect(run.stderr == kentReading)
     assertGolden(run.stdout, "align-kent-2016-03-camhs.\(format == "text" ? "txt" : format)")
     if format == "text" {
       #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })

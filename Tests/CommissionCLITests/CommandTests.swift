@@ -10,7 +10,7 @@ struct CommandTests {
   func readmeCommand() {
     let run = commission(["expiring", "--by", "2016-09-30", "--as-of", "2016-03-22"])
     #expect(run.code == 0)
-    #expect(run.stderr == "")
+    #expect(run.stderr == kentReading)
     assertGolden(run.stdout, "expiring-kent-2016-03-by-2016-09-30.txt")
     #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
   }
@@ -121,6 +121,30 @@ struct CommandTests {
     let run = commission(["check", "Contracts/\(folder)"])
     #expect(run.code == 0)
     assertGolden(run.stdout, "check-\(folder).txt")
+  }
+
+  @Test("the reading's line: none without warnings, '1 warning' for one, silenced by --quiet")
+  func readingLine() {
+    let clean = "service,end\nA,2016-09-30\n"
+    let oneWarning = "service,end\nA,2017\n"
+    let twoAndError = "id,service,end\nx,A,2017\nx,B,31/09/2016\n"
+    func run(_ text: String, _ extra: [String] = []) -> String {
+      commission(
+        ["expiring", "--by", "2016-12-31", "--as-of", "2016-01-01", "-"] + extra, stdin: text
+      ).stderr
+    }
+    #expect(run(clean) == "")
+    #expect(
+      run(oneWarning)
+        == "commission: 1 warning while reading <stdin>; 'commission check' lists them\n")
+    #expect(
+      run(twoAndError)
+        == "commission: 1 error and 2 warnings while reading <stdin>; 'commission check' lists them\n"
+    )
+    #expect(run(oneWarning, ["--quiet"]) == "")
+    #expect(run(oneWarning, ["-q"]) == "")
+    // check lists the diagnostics themselves, so it prints no such line.
+    #expect(commission(["check", "-"], stdin: oneWarning).stderr == "")
   }
 
   @Test("check --format json and --strict")

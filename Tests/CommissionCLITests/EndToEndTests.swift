@@ -49,7 +49,7 @@ struct EndToEndTests {
       "expiring", "--by", "2016-09-30", "--as-of", "2016-03-22",
     ])
     #expect(code == 0)
-    #expect(err == "")
+    #expect(err == kentReading)
     assertGolden(out, "expiring-kent-2016-03-by-2016-09-30.txt")
   }
 

@@ -13,7 +13,7 @@ struct GanttCommandTests {
     if ascii { arguments.append("--ascii") }
     let run = commission(arguments)
     #expect(run.code == 0)
-    #expect(run.stderr == "")
+    #expect(run.stderr == kentReading)
     assertGolden(run.stdout, "gantt-kent-2016-03-w\(width)\(ascii ? "-ascii" : "").txt")
     #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= width })
     if ascii {

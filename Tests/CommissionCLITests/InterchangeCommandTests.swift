@@ -14,7 +14,7 @@ struct InterchangeCommandTests {
       "--as-of", "2016-03-22",
     ])
     #expect(run.code == 0)
-    #expect(run.stderr == "")
+    #expect(run.stderr == kentReading)
     assertGolden(run.stdout, "export-childrens-public-health.\(format)")
   }
 

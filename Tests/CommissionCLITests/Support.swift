@@ -70,3 +70,8 @@ func assertGolden(
 
 /// The "system date" in-process tests see: far from every `--as-of` they pass.
 let fixedToday = Day(ordinal: 22_280)  // 2031-01-01
+
+/// The line every answer from the bundled register prints on standard error: the warnings behind
+/// it, which `check` lists.
+let kentReading =
+  "commission: 31 warnings while reading kent-2016-03; 'commission check' lists them\n"

@@ -18,7 +18,7 @@ struct WhatIfCommandTests {
     let run = commission(
       ["whatif"] + Self.examples + ["--as-of", "2016-03-22", "--format", format])
     #expect(run.code == 0)
-    #expect(run.stderr == "")
+    #expect(run.stderr == kentReading)
     assertGolden(run.stdout, "whatif-examples.\(format == "text" ? "txt" : format)")
     if format == "text" {
       #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })

@@ -68,3 +68,45 @@ public struct CheckReport: Sendable {
     ])
   }
 }
+
+/// How the reading of a register went, in brief: what every command that answers from a register
+/// owes its user beside the answer (`check` lists the diagnostics themselves).
+public struct ReadingSummary: Hashable, Sendable {
+  public var register: String
+  public var errors: Int
+  public var warnings: Int
+  public var notes: Int
+
+  public init(_ register: Register) {
+    self.register = register.name
+    errors = register.diagnostics.count(.error)
+    warnings = register.diagnostics.count(.warning)
+    notes = register.diagnostics.count(.note)
+  }
+
+  /// `31 warnings while reading kent-2016-03; 'commission check' lists them`, or `nil` when the
+  /// reading had neither errors nor warnings (notes are the quiet assumptions `check` shows).
+  public var line: String? {
+    guard errors + warnings > 0 else { return nil }
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    let counts = [
+      errors > 0 ? plural(errors, "error") : nil, warnings > 0 ? plural(warnings, "warning") : nil,
+    ].compactMap { $0 }.joined(separator: " and ")
+    return "\(counts) while reading \(register); 'commission check' lists them"
+  }
+
+  /// `{"errors": 0, "warnings": 31, "notes": 112}`.
+  public var json: JSON {
+    .object([("errors", .int(errors)), ("warnings", .int(warnings)), ("notes", .int(notes))])
+  }
+}
+
+extension JSON {
+  /// The object with a `reading` key carrying the register's diagnostic counts, so a JSON user
+  /// sees the doubts behind an answer as a person does.
+  public func withReading(_ register: Register) -> JSON {
+    guard case .object(var pairs) = self else { return self }
+    pairs.append(("reading", ReadingSummary(register).json))
+    return .object(pairs)
+  }
+}
