@@ -94,6 +94,15 @@ struct StandardOutputFailureTests {
     #expect(head == "id,service")
   }
 
+  @Test("standard input closed: exit 66, one line")
+  func closedInput() throws {
+    let folder = try temporaryFolder("stdin")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try runShell("exec \"$BIN\" check - <&-", in: folder)
+    #expect(result.code == 66)
+    #expect(result.stderr == "commission: cannot read '<stdin>': Bad file descriptor\n")
+  }
+
   @Test("the first failed write is kept, and finish turns it into 74 with one line")
   func finishReportsTheFailure() throws {
     var stdout = DescriptorStream(descriptor: STDOUT_FILENO, closed: true)
