@@ -190,6 +190,23 @@ struct DirectOutputTests {
 
 @Suite("The temporary file and the replaced file")
 struct AtomicWriteTests {
+  @Test(
+    "a write that runs out of room (a file size limit) leaves nothing behind",
+    arguments: [("", SIGXFSZ, ""), ("trap '' XFSZ;", 73, "File too large")])
+  func outOfRoom(_ trap: String, _ code: Int32, _ reason: String) throws {
+    let folder = try temporaryFolder("room")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // `ulimit -f 1`: 512 bytes, far less than the export; as a full disk would, mid-write.
+    let result = try runShell(
+      trap + " ulimit -f 1; exec \"$BIN\" export --as-of 2016-03-22 --output \"$T/out.csv\"",
+      in: folder)
+    #expect(result.code == code)
+    #expect(
+      result.stderr
+        == (reason.isEmpty ? "" : "commission: cannot write '\(folder.path)/out.csv': \(reason)\n"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+  }
+
   @Test("a symbolic link planted at the old predictable temporary name is not followed")
   func plantedLink() throws {
     let folder = try temporaryFolder("planted")
