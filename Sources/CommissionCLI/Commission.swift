@@ -1,4 +1,5 @@
 import Commissioning
+import Foundation
 
 /// The `commission` command: arguments in, text out, an exit code back.
 public enum Commission {
@@ -41,10 +42,11 @@ public enum Commission {
     let tally = ReadingTally()
     var environment = environment
     environment.noteReading = { tally.add($0) }
+    environment.maxInputSize = invocation.maxInputSize ?? Files.defaultMaxInputSize
     do {
       let (text, code, inputs) = try execute(command, invocation, environment)
-      if let output = invocation.output {
-        try Files.writeAtomically(text, to: output, inputs: inputs, environment: environment)
+      if let output = invocation.output, Files.descriptorNamed(output) != STDOUT_FILENO {
+        try Files.write(text, to: output, inputs: inputs, environment: environment)
       } else {
         stdout.write(text)
       }
@@ -57,6 +59,24 @@ public enum Commission {
       stderr.write("commission: \(error.message)\n")
       return error.code.rawValue
     }
+  }
+
+  /// The binary's exit code once the run is over: standard output that could not be written
+  /// turns any code into 74 with one line on standard error, except a reader that went away
+  /// (EPIPE, when SIGPIPE is ignored), which ends quietly with 141 as a death by SIGPIPE would.
+  ///
+  /// - Parameters:
+  ///   - code: what ``run(_:environment:stdout:stderr:)`` returned.
+  ///   - stdout: the stream the run wrote its output to.
+  ///   - stderr: where the one line goes.
+  public static func finish(
+    _ code: Int32, stdout: DescriptorStream, stderr: inout DescriptorStream
+  ) -> Int32 {
+    guard let failure = stdout.failure else { return code }
+    if failure == EPIPE { return ExitCode.brokenPipe.rawValue }
+    stderr.write(
+      "commission: cannot write to standard output: \(String(cString: strerror(failure)))\n")
+    return ExitCode.ioError.rawValue
   }
 
   static func execute(_ command: CommandName, _ invocation: Invocation, _ environment: Environment)

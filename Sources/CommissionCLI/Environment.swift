@@ -10,7 +10,13 @@ public struct Environment: Sendable {
   public var today: Day
   /// The running binary, to find the bundled register beside a build folder.
   public var executablePath: String?
+  /// Standard input, whole: for in-process runs, which hand it over ready.
   public var readStandardInput: @Sendable () -> [UInt8]
+  /// Standard input read with a cap (the binary's): when set, used instead of
+  /// `readStandardInput`, so an endless input stops one byte past the cap.
+  public var readStandardInputCapped: (@Sendable (_ limit: Int) throws(InputReadError) -> [UInt8])?
+  /// The most bytes any one input may have (`--max-input-size`; see ``Files/defaultMaxInputSize``).
+  public var maxInputSize = Files.defaultMaxInputSize
   /// Messages for the user that are not the command's output (import's mapping report).
   public var writeStandardError: @Sendable (String) -> Void = { _ in }
   /// Told of every register a command reads, so the command can say what the reading doubted.
@@ -48,6 +54,11 @@ public enum ExitCode: Int32, Sendable {
   case dataError = 65
   case noInput = 66
   case cannotCreate = 73
+  /// Standard output cannot be written (a full disk, a closed descriptor).
+  case ioError = 74
+  /// The reader of standard output went away (EPIPE with SIGPIPE ignored): the status a shell
+  /// reports for a death by SIGPIPE (128 + 13), so either way the caller sees the same.
+  case brokenPipe = 141
 }
 
 /// A failure that ends the command: a one-line message and an exit code.

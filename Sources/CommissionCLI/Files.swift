@@ -26,7 +26,7 @@ enum Files {
     var names: [String] = []
     for path in paths {
       if path == "-" {
-        inputs.append(RegisterInput(name: "<stdin>", bytes: environment.readStandardInput()))
+        inputs.append(RegisterInput(name: "<stdin>", bytes: try readStandardInput(environment)))
         names.append("<stdin>")
         continue
       }
@@ -83,19 +83,75 @@ enum Files {
     }
   }
 
-  /// Reads a whole file; a missing file, a folder or an unreadable file each say which.
+  /// The default cap on any one input's size: 1 GiB.
+  ///
+  /// A register of a million contracts is about 58 MB, so the cap is some 18 times any real
+  /// register; loading takes about 13 times the file in memory (Performance.md), so an input
+  /// past the cap would need more memory than most machines have and be killed later and less
+  /// clearly. It stops `yes a,b | commission check -` at the cap. `--max-input-size` raises it.
+  static let defaultMaxInputSize = 1 << 30
+
+  /// Reads a whole file, refusing one larger than the input cap; a missing file, a folder or an
+  /// unreadable file each say which.
   static func read(_ path: String, _ environment: Environment) throws(CommandFailure) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path)
-    else {
+    let shown = display(path, environment)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
       let why =
-        !exists
+        errno == ENOENT || errno == ENOTDIR
         ? "no such file"
-        : isDirectory.boolValue ? "a folder, not a file" : "permission denied or unreadable"
-      throw CommandFailure(.noInput, "cannot open '\(display(path, environment))': \(why)")
+        : errno == EISDIR ? "a folder, not a file" : "permission denied or unreadable"
+      throw CommandFailure(.noInput, "cannot open '\(shown)': \(why)")
     }
-    return [UInt8](data)
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw CommandFailure(.noInput, "cannot open '\(shown)': \(String(cString: strerror(errno)))")
+    }
+    let kind = status.st_mode & S_IFMT
+    if kind == S_IFDIR {
+      throw CommandFailure(.noInput, "cannot open '\(shown)': a folder, not a file")
+    }
+    let limit = environment.maxInputSize
+    do throws(InputReadError) {
+      // A regular file says its size: refuse one over the cap without reading it.
+      if kind == S_IFREG, Int(status.st_size) > limit { throw InputReadError.tooLarge }
+      let hint = kind == S_IFREG ? Int(status.st_size) : 0
+      return try StandardStreams.readAll(descriptor, limit: limit, sizeHint: hint)
+    } catch {
+      throw inputFailure(error, shown, limit)
+    }
+  }
+
+  /// Standard input, whole, refusing more than the input cap.
+  static func readStandardInput(_ environment: Environment) throws(CommandFailure) -> [UInt8] {
+    let limit = environment.maxInputSize
+    guard let capped = environment.readStandardInputCapped else {
+      let bytes = environment.readStandardInput()
+      guard bytes.count <= limit else { throw inputFailure(.tooLarge, "<stdin>", limit) }
+      return bytes
+    }
+    do {
+      return try capped(limit)
+    } catch {
+      throw inputFailure(error, "<stdin>", limit)
+    }
+  }
+
+  /// An input over the cap is invalid data (65): it was opened and read, and what it holds is
+  /// more than the command accepts. A failed read is 66, as a file that cannot be opened is.
+  static func inputFailure(_ error: InputReadError, _ shown: String, _ limit: Int) -> CommandFailure
+  {
+    switch error {
+    case .tooLarge:
+      return CommandFailure(
+        .dataError,
+        "'\(shown)' is larger than the input size cap of \(Invocation.sizeText(limit)); "
+          + "raise it with --max-input-size")
+    case .failed(let number):
+      return CommandFailure(
+        .noInput, "cannot read '\(shown)': \(String(cString: strerror(number)))")
+    }
   }
 
   static func absolutePath(_ path: String, _ environment: Environment) -> String {
@@ -137,91 +193,5 @@ enum Files {
       }
     }
     return nil
-  }
-
-  /// Writes `text` to `path` through a temporary file and a rename, never over an input.
-  static func writeAtomically(
-    _ text: String, to path: String, inputs: [String], environment: Environment
-  ) throws(CommandFailure) {
-    let absolute = absolutePath(path, environment)
-    let resolved = (absolute as NSString).resolvingSymlinksInPath
-    for input in inputs where (input as NSString).resolvingSymlinksInPath == resolved {
-      throw CommandFailure(.cannotCreate, "refusing to write '\(path)': it is one of the inputs")
-    }
-    let folder = (absolute as NSString).deletingLastPathComponent
-    let name = (absolute as NSString).lastPathComponent
-    let temporary = folder + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
-    // An interrupt from here on removes the temporary file (see `SignalCleanup`).
-    SignalCleanup.pending(temporary)
-    defer { SignalCleanup.pending(nil) }
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      let reason = errno == ENOENT ? "the folder is missing" : String(cString: strerror(errno))
-      throw CommandFailure(.cannotCreate, "cannot write '\(path)': \(reason)")
-    }
-    var failure: String?
-    var bytes = Array(text.utf8)
-    let pause = environment.variables["COMMISSION_TEST_WRITE_PAUSE_MS"].flatMap { Int($0) }
-    bytes.withUnsafeMutableBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let chunk = min(1 << 20, buffer.count - offset)
-        let written = write(descriptor, base + offset, chunk)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
-        // Tests interrupt a run here, half written, to see that nothing is left behind.
-        if let pause, offset < buffer.count { usleep(UInt32(pause) * 1000) }
-      }
-      if fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-    }
-    close(descriptor)
-    if let failure {
-      unlink(temporary)
-      throw CommandFailure(.cannotCreate, "cannot write '\(path)': \(failure)")
-    }
-    if rename(temporary, absolute) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw CommandFailure(.cannotCreate, "cannot write '\(path)': \(reason)")
-    }
-  }
-}
-
-/// Removes a half-written output when the run is interrupted (SIGINT, SIGTERM, SIGHUP), then
-/// ends the process as the signal would have.
-public enum SignalCleanup {
-  /// The temporary file being written, as a C string the handler can use without allocating.
-  nonisolated(unsafe) static var path: UnsafeMutablePointer<CChar>?
-
-  /// Installs the handlers: once, before any output is written.
-  public static func install() {
-    var unblock = sigset_t()
-    sigemptyset(&unblock)
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-      let previous = signal(signalNumber) { received in
-        if let path = SignalCleanup.path { unlink(path) }
-        signal(received, SIG_DFL)
-        raise(received)
-      }
-      // A signal the parent ignores (a background job's SIGINT) stays ignored.
-      let ignored = withUnsafeBytes(of: SIG_IGN) { $0.load(as: Int.self) }
-      if withUnsafeBytes(of: previous, { $0.load(as: Int.self) }) == ignored {
-        signal(signalNumber, SIG_IGN)
-      }
-      sigaddset(&unblock, signalNumber)
-    }
-    // A parent may hand down a blocked mask (a test runner's thread does); interrupts must work.
-    sigprocmask(SIG_UNBLOCK, &unblock, nil)
-  }
-
-  static func pending(_ temporary: String?) {
-    let old = path
-    path = temporary.map { strdup($0) }
-    free(old)
   }
 }

@@ -24,9 +24,12 @@ enum Help {
       Options for every command:
         --as-of DATE     today's date for every calculation (default: the system date)
         --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision
-        --output FILE    write to FILE atomically instead of standard output
+        --output FILE    write to FILE atomically instead of standard output (- for it)
         --width N        fit text output to N columns (default: $COLUMNS or 100)
         --quiet, -q      no line on standard error about the warnings behind an answer
+        --max-input-size SIZE
+                         refuse any one input larger than SIZE, in bytes or with K, M, G
+                         or T (default: \(Invocation.sizeText(Files.defaultMaxInputSize)))
         --help           help for a command; --version prints the version
 
       Example: commission expiring --by 2016-09-30 --as-of 2016-03-22

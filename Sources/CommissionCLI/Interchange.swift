@@ -80,7 +80,7 @@ extension Commission {
     let shown = path == "-" ? "<stdin>" : Files.display(absolute, environment)
     var bytes: [UInt8]
     if path == "-" {
-      bytes = environment.readStandardInput()
+      bytes = try Files.readStandardInput(environment)
     } else {
       bytes = try Files.read(absolute, environment)
     }

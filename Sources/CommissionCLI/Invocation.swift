@@ -95,6 +95,8 @@ public struct Invocation: Equatable, Sendable {
   /// No line on standard error about the reading's warnings.
   public var quiet = false
   public var width: Int?
+  /// `--max-input-size`: the most bytes any one input may have (nil: the default cap).
+  public var maxInputSize: Int?
   public var help = false
   public var version = false
 
@@ -228,6 +230,14 @@ extension Invocation {
       case "--quiet", "-q":
         guard inline == nil else { throw UsageError("'--quiet' takes no value") }
         invocation.quiet = true
+      case "--max-input-size":
+        let text = try value(for: flag, inline: inline)
+        guard let size = size(text) else {
+          throw UsageError(
+            "the value '\(text)' is invalid for '--max-input-size <size>'; use bytes or a size with K, M, G or T, like 4G"
+          )
+        }
+        invocation.maxInputSize = size
       case "--strict":
         guard inline == nil else { throw UsageError("'--strict' takes no value") }
         invocation.strict = true
@@ -267,6 +277,30 @@ extension Invocation {
     return invocation
   }
 
+  /// A size in bytes: digits, then perhaps K, M, G or T (powers of 1024, either case); at least 1.
+  static func size(_ text: String) -> Int? {
+    var digits = Substring(text)
+    var unit = 1
+    if let last = text.last, let power = "KMGT".firstIndex(of: Character(last.uppercased())) {
+      unit = 1 << (10 * ("KMGT".distance(from: "KMGT".startIndex, to: power) + 1))
+      digits = digits.dropLast()
+    }
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let count = Int(digits), count > 0
+    else { return nil }
+    let (bytes, overflow) = count.multipliedReportingOverflow(by: unit)
+    return overflow ? nil : bytes
+  }
+
+  /// A size as `--max-input-size` takes it: in the largest unit that divides it exactly.
+  static func sizeText(_ bytes: Int) -> String {
+    for (shift, unit) in [(40, "T"), (30, "G"), (20, "M"), (10, "K")]
+    where bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+      return "\(bytes >> shift)\(unit)"
+    }
+    return "\(bytes) bytes"
+  }
+
   static func example(_ flag: String) -> String {
     switch flag {
     case "--as-of", "--by", "--to", "--target": return "2016-09-30"
@@ -278,6 +312,7 @@ extension Invocation {
     case "--group": return "childrens-public-health"
     case "--provider": return "KCHFT"
     case "--width": return "100"
+    case "--max-input-size": return "4G"
     case "--scale": return "quarter"
     case "--spec": return "Examples/decision-16-00038.json"
     case "--decision-number": return "16/00038"

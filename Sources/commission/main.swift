@@ -2,27 +2,30 @@ import CommissionCLI
 import Commissioning
 import Foundation
 
-/// Standard output and error as text streams.
-struct FileStream: TextOutputStream {
-  let handle: FileHandle
-  mutating func write(_ string: String) { handle.write(Data(string.utf8)) }
-}
-
+// Closed standard descriptors are found and their slots filled before anything is opened.
+let closed = StandardStreams.reserve()
 SignalCleanup.install()
 let now = Date().timeIntervalSince1970
 let offset = TimeZone.current.secondsFromGMT()
 let today = Day(ordinal: Int(((now + Double(offset)) / 86_400).rounded(.down)))
-let environment = Environment(
+var environment = Environment(
   currentDirectory: FileManager.default.currentDirectoryPath,
   variables: ProcessInfo.processInfo.environment,
   isTerminal: isatty(STDOUT_FILENO) == 1,
   today: today,
   executablePath: CommandLine.arguments.first,
-  readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
-  writeStandardError: { FileHandle.standardError.write(Data($0.utf8)) })
-var stdout = FileStream(handle: .standardOutput)
-var stderr = FileStream(handle: .standardError)
-exit(
-  Commission.run(
-    Array(CommandLine.arguments.dropFirst()), environment: environment, stdout: &stdout,
-    stderr: &stderr))
+  writeStandardError: {
+    var stream = DescriptorStream(descriptor: STDERR_FILENO, closed: closed.error)
+    stream.write($0)
+  })
+environment.readStandardInputCapped = { limit throws(InputReadError) in
+  if closed.input { throw .failed(errno: EBADF) }
+  return try StandardStreams.readAll(STDIN_FILENO, limit: limit)
+}
+// Every byte of output goes through these two checked writers.
+var stdout = DescriptorStream(descriptor: STDOUT_FILENO, closed: closed.output)
+var stderr = DescriptorStream(descriptor: STDERR_FILENO, closed: closed.error)
+let code = Commission.run(
+  Array(CommandLine.arguments.dropFirst()), environment: environment, stdout: &stdout,
+  stderr: &stderr)
+exit(Commission.finish(code, stdout: stdout, stderr: &stderr))

@@ -63,8 +63,8 @@ struct EndToEndTests {
   }
 
   @Test(
-    "a run interrupted mid-write leaves no partial file and no temporary file",
-    arguments: [SIGTERM, SIGINT])
+    "a run ended by a signal mid-write leaves no partial file, no temporary file, no trace",
+    arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXFSZ, SIGVTALRM])
   func interrupted(_ signalNumber: Int32) throws {
     let binary = try #require(builtBinary(), "the commission binary was not built")
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -84,7 +84,8 @@ struct EndToEndTests {
     var environment = ProcessInfo.processInfo.environment
     environment["COMMISSION_TEST_WRITE_PAUSE_MS"] = "3000"
     process.environment = environment
-    process.standardError = Pipe()
+    let errors = Pipe()
+    process.standardError = errors
     try process.run()
     // Wait for the temporary file to appear: the write has begun.
     var started = false
@@ -99,6 +100,8 @@ struct EndToEndTests {
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)
     #expect(process.terminationStatus == signalNumber)
+    // No crash report (SIGQUIT printed one and then let the write finish).
+    #expect(errors.fileHandleForReading.readDataToEndOfFile().isEmpty)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r.csv"])
   }
 }
