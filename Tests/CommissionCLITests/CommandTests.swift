@@ -123,6 +123,27 @@ struct CommandTests {
     assertGolden(run.stdout, "check-\(folder).txt")
   }
 
+  @Test("a register written the way officers write it: check, expiring and JSON, golden")
+  func officerRegister() {
+    let file = "Examples/transparency-register.csv"
+    let check = commission(["check", file])
+    #expect(check.code == 0)
+    assertGolden(check.stdout, "check-transparency-register.txt")
+    let expiring = commission([
+      "expiring", "--by", "2017-03-31", "--as-of", "2016-04-01", "--width", "80", file,
+    ])
+    #expect(expiring.code == 0)
+    assertGolden(expiring.stdout, "expiring-transparency-register-w80.txt")
+    #expect(
+      expiring.stderr
+        == "commission: 4 warnings while reading transparency-register; 'commission check' lists them\n"
+    )
+    let json = commission([
+      "expiring", "--by", "2017-03-31", "--as-of", "2016-04-01", "--format", "json", file,
+    ])
+    assertGolden(json.stdout, "expiring-transparency-register.json")
+  }
+
   @Test("the reading's line: none without warnings, '1 warning' for one, silenced by --quiet")
   func readingLine() {
     let clean = "service,end\nA,2016-09-30\n"
@@ -154,7 +175,7 @@ struct CommandTests {
     let strict = commission(["check", "--strict"])
     #expect(strict.code == 65)
     #expect(
-      strict.stdout.hasSuffix("31 errors, 0 warnings, 112 notes (strict: warnings are errors)\n"))
+      strict.stdout.hasSuffix("31 errors, 0 warnings, 122 notes (strict: warnings are errors)\n"))
   }
 
   @Test(

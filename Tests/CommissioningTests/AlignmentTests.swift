@@ -197,9 +197,9 @@ struct AlignmentRuleTests {
     let p = try AlignmentProposal(
       register: r, group: "g", target: .latestEnd, asOf: day("2016-01-01"))
     let a = p.contracts[0]
-    // 731 days: £1,200,000 × 365 / 731 = £599,179.21 a year; six months = £299,589.61 (25.0%).
-    #expect(a.annualValue == Money(minorUnits: 59_917_921))
-    #expect(a.cost == Money(minorUnits: 29_958_961))
+    // 24 whole months: £1,200,000 × 12 / 24 = £600,000 a year; six months = £300,000 (25.0%).
+    #expect(a.annualValue == Money(pounds: 600_000))
+    #expect(a.cost == Money(pounds: 300_000))
     #expect(a.costBasis == .annualisedTotal)
     #expect(a.valueChangePermille == 250)
     #expect(a.flags.contains { $0.hasPrefix("adds 25% to the original value £1,200,000") })

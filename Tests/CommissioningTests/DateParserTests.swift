@@ -36,15 +36,16 @@ struct DateParserTests {
     DateCase(raw: "H1 2017/18", day: "2017-09-30", precision: .half, severity: .note),
     DateCase(raw: "H2 2017/18", day: "2018-03-31", precision: .half, severity: .note),
     DateCase(raw: "Half 2 2017-18", day: "2018-03-31", precision: .half, severity: .note),
-    DateCase(raw: "2016/17", day: "2017-03-31", precision: .year, severity: .note),
-    DateCase(raw: "2016/17", role: .start, day: "2016-04-01", precision: .year, severity: .note),
-    DateCase(raw: "2016-17", day: "2017-03-31", precision: .year, severity: .note),
+    DateCase(raw: "2016/17", day: "2017-03-31", precision: .financialYear, severity: .note),
+    DateCase(
+      raw: "2016/17", role: .start, day: "2016-04-01", precision: .financialYear, severity: .note),
+    DateCase(raw: "2016-17", day: "2017-03-31", precision: .financialYear, severity: .note),
     DateCase(raw: "end of Q4 2019/20", day: "2020-03-31", precision: .quarter, severity: .note),
     // A quarter with no financial year is a calendar quarter, with a warning.
     DateCase(raw: "Q2 2016", day: "2016-06-30", precision: .quarter, severity: .warning),
     // Not a financial period: no quarter 5 or half 3, years that do not follow, a date.
-    DateCase(raw: "Q5 2016/17", day: "2017-03-31", precision: .year, severity: .note),
-    DateCase(raw: "H3 2017/18", day: "2018-03-31", precision: .year, severity: .note),
+    DateCase(raw: "Q5 2016/17", day: "2017-03-31", precision: .financialYear, severity: .note),
+    DateCase(raw: "H3 2017/18", day: "2018-03-31", precision: .financialYear, severity: .note),
     DateCase(raw: "2016/18", day: "2016-12-31", precision: .year, severity: .warning),
     DateCase(
       raw: "2016-2017", day: "2017-12-31", precision: .year, severity: .warning,

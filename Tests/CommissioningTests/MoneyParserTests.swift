@@ -22,12 +22,12 @@ struct MoneyParserTests {
     MoneyCase(raw: "£4,852,760", pence: 485_276_000),
     // Found while building the bad-input corpus: too large, too precise, accounting brackets.
     MoneyCase(raw: "£99,999,999,999,999,999", pence: nil, severity: .error),
-    MoneyCase(raw: "£92,233,720,368,547,758", pence: 9_223_372_036_854_775_800),
+    MoneyCase(raw: "£92,233,720,368,547,758", pence: 9_223_372_036_854_775_800, severity: .warning),
     MoneyCase(raw: "£1.1234567890123456789012", pence: nil, severity: .error),
     // Found by the money fuzzer: what the reports write reads back, up to the very last penny.
-    MoneyCase(raw: "£8,000,000,000,000,000.00", pence: 800_000_000_000_000_000),
-    MoneyCase(raw: "8bn", pence: 800_000_000_000_000_000, unit: 1_000_000),
-    MoneyCase(raw: "£92,233,720,368,547,758.07", pence: .max),
+    MoneyCase(raw: "£8,000,000,000,000,000.00", pence: 800_000_000_000_000_000, severity: .warning),
+    MoneyCase(raw: "8bn", pence: 800_000_000_000_000_000, severity: .warning, unit: 1_000_000),
+    MoneyCase(raw: "£92,233,720,368,547,758.07", pence: .max, severity: .warning),
     MoneyCase(raw: "£92,233,720,368,547,758.08", pence: nil, severity: .error),
     MoneyCase(raw: "9,223,372,036,854", pence: nil, severity: .error, unit: 1_000_000),
     MoneyCase(raw: "(£5,000)", pence: -500_000, severity: .warning),
@@ -103,9 +103,16 @@ struct MoneyParserTests {
     MoneyCase(raw: "£9.2E+16", pence: 9_200_000_000_000_000_000, severity: .warning),
     MoneyCase(raw: "£9.3E+16", pence: nil, severity: .error),
     // Words: thousands to trillions.
-    MoneyCase(raw: "£3tn", pence: 300_000_000_000_000),
-    MoneyCase(raw: "£92,233.72tn", pence: 9_223_372_000_000_000_000),
-    MoneyCase(raw: "£2.5 trillion", pence: 250_000_000_000_000),
+    MoneyCase(raw: "£3tn", pence: 300_000_000_000_000, severity: .warning),
+    // The plausibility warning at its boundary: £10 billion warns, a penny less does not.
+    MoneyCase(raw: "£9,999,999,999.99", pence: 999_999_999_999),
+    MoneyCase(raw: "£10bn", pence: 1_000_000_000_000, severity: .warning),
+    MoneyCase(raw: "-£10bn", pence: -1_000_000_000_000, severity: .warning),
+    // A formula is not its value.
+    MoneyCase(raw: "=SUM(A1:A3)", pence: nil, severity: .warning),
+    MoneyCase(raw: " =B2*12", pence: nil, severity: .warning),
+    MoneyCase(raw: "£92,233.72tn", pence: 9_223_372_000_000_000_000, severity: .warning),
+    MoneyCase(raw: "£2.5 trillion", pence: 250_000_000_000_000, severity: .warning),
     MoneyCase(raw: "£1.234m", pence: 123_400_000),
     MoneyCase(raw: "£2 billion", pence: 200_000_000_000),
     MoneyCase(raw: "£92,233.73tn", pence: nil, severity: .error),

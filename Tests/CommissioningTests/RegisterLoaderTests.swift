@@ -46,6 +46,52 @@ struct RegisterLoaderTests {
     #expect(contract.value.basis == .total)
   }
 
+  @Test("the Transparency Code's headers: an annual value is annual, a total is a total")
+  func transparencyHeaders() throws {
+    let register = try load(
+      "Contract,Supplier,Annual Value,Contract End Date,Extension Options\n"
+        + "Meals,Acme,\"£100,000\",31/03/2017,+1\n")
+    let contract = try #require(register.contracts.first)
+    #expect(contract.service == "Meals")
+    #expect(contract.provider == "Acme")
+    #expect(contract.value.basis == .annual)
+    #expect(contract.annualValue == Money(pounds: 100_000))
+    #expect(!contract.annualValueIsAssumed)
+    #expect(contract.maximumExtent == Day("2018-03-31"))
+    let total = try load(
+      "Contract Title,Supplier Name,Total Value,Start Date,Expiry Date\n"
+        + "Meals,Acme,\"£300,000\",01/04/2014,31/03/2017\n")
+    #expect(total.contracts[0].value.basis == .total)
+    // 36 whole months from 1 April 2014 to 31 March 2017: 300,000 × 12 / 36 = 100,000.
+    #expect(total.contracts[0].annualValue == Money(pounds: 100_000))
+  }
+
+  @Test("a register with quarter-named columns lists its contracts and keeps the columns")
+  func quarterColumnsInARegister() throws {
+    let register = try load("service,end,2016/17 Q1\nMeals,31/03/2017,P/K\n")
+    #expect(register.grid.isEmpty)
+    #expect(register.contracts.map(\.service) == ["Meals"])
+    #expect(
+      register.contracts[0].extra == [Contract.ExtraColumn(header: "2016/17 Q1", value: "P/K")])
+    // No contract column at all: a grid, and it says so.
+    let grid = try load("category,description,2016/17 Q1\nC,Meals,P/K\n")
+    #expect(grid.grid.count == 1)
+    #expect(grid.contracts.isEmpty)
+    #expect(grid.diagnostics.contains { $0.message.hasPrefix("read as a commissioning grid") })
+  }
+
+  @Test("a misspelt header gets 'did you mean'; a word two letters off a short name does not")
+  func didYouMean() throws {
+    let register = try load("service,Contarct End Date,end\nMeals,x,2017\n")
+    #expect(
+      register.diagnostics.map(\.message).contains(
+        "column 'Contarct End Date' is not a column we know; did you mean 'end'? kept as an extra column"
+      ))
+    // 'Sction' is one letter off 'section', which is no column; 'Colour' is nothing near.
+    let quiet = try load("service,end,Colour\nMeals,2017,blue\n")
+    #expect(!quiet.diagnostics.contains { $0.message.contains("did you mean") })
+  }
+
   @Test("a missing required column stops loading with a one-line error")
   func missingColumn() {
     #expect(
@@ -173,8 +219,15 @@ struct RegisterLoaderTests {
   func annualisedTotal() throws {
     let register = try load(
       "service,value,value_basis,start,end\nA,\"£730,000\",total,2015-04-01,2017-03-31\n")
-    // 731 days (2016 is a leap year): 730,000 × 365 / 731 = 364,500.68…
-    #expect(register.contracts[0].annualValue?.minorUnits == 36_450_068)
+    // 24 whole months, leap day or not: 730,000 × 12 / 24 = 365,000.
+    #expect(register.contracts[0].annualValue == Money(pounds: 365_000))
+    #expect(
+      register.diagnostics.map(\.message).contains(
+        "'£730,000' is a total over the term from start to end (2 years); read as £365,000 a year"))
+    // Not whole months (1 April less 14 days): by the day, 717 days: 730,000 × 365 / 717.
+    let days = try load(
+      "service,value,value_basis,start,end\nA,\"£730,000\",total,2015-04-15,2017-03-31\n")
+    #expect(days.contracts[0].annualValue?.minorUnits == 37_161_785)
   }
 
   @Test("the July 2015 Kent register: four contracts, three with no end date")

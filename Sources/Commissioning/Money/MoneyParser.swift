@@ -65,6 +65,15 @@ public enum MoneyParser {
       reading.noValue = "no value given"
       return reading
     }
+    if bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "=") {
+      reading.noValue = "\(quoted(raw)): a spreadsheet formula, not its value"
+      reading.findings.append(
+        Finding(
+          .warning,
+          "\(quoted(raw)) is a spreadsheet formula, not its value; no value read (save the sheet's values)"
+        ))
+      return reading
+    }
     var used = [Bool](repeating: false, count: tokens.count)
     let years = yearRange(tokens, bytes)
     if let years { for k in years.tokens { used[k] = true } }
@@ -188,11 +197,22 @@ public enum MoneyParser {
     if primary.pence < 0 {
       reading.findings.append(Finding(.warning, "\(quoted(raw)) is negative"))
     }
+    if primary.pence.magnitude >= implausible {
+      reading.findings.append(
+        Finding(
+          .warning,
+          "\(quoted(raw)) is \(money.formatted), more than any council contract is worth; check the figure"
+        ))
+    }
     if reading.isEstimate {
       reading.findings.append(
         Finding(.note, "\(quoted(raw)) is an estimate; read \(money.formatted)"))
     }
   }
+
+  /// £10 billion in pence: a figure at or above it is read, but warned of, since no council
+  /// contract comes near it (a slip of `tn` for `m`, or a spreadsheet's stray exponent).
+  static let implausible: UInt64 = 1_000_000_000_000
 
   // MARK: - One amount
 

@@ -87,6 +87,7 @@ public struct Contract: Hashable, Sendable {
         return amount.scaled(by: 365, over: Int64(days))
       case .some: return nil
       case nil:
+        if let months = termMonths { return amount.scaled(by: 12, over: Int64(months)) }
         guard let days = termDays, days > 0 else { return nil }
         return amount.scaled(by: 365, over: Int64(days))
       }
@@ -123,6 +124,14 @@ public struct Contract: Hashable, Sendable {
     }
     guard let startDay, let endDay, endDay >= startDay else { return nil }
     return (endDay - startDay).days + 1
+  }
+
+  /// The term from start to end in whole calendar months, when it is whole: 1 Oct 2013 to
+  /// 30 Sep 2016 is 36 months, so a total over it is three years' worth, leap day or not.
+  public var termMonths: Int? {
+    guard let startDay, let endDay, endDay >= startDay else { return nil }
+    let (months, days) = monthsAndDays(from: startDay.previous, to: endDay)
+    return days == 0 && months > 0 ? months : nil
   }
 
   /// Whether the contract belongs to `group` (case-insensitive).

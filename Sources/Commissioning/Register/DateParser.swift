@@ -6,6 +6,8 @@ public enum DatePrecision: String, Sendable, Hashable {
   case quarter
   /// A half of a financial year: `H1 2017/18`.
   case half
+  /// A whole financial year: `2016/17`.
+  case financialYear = "financial-year"
   case year
 }
 
@@ -217,7 +219,7 @@ public enum DateParser {
       case .month:
         let last = role == .start ? 1 : Day.daysIn(month: month, year: year)
         return Day(validYear: year, month: month, day: last)
-      case .year, .quarter, .half:
+      case .year, .quarter, .half, .financialYear:
         return role == .start
           ? Day(validYear: year, month: 1, day: 1) : Day(validYear: year, month: 12, day: 31)
       }

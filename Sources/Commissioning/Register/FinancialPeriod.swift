@@ -22,7 +22,7 @@ struct FinancialPeriod: Hashable {
     switch kind {
     case .quarter: return .quarter
     case .half: return .half
-    case .year: return .year
+    case .year: return .financialYear
     }
   }
 

@@ -359,7 +359,19 @@ public enum RegisterLoader {
             "column '\(header)' is not a column we know; did you mean '\(column.rawValue)'?"
               + " kept as an extra column",
             at: location))
+      } else if !header.isEmpty {
+        register.diagnostics.append(
+          Diagnostic(
+            .note, "column '\(header)' is not one the planner reads; kept as an extra column",
+            at: location))
       }
+    }
+    if unknown.count > 20, let first = unknown.first {
+      register.diagnostics.append(
+        Diagnostic(
+          .note,
+          "\(unknown.count - 20) more columns the planner does not read are kept as extra columns",
+          at: SourceLocation(file: name, line: headerFields[first].line, column: 1)))
     }
   }
 
@@ -481,6 +493,7 @@ public enum RegisterLoader {
     let valueText = text(.value)
     var value = MoneyParser.parse(valueText, unitMultiplier: multiplier)
     diagnose(value.findings, field(.value))
+    let valueSaidSomething = !value.findings.isEmpty
     value.findings = []
     if multiplier != 1, let amount = value.amount {
       diagnose(
@@ -492,6 +505,17 @@ public enum RegisterLoader {
       value.basis = headerBasis
       if headerBasis == .annual { value.annual = value.amount }
       if headerBasis == .total { value.total = value.amount }
+    } else if let headerBasis, value.basis != .unknown, value.basis != headerBasis {
+      diagnose(
+        [
+          Finding(
+            .note,
+            "\(quoted(valueText)) says \(value.basis.rawValue), though its column's header says \(headerBasis.rawValue); read as \(value.basis.rawValue)"
+          )
+        ], field(.value))
+    }
+    if value.amount == nil, !valueText.isEmpty, !valueSaidSomething, let why = value.noValue {
+      diagnose([Finding(.note, "no value: \(why)")], field(.value))
     }
     let basisText = text(.valueBasis)
     if !basisText.isEmpty {
@@ -659,6 +683,18 @@ public enum RegisterLoader {
     contract.originalEndText = originalText
     contract.valueUnitText = unitText
     contract.originalEnd = originalEnd
+    if value.basis == .total, value.term == nil, let annual = contract.annualValue {
+      let term =
+        contract.termMonths.map { Length.months($0).description }
+        ?? "\(contract.termDays ?? 0) days"
+      diagnose(
+        [
+          Finding(
+            .note,
+            "\(quoted(valueText)) is a total over the term from start to end (\(term)); read as \(annual.formatted) a year"
+          )
+        ], field(.value))
+    }
     return contract
   }
 

@@ -148,7 +148,8 @@ public enum DateStyle {
   public static func short(_ day: Day, precision: DatePrecision) -> String {
     switch precision {
     case .day: return short(day)
-    case .month, .quarter, .half: return "   \(shortMonths[day.month - 1]) \(day.year)"
+    case .month, .quarter, .half, .financialYear:
+      return "   \(shortMonths[day.month - 1]) \(day.year)"
     case .year: return "        \(day.year)"
     }
   }

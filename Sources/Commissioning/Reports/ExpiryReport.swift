@@ -67,6 +67,10 @@ public struct ExpiryReport: Sendable {
     public var total = Money.zero
     /// Values of unknown basis, counted as annual.
     public var assumed = 0
+    /// Totals made a year's value over their terms (stated, or start to end).
+    public var annualised = 0
+    /// Figures the register calls estimates (`circa £55m`).
+    public var estimates = 0
     /// Contracts with no figure at all.
     public var unknown = 0
     /// Totals whose term the register does not give, so no year's value can be derived.
@@ -79,6 +83,13 @@ public struct ExpiryReport: Sendable {
     public var caveats: [String] {
       var caveats: [String] = []
       if assumed > 0 { caveats.append("\(assumed) of unknown basis counted as annual") }
+      if annualised > 0 {
+        caveats.append(
+          "\(annualised) \(annualised == 1 ? "total" : "totals") made a year's over the term")
+      }
+      if estimates > 0 {
+        caveats.append("\(estimates) \(estimates == 1 ? "estimate" : "estimates")")
+      }
       if totalsWithoutTerm > 0 {
         caveats.append(
           "\(totalsWithoutTerm) \(totalsWithoutTerm == 1 ? "total" : "totals") with no term, not added"
@@ -106,6 +117,8 @@ public struct ExpiryReport: Sendable {
         continue
       }
       if contract.annualValueIsAssumed { sum.assumed += 1 }
+      if contract.value.annual == nil && contract.value.basis == .total { sum.annualised += 1 }
+      if contract.value.isEstimate { sum.estimates += 1 }
       if let added = sum.total.adding(annual) { sum.total = added } else { sum.overflow = true }
     }
     return sum
@@ -165,9 +178,14 @@ extension ExpiryReport {
       let caveats = sum.caveats
       if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
       Prose.write(valueLine + ".", width: width, to: &out)
+      let periods: Set<DatePrecision> = [.quarter, .half, .financialYear]
+      let legend =
+        contracts.contains { periods.contains($0.end.precision) }
+        ? "Month, quarter and financial-year ends are the period's last day."
+        : "Month-only ends are the month's last day."
       Prose.write(
-        "Values: pa = a year, total = whole term, ~ = estimate. Month-only ends are the month's"
-          + " last day.", width: width, to: &out)
+        "Values: pa = a year, total = whole term, ~ = estimate. " + legend, width: width,
+        to: &out)
       if !dropped.isEmpty {
         Prose.write(
           "(\(dropped.joined(separator: " and ")) hidden to fit \(width) columns.)", width: width,
@@ -271,6 +289,8 @@ extension ExpiryReport {
           ("valuesAssumedAnnual", .int(sum.assumed)),
           ("valuesUnknown", .int(sum.unknown)),
           ("totalsWithoutTerm", .int(sum.totalsWithoutTerm)),
+          ("totalsAnnualised", .int(sum.annualised)),
+          ("estimates", .int(sum.estimates)),
           (
             "otherCurrencies",
             .object(
