@@ -9,7 +9,7 @@ extension RecordOfDecision {
         p.extends
           ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
         p.contract.annualValue.map { $0.formatted } ?? "not known",
-        p.extends ? (p.cost.map { $0.formatted(alwaysShowPence: true) } ?? "not known") : "£0.00",
+        p.extends ? p.costText(unknown: "not known") : "£0.00",
       ]
     }
   }

@@ -83,6 +83,13 @@ public struct Contract: Hashable, Sendable {
     }
   }
 
+  /// Whether a total value over a known term gives an annual value too large to hold in pence
+  /// (``annualValue`` is then `nil` though the value is known).
+  public var annualValueTooLarge: Bool {
+    value.annual == nil && value.basis == .total && value.amount != nil
+      && (termDays ?? 0) > 0 && annualValue == nil
+  }
+
   /// Whether ``annualValue`` treats a value of unknown basis as annual.
   public var annualValueIsAssumed: Bool {
     value.annual == nil && value.basis == .unknown && value.amount != nil

@@ -29,7 +29,7 @@ extension AlignmentProposal {
         p.currentEnd.map { DateStyle.short($0, precision: p.contract.end.precision) } ?? "unknown",
         p.proposedEnd.map { DateStyle.short($0) } ?? "",
         AlignmentProposal.extensionLabel(p),
-        p.extends ? (p.cost.map { $0.formatted(alwaysShowPence: true) } ?? "unknown") : "-",
+        p.extends ? p.costText(unknown: "unknown") : "-",
         p.withinOptions.map { $0 ? "within" : "beyond" } ?? "",
       ])
     }
@@ -41,12 +41,16 @@ extension AlignmentProposal {
     if count == 0 {
       total = "No extension is needed: every contract already ends on or near the target"
     } else if missingCosts == count {
-      total = "The cost of the \(count) extension\(plural) is unknown"
+      total =
+        "The cost of the \(count) extension\(plural) is unknown"
+        + (costTooLarge ? " or \(ContractProposal.tooLarge)" : "")
     } else {
       total =
         "Total extension cost \(totalCost.formatted(alwaysShowPence: true)) for \(count) extension\(plural)"
       if missingCosts > 0 {
-        total += " (\(missingCosts) cost\(missingCosts == 1 ? "" : "s") unknown, not included)"
+        total +=
+          " (\(missingCosts) cost\(missingCosts == 1 ? "" : "s") unknown"
+          + (costTooLarge ? " or \(ContractProposal.tooLarge)" : "") + ", not included)"
       }
     }
     Prose.write(total + ".", width: width, to: &out)

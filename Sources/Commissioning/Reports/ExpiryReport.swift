@@ -63,20 +63,25 @@ public struct ExpiryReport: Sendable {
   public var endedCount: Int { contracts.reduce(0) { $0 + (($1.endDay ?? by) < asOf ? 1 : 0) } }
 
   /// The annual values added up, with how many were of unknown basis and how many unknown.
-  public var annualTotal: (total: Money, assumed: Int, unknown: Int, overflow: Bool) {
+  /// `tooLarge` counts totals whose annual value is more than pence can hold (left out);
+  /// `overflow` says the sum itself would have overflowed (and is incomplete).
+  public var annualTotal: (total: Money, assumed: Int, unknown: Int, tooLarge: Int, overflow: Bool)
+  {
     var total = Money.zero
     var assumed = 0
     var unknown = 0
+    var tooLarge = 0
     var overflow = false
     for contract in contracts {
       guard let annual = contract.annualValue else {
-        unknown += 1
+        // A total too large to annualise is not "no value": the sum is incomplete.
+        if contract.annualValueTooLarge { tooLarge += 1 } else { unknown += 1 }
         continue
       }
       if contract.annualValueIsAssumed { assumed += 1 }
       if let sum = total.adding(annual) { total = sum } else { overflow = true }
     }
-    return (total, assumed, unknown, overflow)
+    return (total, assumed, unknown, tooLarge, overflow)
   }
 }
 
@@ -133,6 +138,9 @@ extension ExpiryReport {
       var caveats: [String] = []
       if sum.assumed > 0 { caveats.append("\(sum.assumed) of unknown basis counted as annual") }
       if sum.unknown > 0 { caveats.append("\(sum.unknown) with no value") }
+      if sum.tooLarge > 0 {
+        caveats.append("\(sum.tooLarge) \(ContractProposal.tooLarge), not included")
+      }
       if sum.overflow { caveats.append("the sum overflowed and is incomplete") }
       if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
       Prose.write(valueLine + ".", width: width, to: &out)
