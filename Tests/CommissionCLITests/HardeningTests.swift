@@ -31,3 +31,15 @@ struct HardeningTests {
     }
   }
 }
+
+extension HardeningTests {
+  @Test("an end of 9999-12-31 is written as a one-day event, never DTEND 100000101")
+  func icsYear9999() {
+    let run = commission([
+      "export", "--format", "ics", "--as-of", "2016-03-22", HardeningTests.corpus + "year-9999.csv",
+    ])
+    #expect(run.code == 0)
+    #expect(run.stdout.contains("DTSTART;VALUE=DATE:99991231"))
+    #expect(!run.stdout.contains("DATE:1000"))
+  }
+}
