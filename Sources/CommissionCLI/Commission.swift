@@ -17,7 +17,7 @@ public enum Commission {
     do {
       invocation = try Invocation.parse(arguments)
     } catch {
-      stderr.write("commission: \(error.message)\n")
+      stderr.write("commission: \(error.message.singleLine)\n")
       stderr.write("Run 'commission --help' for usage.\n")
       return ExitCode.usage.rawValue
     }
@@ -38,8 +38,13 @@ public enum Commission {
       stdout.write(Help.text(for: command))
       return 0
     }
+    // Messages on standard error carry file names and cells too: one line each, made safe.
+    var environment = environment
+    let writeError = environment.writeStandardError
+    environment.writeStandardError = { writeError($0.terminalSafe) }
     do {
-      let (text, code, inputs) = try execute(command, invocation, environment)
+      let (raw, code, inputs) = try execute(command, invocation, environment)
+      let text = safeOutput(raw, command, invocation, environment)
       if let output = invocation.output {
         try Files.writeAtomically(text, to: output, inputs: inputs, environment: environment)
       } else {
@@ -47,9 +52,37 @@ public enum Commission {
       }
       return code.rawValue
     } catch {
-      stderr.write("commission: \(error.message)\n")
+      stderr.write("commission: \(error.message.singleLine)\n")
       return error.code.rawValue
     }
+  }
+
+  /// The one choke point for what a command prints: text for people (text, Markdown, Mermaid)
+  /// always passes ``Swift/String/terminalSafe``, data formats (CSV, JSON, ICS, SVG, HTML, OCDS)
+  /// when they go straight to a terminal; a file or a pipe gets their bytes unchanged.
+  ///
+  /// A coloured Gantt is the one exception: it holds the renderer's own colour codes, and its
+  /// user text was already put on one line by `TextTable` and `Prose` before painting.
+  static func safeOutput(
+    _ text: String, _ command: CommandName, _ invocation: Invocation, _ environment: Environment
+  ) -> String {
+    let format = invocation.format ?? command.defaultFormat
+    if command == .gantt && useColor(invocation, format: format, environment) { return text }
+    switch format {
+    case .text, .markdown, .mermaid: return text.terminalSafe
+    default:
+      return invocation.output == nil && environment.isTerminal ? text.terminalSafe : text
+    }
+  }
+
+  /// Colour only for text on a terminal that can show it: not with `NO_COLOR` set (to
+  /// anything, as no-color.org asks), not with `TERM=dumb` (or no `TERM`), not to a file.
+  static func useColor(_ invocation: Invocation, format: OutputFormat, _ environment: Environment)
+    -> Bool
+  {
+    let term = environment.variables["TERM"] ?? "dumb"
+    return invocation.output == nil && format == .text && environment.isTerminal
+      && environment.variables["NO_COLOR"] == nil && term != "dumb" && !term.isEmpty
   }
 
   static func execute(_ command: CommandName, _ invocation: Invocation, _ environment: Environment)
@@ -157,9 +190,7 @@ public enum Commission {
       options.to = invocation.to
       options.group = invocation.group
       options.ascii = invocation.ascii
-      options.color =
-        invocation.output == nil && format == .text && environment.isTerminal
-        && environment.variables["NO_COLOR"] == nil
+      options.color = useColor(invocation, format: format, environment)
       let chart: GanttChart
       do {
         chart = try GanttChart(register: register, asOf: asOf, proposal: proposal, options: options)

@@ -161,7 +161,11 @@ public enum Prose {
   /// A heading of parts joined by ` · ` (`Aligning g · Kent County Council · as of 22 March
   /// 2016`) breaks between parts, each line but the last ending in ` ·`, so no date or name is
   /// split across lines; a part too long for a line on its own is wrapped by words.
+  ///
+  /// The paragraph is put on one line first (``Swift/String/singleLine``): wrapped prose is for a
+  /// terminal or an email, so a control character in a name can neither break nor drive it.
   public static func wrap(_ paragraph: String, width: Int, indent: String = "") -> [String] {
+    let paragraph = paragraph.singleLine
     let parts = paragraph.components(separatedBy: " · ")
     if parts.count > 1, paragraph.count + indent.count > width,
       parts.allSatisfy({ $0.count + indent.count + 2 <= width })
@@ -207,7 +211,7 @@ public enum Prose {
   ) -> [String] {
     var lines: [String] = []
     var current = ""
-    for item in items {
+    for item in items.map(\.singleLine) {
       let candidate = current.isEmpty ? item : current + separator + item
       if candidate.count > width, !current.isEmpty {
         lines.append(current)
@@ -232,34 +236,5 @@ extension String {
   /// The string followed by spaces up to `width` characters, and at least one space.
   public func padded(_ width: Int) -> String {
     count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-  }
-}
-
-extension String {
-  /// The text on one line, for a table cell, a label or a diagnostic: line breaks and tabs
-  /// become a space, and any other control character its visible symbol (`␛` for escape, `␀`
-  /// for NUL; `�` for the C1 controls), so a register cell can neither break the layout nor
-  /// drive the terminal. Text without control characters comes back as it is.
-  public var singleLine: String {
-    guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return self }
-    var out = String.UnicodeScalarView()
-    var previous: Unicode.Scalar = "x"
-    for scalar in unicodeScalars {
-      switch scalar.value {
-      case 0x09, 0x0A, 0x0D:
-        // A CRLF or a line break after a space adds no second space.
-        if previous != " " { out.append(" ") }
-        previous = " "
-        continue
-      case 0x00..<0x20:
-        // The Control Pictures block holds one symbol per C0 control, in order.
-        out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
-      case 0x7F: out.append("\u{2421}")
-      case 0x80...0x9F: out.append("\u{FFFD}")
-      default: out.append(scalar)
-      }
-      previous = scalar
-    }
-    return String(out)
   }
 }
