@@ -91,7 +91,7 @@ public enum Commission {
     let asOf = invocation.asOf ?? environment.today
     let width =
       invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
-        max(40, min($0, 1000))
+        max(TextWidth.range.lowerBound, min($0, TextWidth.range.upperBound))
       } ?? 100
     let format = invocation.format ?? command.defaultFormat
     let allowed = command.formats(grouped: invocation.group != nil || invocation.all)
@@ -205,7 +205,7 @@ public enum Commission {
       }
       return (text, .success, inputs)
     case .decision:
-      return try draftDecision(invocation, format: format, environment: environment)
+      return try draftDecision(invocation, format: format, width: width, environment: environment)
     case .whatif:
       return try compareScenarios(
         invocation, format: format, width: width, environment: environment)

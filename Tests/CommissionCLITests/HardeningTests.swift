@@ -43,3 +43,50 @@ extension HardeningTests {
     #expect(!run.stdout.contains("DATE:1000"))
   }
 }
+
+extension HardeningTests {
+  @Test(
+    "gantt suggests only a width it accepts: 1000 columns hold 195 years, not 196",
+    arguments: [
+      (
+        "2195-03-31",
+        "commission: a width of 40 is too small to draw 195 years; use --width 1000 or more, a shorter window (--from, --to) or --scale year\n"
+      ),
+      (
+        "2195-04-01",
+        "commission: 196 years cannot be drawn even at --width 1000; use a shorter window (--from, --to)\n"
+      ),
+    ])
+  func ganttSuggestion(_ to: String, _ message: String) {
+    let run = commission([
+      "gantt", "--scale", "year", "--from", "2000-04-01", "--to", to, "--as-of", "2016-03-22",
+      "--width", "40",
+    ])
+    #expect(run.code == 1)
+    #expect(run.stderr == message)
+  }
+}
+
+extension HardeningTests {
+  static let textCommands: [[String]] = [
+    ["expiring", "--by", "2016-09-30"],
+    ["expiring", "--by", "2016-09-30", "Contracts/kent-2015-07"],
+    ["align"], ["align", "--group", "childrens-public-health"], ["align", "--all"],
+    ["gantt", "--group", "childrens-public-health"],
+    ["decision", "--spec", "Examples/decision-16-00038.json", "--format", "text"],
+    [
+      "whatif", "Examples/2016-stagger-ends.json",
+      "Examples/2016-procurement-slips-three-months.json",
+    ],
+  ]
+
+  @Test(
+    "every text report keeps to --width, down to the least it accepts",
+    arguments: textCommands, [40, 41, 63, 64, 80])
+  func widths(_ command: [String], _ width: Int) {
+    let run = commission(command + ["--as-of", "2016-03-22", "--width", String(width)])
+    #expect(run.code == 0)
+    let long = run.stdout.split(separator: "\n").filter { $0.count > width }
+    #expect(long == [], "\(command) at \(width)")
+  }
+}

@@ -84,3 +84,30 @@ struct OutputSafetyTests {
     #expect(same)
   }
 }
+
+extension OutputSafetyTests {
+  static func table() -> TextTable {
+    var table = TextTable(columns: [.init("End", alignment: .right), .init("Service")])
+    table.add(["30 Sep 2016", "Health Visiting"])
+    table.add(["", "Meals"])
+    return table
+  }
+
+  @Test("a table in columns while it fits, one line per cell from one column narrower")
+  func stackedTable() {
+    let table = OutputSafetyTests.table()
+    // "30 Sep 2016  Health Visiting" is 28 columns.
+    #expect(
+      table.render(width: 28).lines == [
+        "        End  Service", "30 Sep 2016  Health Visiting", "             Meals",
+      ])
+    #expect(
+      table.render(width: 27).lines == [
+        "End:     30 Sep 2016", "Service: Health Visiting", "", "Service: Meals",
+      ])
+    #expect(table.bodyLines(width: 28).count == 2)
+    #expect(table.bodyLines(width: 27).count == 4)
+    // Narrower than a label and its value: each line is cut, never longer than the width.
+    #expect(table.render(width: 12).lines.allSatisfy { $0.count <= 12 })
+  }
+}

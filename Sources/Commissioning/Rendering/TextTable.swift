@@ -1,3 +1,8 @@
+/// The widths text reports are laid out for: `--width` and `COLUMNS` keep to this range.
+public enum TextWidth {
+  public static let range = 40...1000
+}
+
 /// A plain-text table that fits a width: flexible columns shrink (truncated with `…`) and
 /// optional columns are dropped before anything becomes unreadable.
 public struct TextTable {
@@ -40,7 +45,47 @@ public struct TextTable {
   public mutating func add(_ row: [String]) { rows.append(row.map(\.singleLine)) }
 
   /// The table's lines, each at most `width` characters; which columns were dropped.
+  ///
+  /// When even the flexible columns at their minimums and the droppable columns gone leave it
+  /// too wide, each row is written as a record instead (``stacked(width:)``): every line still
+  /// fits and no column is lost.
   public func render(width: Int) -> (lines: [String], dropped: [String]) {
+    let table = columnar(width: width)
+    guard table.lines.contains(where: { $0.count > width }) else { return table }
+    return (stacked(width: width), [])
+  }
+
+  /// The rows without the header line: in columns when they fit, else stacked.
+  public func bodyLines(width: Int) -> [String] {
+    let table = columnar(width: width)
+    guard table.lines.contains(where: { $0.count > width }) else {
+      return Array(table.lines.dropFirst())
+    }
+    return stacked(width: width)
+  }
+
+  /// One `Header: value` line per non-empty cell, a blank line between rows, each line cut to
+  /// `width` (the narrow terminal's layout, as `mysql`'s `\G`).
+  func stacked(width: Int) -> [String] {
+    let shown = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } }
+    let labelWidth = shown.map { columns[$0].header.count + 2 }.max() ?? 0
+    var lines: [String] = []
+    for (number, row) in rows.enumerated() {
+      if number > 0 { lines.append("") }
+      for index in shown {
+        let cell = row[index].trimmingASCIISpaces
+        guard !cell.isEmpty else { continue }
+        let header = columns[index].header
+        let label = (header.isEmpty ? "" : header + ":").padded(labelWidth)
+        let room = max(1, width - label.count)
+        lines.append(TextTable.trailingSpacesRemoved(label + TextTable.fit(cell, room)))
+      }
+    }
+    return lines
+  }
+
+  /// The table in columns, shrunk and thinned to fit `width` as far as its columns allow.
+  func columnar(width: Int) -> (lines: [String], dropped: [String]) {
     // Columns with nothing in them take no room.
     var visible = columns.indices.filter { index in
       rows.contains { !$0[index].isEmpty } || rows.isEmpty
