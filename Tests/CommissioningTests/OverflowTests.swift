@@ -188,4 +188,26 @@ struct OverflowTests {
     rules.noticeClearDays = Int.max
     #expect(rules.noticeBy(decision: decision).ordinal == -Day.ordinalLimit)
   }
+
+  @Test("months between days ends at the calendar's saturated end instead of counting for ever")
+  func monthsToTheLimit() {
+    let from = day("2016-09-30")
+    let (months, days) = monthsAndDays(from: from, to: Day(ordinal: Day.ordinalLimit))
+    #expect(months > 32_000_000)
+    #expect(days >= 0)
+    #expect(monthsAndDays(from: from, to: day("2017-03-31")) == (6, 0))
+  }
+
+  @Test("3,000 options of 999 years: the maximum extent saturates and every report finishes")
+  func hugeOptions() throws {
+    let options = Array(repeating: "999 years", count: 3000).joined(separator: "+")
+    let r = try register("id,service,end,extension_options\nx,S,2016-09-30,\"\(options)\"\n")
+    let contract = try #require(r.contracts.first)
+    #expect((contract.maximumExtent?.ordinal ?? 0) >= Day.ordinalLimit - 1)
+    #expect(contract.optionsLeft != nil)
+    var text = ""
+    ExpiryReport(register: r, by: day("2017-01-01"), asOf: day("2016-03-22"))
+      .writeText(to: &text)
+    #expect(text.contains("1 contract ends"))
+  }
 }

@@ -267,7 +267,13 @@ public func monthsAndDays(from: Day, to: Day) -> (months: Int, days: Int) {
   let (ty, tm, _) = to.next.components
   var months = (ty - fy) * 12 + (tm - fm)
   while months > 0 && from.extendingTerm(by: Months(months)) > to { months -= 1 }
-  while from.extendingTerm(by: Months(months + 1)) <= to { months += 1 }
+  // The estimate is off by one at most; at the calendar's saturated end a month more no longer
+  // moves the day, and the loop must stop there rather than count for ever.
+  while case let further = from.extendingTerm(by: Months(months + 1)), further <= to,
+    further > from.extendingTerm(by: Months(months))
+  {
+    months += 1
+  }
   let reached = from.extendingTerm(by: Months(months))
   return (months, (to - reached).days)
 }
