@@ -211,3 +211,15 @@ struct OverflowTests {
     #expect(text.contains("1 contract ends"))
   }
 }
+
+extension OverflowTests {
+  @Test("a time axis ending at the calendar's saturated end is finite")
+  func axisToTheLimit() {
+    let limit = Day(ordinal: Day.ordinalLimit)
+    let from = Day(ordinal: Day.ordinalLimit - 400)
+    for scale in GanttScale.allCases {
+      #expect(TimeAxis.unitCount(scale: scale, from: from, to: limit) < 20)
+      #expect(TimeAxis(scale: scale, from: from, to: limit, cellsPerUnit: 1).units.count < 20)
+    }
+  }
+}
