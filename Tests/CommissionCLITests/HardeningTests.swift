@@ -90,3 +90,16 @@ extension HardeningTests {
     #expect(long == [], "\(command) at \(width)")
   }
 }
+
+extension HardeningTests {
+  @Test("expiring's JSON counts a total too large to annualise, apart from unknown values")
+  func expiringJSONTooLarge() {
+    let run = commission([
+      "expiring", "--by", "2016-09-30", "--as-of", "2016-01-01", "--format", "json",
+      HardeningTests.corpus + "overflow-total-38-days.csv",
+    ])
+    #expect(run.code == 0)
+    #expect(run.stdout.contains("\"valuesUnknown\": 0"))
+    #expect(run.stdout.contains("\"valuesTooLarge\": 1"))
+  }
+}

@@ -249,6 +249,8 @@ extension ExpiryReport {
           ("annualValue", .money(sum.total)),
           ("valuesAssumedAnnual", .int(sum.assumed)),
           ("valuesUnknown", .int(sum.unknown)),
+          // Totals whose annual value is beyond 64-bit pence: known, but left out of the sum.
+          ("valuesTooLarge", .int(sum.tooLarge)),
         ])
       ),
     ])
