@@ -50,7 +50,7 @@ extension HardeningTests {
     arguments: [
       (
         "2195-03-31",
-        "commission: a width of 40 is too small to draw 195 years; use --width 1000 or more, a shorter window (--from, --to) or --scale year\n"
+        "commission: a width of 40 is too small to draw 195 years; use --width 1000 or more or a shorter window (--from, --to)\n"
       ),
       (
         "2195-04-01",

@@ -20,7 +20,7 @@ public struct GanttOptions: Sendable {
 
 /// Why a timeline cannot be drawn.
 public enum GanttError: Error, Equatable, CustomStringConvertible {
-  case tooNarrow(width: Int, needed: Int, what: String)
+  case tooNarrow(width: Int, needed: Int, what: String, scale: GanttScale)
   /// Too many columns for even the widest chart (``TextWidth/range``): only a shorter window
   /// (or coarser scale) helps, so no width is suggested.
   case tooLong(what: String, scale: GanttScale)
@@ -29,9 +29,11 @@ public enum GanttError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .tooNarrow(let width, let needed, let what):
+    case .tooNarrow(let width, let needed, let what, let scale):
       return
-        "a width of \(width) is too small to draw \(what); use --width \(needed) or more, a shorter window (--from, --to) or --scale year"
+        "a width of \(width) is too small to draw \(what); use --width \(needed) or more"
+        + (scale == .year ? " or" : ",") + " a shorter window (--from, --to)"
+        + (scale == .year ? "" : " or --scale year")
     case .tooLong(let what, let scale):
       return
         "\(what) cannot be drawn even at --width \(TextWidth.range.upperBound); use a shorter "
@@ -203,7 +205,7 @@ extension GanttChart {
       guard needed <= TextWidth.range.upperBound else {
         throw .tooLong(what: what, scale: scale)
       }
-      throw .tooNarrow(width: width, needed: needed, what: what)
+      throw .tooNarrow(width: width, needed: needed, what: what, scale: scale)
     }
     let axis = TimeAxis(scale: scale, from: from, to: to, cellsPerUnit: perUnit)
     let labelWidth = width - axis.width - 1
