@@ -18,7 +18,7 @@ public enum Commission {
     do {
       invocation = try Invocation.parse(arguments)
     } catch {
-      stderr.write("commission: \(error.message)\n")
+      stderr.write("commission: \(error.message.singleLine)\n")
       stderr.write("Run 'commission --help' for usage.\n")
       return ExitCode.usage.rawValue
     }
@@ -43,8 +43,12 @@ public enum Commission {
     var environment = environment
     environment.noteReading = { tally.add($0) }
     environment.maxInputSize = invocation.maxInputSize ?? Files.defaultMaxInputSize
+    // Messages on standard error carry file names and cells too: one line each, made safe.
+    let writeError = environment.writeStandardError
+    environment.writeStandardError = { writeError($0.terminalSafe) }
     do {
-      let (text, code, inputs) = try execute(command, invocation, environment)
+      let (raw, code, inputs) = try execute(command, invocation, environment)
+      let text = safeOutput(raw, command, invocation, environment)
       if let output = invocation.output, Files.descriptorNamed(output) != STDOUT_FILENO {
         try Files.write(text, to: output, inputs: inputs, environment: environment)
       } else {
@@ -52,11 +56,13 @@ public enum Commission {
       }
       // Every answer shows its doubts; check lists them, and import reports its own reading.
       if !invocation.quiet && command != .check && command != .import {
-        for line in tally.summaries.compactMap(\.line) { stderr.write("commission: \(line)\n") }
+        for line in tally.summaries.compactMap(\.line) {
+          stderr.write("commission: \(line.terminalSafe)\n")
+        }
       }
       return code.rawValue
     } catch {
-      stderr.write("commission: \(error.message)\n")
+      stderr.write("commission: \(error.message.singleLine)\n")
       return error.code.rawValue
     }
   }
@@ -79,13 +85,41 @@ public enum Commission {
     return ExitCode.ioError.rawValue
   }
 
+  /// The one choke point for what a command prints: text for people (text, Markdown, Mermaid)
+  /// always passes ``Swift/String/terminalSafe``, data formats (CSV, JSON, ICS, SVG, HTML, OCDS)
+  /// when they go straight to a terminal; a file or a pipe gets their bytes unchanged.
+  ///
+  /// A coloured Gantt is the one exception: it holds the renderer's own colour codes, and its
+  /// user text was already put on one line by `TextTable` and `Prose` before painting.
+  static func safeOutput(
+    _ text: String, _ command: CommandName, _ invocation: Invocation, _ environment: Environment
+  ) -> String {
+    let format = invocation.format ?? command.defaultFormat
+    if command == .gantt && useColor(invocation, format: format, environment) { return text }
+    switch format {
+    case .text, .markdown, .mermaid: return text.terminalSafe
+    default:
+      return invocation.output == nil && environment.isTerminal ? text.terminalSafe : text
+    }
+  }
+
+  /// Colour only for text on a terminal that can show it: not with `NO_COLOR` set (to
+  /// anything, as no-color.org asks), not with `TERM=dumb` (or no `TERM`), not to a file.
+  static func useColor(_ invocation: Invocation, format: OutputFormat, _ environment: Environment)
+    -> Bool
+  {
+    let term = environment.variables["TERM"] ?? "dumb"
+    return invocation.output == nil && format == .text && environment.isTerminal
+      && environment.variables["NO_COLOR"] == nil && term != "dumb" && !term.isEmpty
+  }
+
   static func execute(_ command: CommandName, _ invocation: Invocation, _ environment: Environment)
     throws(CommandFailure) -> (String, ExitCode, [String])
   {
     let asOf = invocation.asOf ?? environment.today
     let width =
       invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
-        max(40, min($0, 1000))
+        max(TextWidth.range.lowerBound, min($0, TextWidth.range.upperBound))
       } ?? 100
     let format = invocation.format ?? command.defaultFormat
     let allowed = command.formats(grouped: invocation.group != nil || invocation.all)
@@ -185,9 +219,7 @@ public enum Commission {
       options.to = invocation.to
       options.group = invocation.group
       options.ascii = invocation.ascii
-      options.color =
-        invocation.output == nil && format == .text && environment.isTerminal
-        && environment.variables["NO_COLOR"] == nil
+      options.color = useColor(invocation, format: format, environment)
       let chart: GanttChart
       do {
         chart = try GanttChart(register: register, asOf: asOf, proposal: proposal, options: options)
@@ -202,7 +234,7 @@ public enum Commission {
       }
       return (text, .success, inputs)
     case .decision:
-      return try draftDecision(invocation, format: format, environment: environment)
+      return try draftDecision(invocation, format: format, width: width, environment: environment)
     case .whatif:
       return try compareScenarios(
         invocation, format: format, width: width, environment: environment)

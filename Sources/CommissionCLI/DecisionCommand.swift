@@ -4,8 +4,9 @@ import Foundation
 extension Commission {
   /// `commission decision`: the spec file (if any), overridden by flags; the register on the
   /// command line over the spec's; the proposal, then the record.
+  /// - Parameter width: the text record's width; it is for email, so at most 80 columns.
   static func draftDecision(
-    _ invocation: Invocation, format: OutputFormat, environment: Environment
+    _ invocation: Invocation, format: OutputFormat, width: Int, environment: Environment
   ) throws(CommandFailure) -> (String, ExitCode, [String]) {
     var spec = DecisionSpec()
     var inputs: [String] = []
@@ -57,7 +58,7 @@ extension Commission {
     }
     var text = ""
     switch format {
-    case .text: record.writeText(to: &text)
+    case .text: record.writeText(to: &text, width: min(width, 80))
     case .html: record.writeHTML(to: &text)
     case .json: record.json.withReading(register).write(to: &text)
     default: record.writeMarkdown(to: &text)

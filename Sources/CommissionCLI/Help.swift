@@ -88,7 +88,7 @@ enum Help {
 
         The window defaults to a year before and three years after the as-of date, fitted to the
         rows; the scale defaults to the finest that fits --width. --format svg writes a standalone
-        chart for a report; colour only on a terminal, never with NO_COLOR.
+        chart for a report; colour only on a terminal, never with NO_COLOR or TERM=dumb.
 
         Example: commission gantt --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
 

@@ -26,11 +26,17 @@ extension Commission {
     switch format {
     case .json: register.json(contracts).write(to: &text)
     case .ics:
-      text =
-        ICalendarExport(
-          register: register, contracts: contracts, asOf: asOf, proposal: proposal,
-          alarms: invocation.alarms ?? [180, 90, 30]
-        ).text
+      let calendar = ICalendarExport(
+        register: register, contracts: contracts, asOf: asOf, proposal: proposal,
+        alarms: invocation.alarms ?? [180, 90, 30])
+      text = calendar.text
+      let omitted = calendar.omitted
+      if !omitted.isEmpty {
+        environment.writeStandardError(
+          "commission: warning: \(omitted.count) date\(omitted.count == 1 ? "" : "s") outside "
+            + "the years 0001 to 9999 left out of the calendar (first: \(omitted[0].uid), "
+            + "\(omitted[0].day.iso))\n")
+      }
     case .mermaid:
       text = MermaidExport.gantt(
         register: register, contracts: contracts, asOf: asOf, proposal: proposal)

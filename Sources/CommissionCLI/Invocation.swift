@@ -221,10 +221,10 @@ extension Invocation {
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
       case "--width":
         let text = try value(for: flag, inline: inline)
-        guard let width = Int(text), width >= 40, width <= 1000 else {
+        guard let width = Int(text), TextWidth.range.contains(width) else {
           throw UsageError(
-            "the value '\(text)' is invalid for '--width <n>'; use a number of columns from 40 to 1000, like 100"
-          )
+            "the value '\(text)' is invalid for '--width <n>'; use a number of columns from "
+              + "\(TextWidth.range.lowerBound) to \(TextWidth.range.upperBound), like 100")
         }
         invocation.width = width
       case "--quiet", "-q":

@@ -44,7 +44,8 @@ struct GanttCommandTests {
   @Test("no colour when NO_COLOR is set, even on a terminal")
   func noColor() {
     var environment = Environment(
-      currentDirectory: repositoryRoot.path, isTerminal: true, today: fixedToday)
+      currentDirectory: repositoryRoot.path, variables: ["TERM": "xterm-256color"],
+      isTerminal: true, today: fixedToday)
     var out = ""
     var err = ""
     _ = Commission.run(

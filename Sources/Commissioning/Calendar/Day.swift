@@ -4,23 +4,38 @@
 /// operations and give the same answer on every machine. Conversions use Howard Hinnant's
 /// `days_from_civil` / `civil_from_days` algorithms.
 public struct Day: Hashable, Comparable, Sendable {
-  /// Days since 1970-01-01 (negative before it).
+  /// Days since 1970-01-01 (negative before it), within ``ordinalLimit`` either way.
   public var ordinal: Int
 
-  /// A day from its ordinal (days since 1970-01-01).
-  public init(ordinal: Int) { self.ordinal = ordinal }
+  /// The furthest a day can lie from 1970-01-01: about 2.7 million years.
+  ///
+  /// Day arithmetic saturates here instead of trapping, so a lead time or notice period of
+  /// `Int.max` days gives a far-off (and plainly absurd) day, never a crash; the calendar
+  /// conversions stay well inside `Int` for every ordinal in range. Readers bound their counts
+  /// (``CouncilRules/maximumDays``) long before this limit matters.
+  public static let ordinalLimit = 1_000_000_000
+
+  /// A day from its ordinal (days since 1970-01-01), clamped to ±``ordinalLimit``.
+  public init(ordinal: Int) {
+    self.ordinal = Swift.min(Swift.max(ordinal, -Day.ordinalLimit), Day.ordinalLimit)
+  }
 
   /// The day with this year, month and day of month, or `nil` when no such day exists.
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
+      abs(year) <= Day.yearLimit
+    else {
       return nil
     }
     self.ordinal = Day.ordinal(year: year, month: month, day: day)
   }
 
+  /// Years beyond this (either way) are not days: well past ``ordinalLimit``, well inside `Int`.
+  static let yearLimit = 3_000_000
+
   /// The day with this year, month and day of month; the caller guarantees the date exists.
   init(validYear year: Int, month: Int, day: Int) {
-    self.ordinal = Day.ordinal(year: year, month: month, day: day)
+    self.init(ordinal: Day.ordinal(year: year, month: month, day: day))
   }
 
   /// Year, month (1–12) and day of month (1–31).
@@ -131,9 +146,14 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
 }
 
 extension Day {
+  public static func - (lhs: Day, rhs: DayCount) -> Day { lhs + DayCount(clampedNegating: rhs) }
   public static func - (lhs: Day, rhs: Day) -> DayCount { DayCount(lhs.ordinal - rhs.ordinal) }
-  public static func + (lhs: Day, rhs: DayCount) -> Day { Day(ordinal: lhs.ordinal + rhs.days) }
-  public static func - (lhs: Day, rhs: DayCount) -> Day { Day(ordinal: lhs.ordinal - rhs.days) }
+
+  /// The day `rhs` days on, saturating at ±``ordinalLimit`` (never trapping on a huge count).
+  public static func + (lhs: Day, rhs: DayCount) -> Day {
+    let (sum, overflow) = lhs.ordinal.addingReportingOverflow(rhs.days)
+    return Day(ordinal: overflow ? (rhs.days < 0 ? Int.min : Int.max) : sum)
+  }
 
   /// The next day.
   public var next: Day { Day(ordinal: ordinal + 1) }
@@ -146,7 +166,10 @@ extension Day {
   /// ``extendingTerm(by:)`` instead, which keeps month ends on month ends.
   public func adding(_ months: Months) -> Day {
     let (y, m, d) = components
-    let total = y * 12 + (m - 1) + months.count
+    // Counts past the calendar's range saturate: the result is then clamped by `init(ordinal:)`.
+    let bound = Day.yearLimit * 12
+    let count = Swift.min(Swift.max(months.count, -bound), bound)
+    let total = y * 12 + (m - 1) + count
     let year = total >= 0 ? total / 12 : (total - 11) / 12
     let month = total - year * 12 + 1
     return Day(validYear: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))
@@ -174,6 +197,8 @@ extension Day {
 public struct DayCount: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var days: Int
   public init(_ days: Int) { self.days = days }
+  /// `-count`, with `Int.min` (which has no negation) read as `-Int.max`.
+  init(clampedNegating count: DayCount) { days = count.days == .min ? .max : -count.days }
   public static func < (lhs: DayCount, rhs: DayCount) -> Bool { lhs.days < rhs.days }
   public var description: String { days == 1 || days == -1 ? "\(days) day" : "\(days) days" }
 }
@@ -190,7 +215,11 @@ public enum Length: Hashable, Sendable, CustomStringConvertible {
   case months(Int)
   case days(Int)
 
-  public static func years(_ n: Int) -> Length { .months(n * 12) }
+  /// `n` years as months (saturating: a count too large for months stays the largest).
+  public static func years(_ n: Int) -> Length {
+    let (months, overflow) = n.multipliedReportingOverflow(by: 12)
+    return .months(overflow ? (n < 0 ? .min : .max) : months)
+  }
 
   /// "6 months", "1 year", "2 years 6 months", "90 days".
   public var description: String {
@@ -238,7 +267,13 @@ public func monthsAndDays(from: Day, to: Day) -> (months: Int, days: Int) {
   let (ty, tm, _) = to.next.components
   var months = (ty - fy) * 12 + (tm - fm)
   while months > 0 && from.extendingTerm(by: Months(months)) > to { months -= 1 }
-  while from.extendingTerm(by: Months(months + 1)) <= to { months += 1 }
+  // The estimate is off by one at most; at the calendar's saturated end a month more no longer
+  // moves the day, and the loop must stop there rather than count for ever.
+  while case let further = from.extendingTerm(by: Months(months + 1)), further <= to,
+    further > from.extendingTerm(by: Months(months))
+  {
+    months += 1
+  }
   let reached = from.extendingTerm(by: Months(months))
   return (months, (to - reached).days)
 }

@@ -135,7 +135,7 @@ extension RecordOfDecision {
     }
     let noticeBy = decisionBy.map {
       Deadline(
-        $0.day - DayCount(council.noticeClearDays + 1), asOf: asOf,
+        council.noticeBy(decision: $0.day), asOf: asOf,
         why: "\(council.noticeClearDays) clear days before the decision")
     }
     let procurementStart = covered.min { $0.procurementStartBy < $1.procurementStartBy }
@@ -330,7 +330,12 @@ extension RecordOfDecision {
   /// What the register lacks for these contracts: `no current end date`, `no value`, or both.
   static func missing(_ proposals: [ContractProposal]) -> String {
     let noEnd = proposals.contains { $0.contract.endDay == nil }
-    let noValue = proposals.contains { $0.contract.annualValue == nil }
+    let noValue = proposals.contains { $0.contract.annualValue == nil && $0.costBasis != .tooLarge }
+    if proposals.contains(where: { $0.costBasis == .tooLarge }) {
+      // The register gives the figures; the arithmetic cannot hold the result.
+      let other = noEnd || noValue ? missing(proposals.filter { $0.costBasis != .tooLarge }) : nil
+      return "values whose cost is \(ContractProposal.tooLarge)" + (other.map { " or " + $0 } ?? "")
+    }
     switch (noEnd, noValue) {
     case (true, true): return "no current end date or no value"
     case (false, true): return "no value"

@@ -9,7 +9,7 @@ extension RecordOfDecision {
         p.extends
           ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
         p.contract.annualValue.map { $0.formatted } ?? "not known",
-        p.extends ? (p.cost.map { $0.formatted(alwaysShowPence: true) } ?? "not known") : "£0.00",
+        p.extends ? p.costText(unknown: "not known") : "£0.00",
       ]
     }
   }
@@ -94,17 +94,25 @@ extension RecordOfDecision {
       out.write("\n")
       para(reasonsClose)
     }
-    out.write("\nCabinet Committee recommendations and other consultation:\n")
+    out.write("\n")
+    para("Cabinet Committee recommendations and other consultation:")
     para(consultation)
     out.write("\nAny alternatives considered:\n")
     para(alternatives)
+    out.write("\n")
+    para(
+      "Any interest declared when the decision was taken and any dispensation granted by the "
+        + "Proper Officer:")
+    out.write("\n\n")
+    // Two dotted lines for the signature and the date, 50 and 25 wide, narrower to fit.
+    let signed = min(50, (width - 3) * 2 / 3)
+    let dated = min(25, width - 3 - signed)
     out.write(
-      "\nAny interest declared when the decision was taken and any dispensation granted\nby the Proper Officer:\n\n\n"
-    )
-    out.write("..................................................   .........................\n")
-    out.write("signed                                                date\n")
+      String(repeating: ".", count: signed) + "   " + String(repeating: ".", count: dated) + "\n")
+    out.write("signed".padded(signed + 4) + "date\n")
     out.write("\n" + String(repeating: "-", count: min(width, 80)) + "\n\n")
-    out.write("APPENDIX: FINANCIAL IMPLICATIONS AND TIMETABLE\n\n")
+    para("APPENDIX: FINANCIAL IMPLICATIONS AND TIMETABLE")
+    out.write("\n")
     for paragraph in financialImplications {
       para(paragraph)
       out.write("\n")
@@ -120,9 +128,17 @@ extension RecordOfDecision {
     out.write("\nTimetable (as of \(DateStyle.long(asOf))):\n")
     for entry in timetable {
       let date = entry.day.map { DateStyle.short($0) } ?? "  not known"
-      let lines = Prose.wrap(entry.status, width: width - 40)
-      out.write("  \(date)  \(entry.label.padded(24))\(lines.first ?? "")\n")
-      for line in lines.dropFirst() { out.write(String(repeating: " ", count: 40) + line + "\n") }
+      // The status beside the label from 64 columns; under it, indented, when narrower.
+      let column = width >= 64 ? 40 : 15
+      let lines = Prose.wrap(entry.status, width: width - column)
+      if column == 40 {
+        out.write("  \(date)  \(entry.label.padded(24))\(lines.first ?? "")\n")
+      } else {
+        out.write("  \(date)  \(entry.label)\n")
+      }
+      for line in lines.dropFirst(column == 40 ? 1 : 0) {
+        out.write(String(repeating: " ", count: column) + line + "\n")
+      }
     }
     if !checks.isEmpty {
       out.write("\nFor the drafter to check:\n")

@@ -4,6 +4,11 @@
 /// ending 31 March 2017 is `DTEND;VALUE=DATE:20170401`), `VALARM` reminders, stable `UID`s (the
 /// same contract and kind of date give the same UID, so a re-import updates rather than
 /// duplicates), text escaped, lines folded at 75 octets and ended with CRLF.
+///
+/// A DATE has a four-digit year, so only days from 0001-01-01 to 9999-12-31 can be written:
+/// an event on a day outside them is left out (``omitted`` lists them, for a warning), an event on
+/// 9999-12-31 has no `DTEND` (a DATE event without one lasts its one day, RFC 5545 3.6.1), and a
+/// stamp outside them is clamped.
 public struct ICalendarExport: Sendable {
   public struct Event: Sendable, Equatable {
     public var uid: String
@@ -88,6 +93,13 @@ public struct ICalendarExport: Sendable {
     self.alarms = alarms
   }
 
+  /// The days a DATE can hold: years 0001 to 9999.
+  static let writable =
+    Day(validYear: 1, month: 1, day: 1)...Day(validYear: 9999, month: 12, day: 31)
+
+  /// Events on days a calendar DATE cannot hold, left out of ``text``.
+  public var omitted: [Event] { events.filter { !ICalendarExport.writable.contains($0.day) } }
+
   /// The calendar file.
   public var text: String {
     var lines = [
@@ -95,14 +107,20 @@ public struct ICalendarExport: Sendable {
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
       "X-WR-CALNAME:" + ICalendarExport.escape(calendarName),
     ]
-    let stampText = ICalendarExport.basic(stamp) + "T000000Z"
-    for event in events {
+    let range = ICalendarExport.writable
+    let stampText =
+      ICalendarExport.basic(min(max(stamp, range.lowerBound), range.upperBound)) + "T000000Z"
+    for event in events where range.contains(event.day) {
       lines += [
         "BEGIN:VEVENT",
         "UID:" + ICalendarExport.escape(event.uid) + "@commissioning-planner",
         "DTSTAMP:" + stampText,
         "DTSTART;VALUE=DATE:" + ICalendarExport.basic(event.day),
-        "DTEND;VALUE=DATE:" + ICalendarExport.basic(event.day.next),
+      ]
+      if event.day < range.upperBound {
+        lines.append("DTEND;VALUE=DATE:" + ICalendarExport.basic(event.day.next))
+      }
+      lines += [
         "SUMMARY:" + ICalendarExport.escape(event.summary),
         "DESCRIPTION:" + ICalendarExport.escape(event.description),
         "CATEGORIES:" + ICalendarExport.escape(event.categories),
@@ -121,47 +139,60 @@ public struct ICalendarExport: Sendable {
     return lines.map(ICalendarExport.fold).joined(separator: "\r\n") + "\r\n"
   }
 
-  /// `YYYYMMDD`.
+  /// `YYYYMMDD`, the year zero-padded to four digits (callers keep to ``writable``).
   static func basic(_ day: Day) -> String {
     let (y, m, d) = day.components
-    return String(y) + Day.twoDigits(m) + Day.twoDigits(d)
+    let year = String(y)
+    return String(repeating: "0", count: max(0, 4 - year.count)) + year + Day.twoDigits(m)
+      + Day.twoDigits(d)
   }
 
-  /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newline. By scalar: a
-  /// comma followed by a combining mark is one Character, but still a comma to a calendar.
+  /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newline, by UTF-8 byte.
+  ///
+  /// Byte by byte is scalar by scalar for these ASCII characters (no multi-byte sequence holds
+  /// an ASCII byte), so a comma followed by a combining mark is still escaped; and it is linear:
+  /// a 10 MB cell is one pass into one reserved buffer.
+  /// - Complexity: O(n) in the text's UTF-8 length.
   public static func escape(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-      case ";": out.append(contentsOf: "\\;".unicodeScalars)
-      case ",": out.append(contentsOf: "\\,".unicodeScalars)
-      case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-      case "\t": out.append(scalar)
-      default:
-        // Other controls (a lone CR, the CR of a CRLF, NUL, DEL) have no place in TEXT.
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        out.append(scalar)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+        out.append(UInt8(ascii: "\\"))
+        out.append(byte)
+      case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case UInt8(ascii: "\t"): out.append(byte)
+      // Other controls (a lone CR, the CR of a CRLF, NUL, DEL) have no place in TEXT.
+      case 0x00..<0x20, 0x7F: continue
+      default: out.append(byte)
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character.
+  ///
+  /// By scalar (one Character, a letter and its combining marks, can be longer than a line),
+  /// reading each scalar's length from its lead byte.
+  /// - Complexity: O(n) in the line's UTF-8 length.
   public static func fold(_ line: String) -> String {
     guard line.utf8.count > 75 else { return line }
-    // By scalar: one Character (a letter and its combining marks) can be longer than a line.
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(line.utf8.count + line.utf8.count / 24 + 3)
     var count = 0
-    for scalar in line.unicodeScalars {
-      let size = UTF8.width(scalar)
-      if count + size > 75 {
-        out.append(contentsOf: "\r\n ".unicodeScalars)
-        count = 1
+    for byte in line.utf8 {
+      if byte & 0xC0 != 0x80 {
+        // A lead byte: the whole scalar must fit on this line.
+        let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        if count + size > 75 {
+          out.append(contentsOf: [0x0D, 0x0A, 0x20])
+          count = 1
+        }
       }
-      out.append(scalar)
-      count += size
+      out.append(byte)
+      count += 1
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -1,7 +1,12 @@
 /// Escaping for the markup formats the planner writes: XML (SVG, HTML) and Markdown.
 public enum Markup {
-  /// Text escaped for XML and HTML: `&`, `<`, `>`, quotes; control characters other than tab
-  /// and newline dropped.
+  /// Text escaped for XML and HTML (the SVG chart and the HTML record both use this one):
+  /// `&`, `<`, `>`, quotes; every character XML 1.0 forbids dropped.
+  ///
+  /// XML 1.0 allows tab, newline, carriage return and U+0020 up, less the non-characters
+  /// U+FFFE and U+FFFF (surrogates cannot occur in a Swift string). One forbidden character
+  /// makes a whole SVG unreadable, so each is dropped; the carriage return goes too, as a
+  /// parser folds it into a newline anyway.
   public static func escapeXML(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -13,11 +18,20 @@ public enum Markup {
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
       default:
-        if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
+        guard isXMLText(scalar) else { continue }
         out.unicodeScalars.append(scalar)
       }
     }
     return out
+  }
+
+  /// Whether XML 1.0 allows `scalar` in text (tab and newline among the controls; no CR).
+  static func isXMLText(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: return true
+    case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
+    default: return true
+    }
   }
 
   /// Text that Markdown shows as written: emphasis, links, headings, tables and inline HTML

@@ -12,9 +12,10 @@ public struct Money: Hashable, Comparable, Sendable {
     self.currency = currency
   }
 
-  /// Whole pounds.
+  /// Whole pounds; the caller passes an amount that fits (at most about £92 million million).
   public init(pounds: Int64, currency: String = "GBP") {
-    self.init(minorUnits: pounds * 100, currency: currency)
+    let (pence, overflow) = pounds.multipliedReportingOverflow(by: 100)
+    self.init(minorUnits: overflow ? (pounds < 0 ? .min : .max) : pence, currency: currency)
   }
 
   public static let zero = Money(minorUnits: 0)
@@ -40,7 +41,12 @@ public struct Money: Hashable, Comparable, Sendable {
     guard magnitude.high < divisor else { return nil }
     let (quotient, remainder) = divisor.dividingFullWidth((magnitude.high, magnitude.low))
     var rounded = quotient
-    if remainder >= divisor - remainder { rounded += 1 }
+    if remainder >= divisor - remainder {
+      // The quotient can be UInt64.max itself: rounding up must not wrap or trap.
+      let (up, overflow) = quotient.addingReportingOverflow(1)
+      guard !overflow else { return nil }
+      rounded = up
+    }
     guard rounded <= UInt64(Int64.max) else { return nil }
     return Money(minorUnits: negative ? -Int64(rounded) : Int64(rounded), currency: currency)
   }
@@ -112,7 +118,7 @@ extension Money {
         } else {
           decimals += 1
           guard decimals <= 2 else { return nil }
-          pence = pence * 10 + digit
+          pence = pence &* 10 &+ digit  // At most two digits: 99.
         }
       default: return nil
       }

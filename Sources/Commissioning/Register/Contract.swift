@@ -99,13 +99,21 @@ public struct Contract: Hashable, Sendable {
   public var annualValueGap: AnnualValueGap? {
     guard let amount = value.amount, annualValue == nil else { return nil }
     if !value.isInPounds { return .otherCurrency(amount.currency) }
-    return value.basis == .total ? .totalWithoutTerm : nil
+    guard value.basis == .total else { return nil }
+    let hasTerm = value.term != nil || termMonths != nil || (termDays ?? 0) > 0
+    return hasTerm ? .tooLarge : .totalWithoutTerm
   }
 
   public enum AnnualValueGap: Hashable, Sendable {
     case otherCurrency(String)
     case totalWithoutTerm
+    /// A total whose year's worth is more than pence can hold: known, but left out of sums.
+    case tooLarge
   }
+
+  /// Whether a total value over a known term gives an annual value too large to hold in pence
+  /// (``annualValue`` is then `nil` though the value is known).
+  public var annualValueTooLarge: Bool { annualValueGap == .tooLarge }
 
   /// Whether ``annualValue`` treats a value of unknown basis as annual.
   public var annualValueIsAssumed: Bool {

@@ -44,6 +44,12 @@ public struct CouncilRules: Hashable, Sendable {
 
   public init() {}
 
+  /// The last day the forward-plan notice can be given: ``noticeClearDays`` whole days between it
+  /// and the decision. Written so that no count, however large, can overflow.
+  public func noticeBy(decision: Day) -> Day {
+    (decision - DayCount(noticeClearDays)).previous
+  }
+
   /// The lead time for a procurement route, or the default.
   public func leadTime(forRoute route: String) -> Length {
     leadTimes[route.lowercased()] ?? defaultLeadTime
@@ -110,18 +116,14 @@ extension CouncilRules {
           throw fail("'keyDecisionThreshold' must be an amount in pounds, like \"1000000.00\"")
         }
       case "noticeClearDays":
-        guard let n = value as? Int, n >= 0 else {
-          throw fail("'noticeClearDays' must be a whole number of days")
-        }
+        guard let n = CouncilRules.dayCount(value) else { throw fail(daysMessage(key)) }
         rules.noticeClearDays = n
       case "alignmentToleranceDays":
-        guard let n = value as? Int, n >= 0 else {
-          throw fail("'alignmentToleranceDays' must be a whole number of days")
-        }
+        guard let n = CouncilRules.dayCount(value) else { throw fail(daysMessage(key)) }
         rules.alignmentToleranceDays = n
       case "defaultLeadTime":
-        guard let s = value as? String, let length = LengthParser.parse(s) else {
-          throw fail("'defaultLeadTime' must be a length like \"6 months\"")
+        guard let s = value as? String, let length = CouncilRules.leadTime(s) else {
+          throw fail("'defaultLeadTime' " + CouncilRules.leadTimeRule)
         }
         rules.defaultLeadTime = length
       case "leadTimes":
@@ -129,8 +131,8 @@ extension CouncilRules {
           throw fail("'leadTimes' must map routes to lengths")
         }
         for (route, v) in table {
-          guard let s = v as? String, let length = LengthParser.parse(s) else {
-            throw fail("lead time for '\(route)' must be a length like \"12 months\"")
+          guard let s = v as? String, let length = CouncilRules.leadTime(s) else {
+            throw fail("lead time for '\(route)' " + CouncilRules.leadTimeRule)
           }
           rules.leadTimes[route.lowercased()] = length
         }
@@ -178,6 +180,41 @@ private func monthNumber(_ value: Any) -> Int? {
     guard tokens.count == 1 else { return nil }
     return DateParser.monthNumber(tokens[0], bytes)
   }
+}
+
+extension CouncilRules {
+  /// The most days a notice period or tolerance may be: ten years.
+  ///
+  /// A bound checked when `council.json` or a scenario is read, so the planning arithmetic
+  /// (a decision date minus the notice period, plus a day) always has sensible operands.
+  public static let maximumDays = 3650
+  /// The longest lead time: ten years (120 months or 3650 days).
+  public static let maximumLeadTime = Length.months(120)
+
+  /// A count of days within 0...``maximumDays``, or `nil` (not a whole number, or out of range).
+  static func dayCount(_ value: Any) -> Int? {
+    guard let n = value as? Int, (0...maximumDays).contains(n) else {
+      return nil
+    }
+    return n
+  }
+
+  /// The error for a day count out of range, naming the key.
+  static func daysMessage(_ key: String) -> String {
+    "'\(key)' must be a whole number of days from 0 to \(maximumDays)"
+  }
+
+  /// A lead time no longer than ``maximumLeadTime``, or `nil`.
+  static func leadTime(_ text: String) -> Length? {
+    guard let length = LengthParser.parse(text) else { return nil }
+    switch length {
+    case .days(let d): return (0...maximumDays).contains(d) ? length : nil
+    case .months(let m): return (0...120).contains(m) ? length : nil
+    }
+  }
+
+  /// What a lead time must be, after the key in an error.
+  static let leadTimeRule = "must be a length like \"6 months\", at most 10 years"
 }
 
 /// Reads lengths: `6 months`, `12 months`, `1 year`, `2 years`, `90 days`, `6m`, `1y`.

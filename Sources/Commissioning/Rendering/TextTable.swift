@@ -1,3 +1,8 @@
+/// The widths text reports are laid out for: `--width` and `COLUMNS` keep to this range.
+public enum TextWidth {
+  public static let range = 40...1000
+}
+
 /// A plain-text table that fits a width: flexible columns shrink (truncated with `…`) and
 /// optional columns are dropped before anything becomes unreadable.
 public struct TextTable {
@@ -40,7 +45,47 @@ public struct TextTable {
   public mutating func add(_ row: [String]) { rows.append(row.map(\.singleLine)) }
 
   /// The table's lines, each at most `width` characters; which columns were dropped.
+  ///
+  /// When even the flexible columns at their minimums and the droppable columns gone leave it
+  /// too wide, each row is written as a record instead (``stacked(width:)``): every line still
+  /// fits and no column is lost.
   public func render(width: Int) -> (lines: [String], dropped: [String]) {
+    let table = columnar(width: width)
+    guard table.lines.contains(where: { $0.count > width }) else { return table }
+    return (stacked(width: width), [])
+  }
+
+  /// The rows without the header line: in columns when they fit, else stacked.
+  public func bodyLines(width: Int) -> [String] {
+    let table = columnar(width: width)
+    guard table.lines.contains(where: { $0.count > width }) else {
+      return Array(table.lines.dropFirst())
+    }
+    return stacked(width: width)
+  }
+
+  /// One `Header: value` line per non-empty cell, a blank line between rows, each line cut to
+  /// `width` (the narrow terminal's layout, as `mysql`'s `\G`).
+  func stacked(width: Int) -> [String] {
+    let shown = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } }
+    let labelWidth = shown.map { columns[$0].header.count + 2 }.max() ?? 0
+    var lines: [String] = []
+    for (number, row) in rows.enumerated() {
+      if number > 0 { lines.append("") }
+      for index in shown {
+        let cell = row[index].trimmingASCIISpaces
+        guard !cell.isEmpty else { continue }
+        let header = columns[index].header
+        let label = (header.isEmpty ? "" : header + ":").padded(labelWidth)
+        let room = max(1, width - label.count)
+        lines.append(TextTable.trailingSpacesRemoved(label + TextTable.fit(cell, room)))
+      }
+    }
+    return lines
+  }
+
+  /// The table in columns, shrunk and thinned to fit `width` as far as its columns allow.
+  func columnar(width: Int) -> (lines: [String], dropped: [String]) {
     // Columns with nothing in them take no room.
     var visible = columns.indices.filter { index in
       rows.contains { !$0[index].isEmpty } || rows.isEmpty
@@ -162,7 +207,11 @@ public enum Prose {
   /// A heading of parts joined by ` · ` (`Aligning g · Kent County Council · as of 22 March
   /// 2016`) breaks between parts, each line but the last ending in ` ·`, so no date or name is
   /// split across lines; a part too long for a line on its own is wrapped by words.
+  ///
+  /// The paragraph is put on one line first (``Swift/String/singleLine``): wrapped prose is for a
+  /// terminal or an email, so a control character in a name can neither break nor drive it.
   public static func wrap(_ paragraph: String, width: Int, indent: String = "") -> [String] {
+    let paragraph = paragraph.singleLine
     let parts = paragraph.components(separatedBy: " · ")
     if parts.count > 1, paragraph.count + indent.count > width,
       parts.allSatisfy({ $0.count + indent.count + 2 <= width })
@@ -208,7 +257,7 @@ public enum Prose {
   ) -> [String] {
     var lines: [String] = []
     var current = ""
-    for item in items {
+    for item in items.map(\.singleLine) {
       let candidate = current.isEmpty ? item : current + separator + item
       if candidate.count > width, !current.isEmpty {
         lines.append(current)
@@ -233,34 +282,5 @@ extension String {
   /// The string followed by spaces up to `width` characters, and at least one space.
   public func padded(_ width: Int) -> String {
     count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-  }
-}
-
-extension String {
-  /// The text on one line, for a table cell, a label or a diagnostic: line breaks and tabs
-  /// become a space, and any other control character its visible symbol (`␛` for escape, `␀`
-  /// for NUL; `�` for the C1 controls), so a register cell can neither break the layout nor
-  /// drive the terminal. Text without control characters comes back as it is.
-  public var singleLine: String {
-    guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return self }
-    var out = String.UnicodeScalarView()
-    var previous: Unicode.Scalar = "x"
-    for scalar in unicodeScalars {
-      switch scalar.value {
-      case 0x09, 0x0A, 0x0D:
-        // A CRLF or a line break after a space adds no second space.
-        if previous != " " { out.append(" ") }
-        previous = " "
-        continue
-      case 0x00..<0x20:
-        // The Control Pictures block holds one symbol per C0 control, in order.
-        out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
-      case 0x7F: out.append("\u{2421}")
-      case 0x80...0x9F: out.append("\u{FFFD}")
-      default: out.append(scalar)
-      }
-      previous = scalar
-    }
-    return String(out)
   }
 }

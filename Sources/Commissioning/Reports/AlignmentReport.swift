@@ -29,7 +29,7 @@ extension AlignmentProposal {
         p.currentEnd.map { DateStyle.short($0, precision: p.contract.end.precision) } ?? "unknown",
         p.proposedEnd.map { DateStyle.short($0) } ?? "",
         AlignmentProposal.extensionLabel(p),
-        p.extends ? (p.cost.map { $0.formatted(alwaysShowPence: true) } ?? "unknown") : "-",
+        p.extends ? p.costText(unknown: "unknown") : "-",
         p.withinOptions.map { $0 ? "within" : "beyond" } ?? "",
       ])
     }
@@ -41,12 +41,16 @@ extension AlignmentProposal {
     if count == 0 {
       total = "No extension is needed: every contract already ends on or near the target"
     } else if missingCosts == count {
-      total = "The cost of the \(count) extension\(plural) is unknown"
+      total =
+        "The cost of the \(count) extension\(plural) is unknown"
+        + (costTooLarge ? " or \(ContractProposal.tooLarge)" : "")
     } else {
       total =
         "Total extension cost \(totalCost.formatted(alwaysShowPence: true)) for \(count) extension\(plural)"
       if missingCosts > 0 {
-        total += " (\(missingCosts) cost\(missingCosts == 1 ? "" : "s") unknown, not included)"
+        total +=
+          " (\(missingCosts) cost\(missingCosts == 1 ? "" : "s") unknown"
+          + (costTooLarge ? " or \(ContractProposal.tooLarge)" : "") + ", not included)"
       }
     }
     Prose.write(total + ".", width: width, to: &out)
@@ -90,7 +94,13 @@ extension AlignmentProposal {
     for entry in entries {
       let date = entry.day.map { DateStyle.short($0) } ?? "    unknown"
       let head = "  \(date)  \(entry.label.padded(24))\(entry.status)"
-      out.write(TextTable.trailingSpacesRemoved(head) + "\n")
+      if head.count <= width {
+        out.write(TextTable.trailingSpacesRemoved(head) + "\n")
+      } else {
+        // Narrow: the status goes under the label, where the reason follows.
+        out.write("  \(date)  \(entry.label)\n")
+        if !entry.status.isEmpty { out.write("               \(entry.status)\n") }
+      }
       for line in Prose.wrap(entry.why, width: width - 15) { out.write("               \(line)\n") }
     }
     let flagged = contracts.filter { !$0.flags.isEmpty }
@@ -278,7 +288,7 @@ extension GroupSummary {
           contract.provider,
         ])
       }
-      for line in table.render(width: width - 2).lines.dropFirst() { out.write("  " + line + "\n") }
+      for line in table.bodyLines(width: width - 2) { out.write("  " + line + "\n") }
       for contract in summary.undated {
         Prose.write(
           "  undated: \(ContractProposal.name(contract)): \(contract.end.undated?.reason ?? "no end date")",
@@ -394,11 +404,22 @@ extension AlignmentPlan {
     } else {
       var stacked = TextTable(columns: figures)
       for row in table.rows { stacked.add(Array(row.dropFirst())) }
-      let lines = stacked.render(width: width - 2).lines
-      out.write("Group\n")
-      for (index, line) in lines.enumerated() {
-        if index > 0 { out.write(table.rows[index - 1][0] + "\n") }
-        out.write("  " + line + "\n")
+      // One line per group under its name; narrower still, one line per figure.
+      let lines = stacked.columnar(width: width - 2).lines
+      if lines.allSatisfy({ $0.count <= width - 2 }) {
+        out.write("Group\n")
+        for (index, line) in lines.enumerated() {
+          if index > 0 { out.write(table.rows[index - 1][0] + "\n") }
+          out.write("  " + line + "\n")
+        }
+      } else {
+        // Each group's name whole on its own line, then one line per figure.
+        for row in table.rows {
+          out.write(row[0] + "\n")
+          var one = TextTable(columns: figures)
+          one.add(Array(row.dropFirst()))
+          for line in one.stacked(width: width - 2) { out.write("  " + line + "\n") }
+        }
       }
     }
     out.write("\n")

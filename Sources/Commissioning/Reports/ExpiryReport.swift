@@ -77,6 +77,8 @@ public struct ExpiryReport: Sendable {
     public var totalsWithoutTerm = 0
     /// Figures in another currency, by ISO code: never converted, never added to pounds.
     public var otherCurrencies: [String: Int] = [:]
+    /// Totals whose annual value is more than pence can hold: known, but left out.
+    public var tooLarge = 0
     public var overflow = false
 
     /// `2 of unknown basis counted as annual; 1 with no value; 1 in USD, not added`.
@@ -99,6 +101,7 @@ public struct ExpiryReport: Sendable {
         caveats.append("\(count) in \(code), not added")
       }
       if unknown > 0 { caveats.append("\(unknown) with no value") }
+      if tooLarge > 0 { caveats.append("\(tooLarge) \(ContractProposal.tooLarge), not included") }
       if overflow { caveats.append("the sum overflowed and is incomplete") }
       return caveats
     }
@@ -112,6 +115,7 @@ public struct ExpiryReport: Sendable {
         switch contract.annualValueGap {
         case .otherCurrency(let code)?: sum.otherCurrencies[code, default: 0] += 1
         case .totalWithoutTerm?: sum.totalsWithoutTerm += 1
+        case .tooLarge?: sum.tooLarge += 1
         case nil: sum.unknown += 1
         }
         continue
@@ -296,6 +300,8 @@ extension ExpiryReport {
             .object(
               sum.otherCurrencies.sorted(by: { $0.key < $1.key }).map { ($0.key, .int($0.value)) })
           ),
+          // Totals whose annual value is beyond 64-bit pence: known, but left out of the sum.
+          ("valuesTooLarge", .int(sum.tooLarge)),
         ])
       ),
     ])

@@ -198,25 +198,31 @@ extension Scenario {
           }
           parsed.keyDecisionThreshold = money
         }
-        if let v = r["noticeClearDays"] {
-          guard let i = v as? Int, i >= 0 else {
-            throw fail("'noticeClearDays' must be a whole number", change: n)
+        for key in ["noticeClearDays", "alignmentToleranceDays"] {
+          guard let v = r[key] else { continue }
+          guard let days = CouncilRules.dayCount(v) else {
+            throw fail(CouncilRules.daysMessage(key), change: n)
           }
-          parsed.noticeClearDays = i
-        }
-        if let v = r["alignmentToleranceDays"] {
-          guard let i = v as? Int, i >= 0 else {
-            throw fail("'alignmentToleranceDays' must be a whole number", change: n)
+          if key == "noticeClearDays" {
+            parsed.noticeClearDays = days
+          } else {
+            parsed.alignmentToleranceDays = days
           }
-          parsed.alignmentToleranceDays = i
         }
-        parsed.defaultLeadTime = try length("defaultLeadTime", in: r, change: n)
+        func leadTime(_ key: String, in d: [String: Any]) throws(ScenarioError) -> Length? {
+          guard let s = try string(key, in: d, change: n) else { return nil }
+          guard let v = CouncilRules.leadTime(s) else {
+            throw fail("'\(key)' \(CouncilRules.leadTimeRule), not '\(s)'", change: n)
+          }
+          return v
+        }
+        parsed.defaultLeadTime = try leadTime("defaultLeadTime", in: r)
         if let table = r["leadTimes"] {
           guard let t = table as? [String: Any] else {
             throw fail("'leadTimes' must map routes to lengths", change: n)
           }
           for (route, _) in t {
-            guard let l = try length(route, in: t, change: n) else { continue }
+            guard let l = try leadTime(route, in: t) else { continue }
             parsed.leadTimes[route.lowercased()] = l
           }
         }

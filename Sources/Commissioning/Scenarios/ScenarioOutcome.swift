@@ -112,7 +112,7 @@ extension ScenarioOutcome {
             decisionBy: earliest.map { Deadline($0, asOf: asOf, why: "the earliest current end") },
             noticeBy: earliest.map {
               Deadline(
-                $0 - DayCount(register.council.noticeClearDays + 1), asOf: asOf, why: "notice")
+                register.council.noticeBy(decision: $0), asOf: asOf, why: "notice")
             }, procurementStartBy: nil)
         }
 

@@ -110,7 +110,7 @@ public struct WhatIfReport: Sendable {
           ends.append(end + (differs ? " *" : "  "))
           if let move = o.moves.first(where: { $0.contract.id == id }) {
             costs.append(
-              (move.cost.map { $0.formatted(alwaysShowPence: true) } ?? "cost unknown") + "  ")
+              move.costText(unknown: "cost unknown") + "  ")
           } else {
             costs.append(o.added.contains(id) ? "added  " : "")
           }

@@ -64,6 +64,9 @@ public enum CostBasis: String, Sendable {
   case none
   /// Not computable: no value, or no current end.
   case unknown
+  /// Not computable: the value is known but the cost (or the annual value it comes from) is more
+  /// than pence can hold (£92,233,720,368,547,758.07); shown as "too large to compute".
+  case tooLarge = "too-large"
 }
 
 /// The proposal for one contract of the group.
@@ -99,6 +102,15 @@ public struct ContractProposal: Sendable {
 
   /// Whether the proposal extends the contract.
   public var extends: Bool { action == .extend || action == .extendFromUnknownEnd }
+
+  /// The cost for a person: `£1,234.50`, "too large to compute", or `unknown` when there is none.
+  public func costText(unknown: String) -> String {
+    if let cost { return cost.formatted(alwaysShowPence: true) }
+    return costBasis == .tooLarge ? ContractProposal.tooLarge : unknown
+  }
+
+  /// How a cost beyond 64-bit pence is shown, instead of a wrong number or a crash.
+  public static let tooLarge = "too large to compute"
 }
 
 /// A dated deadline, and whether it has passed at the as-of date.
@@ -269,7 +281,7 @@ extension AlignmentProposal {
         why: "the earliest current end among the contracts to extend"
           + (first.map { " (\(ContractProposal.name($0.contract)))" } ?? ""))
       noticeBy = Deadline(
-        earliest - DayCount(rules.noticeClearDays + 1), asOf: asOf,
+        rules.noticeBy(decision: earliest), asOf: asOf,
         why: "\(rules.noticeClearDays) clear days before the decision")
     } else if !extended.isEmpty {
       diagnostics.append(
@@ -296,6 +308,19 @@ extension AlignmentProposal {
 
   /// The contracts the proposal extends.
   public var extensions: [ContractProposal] { contracts.filter(\.extends) }
+
+  /// Whether some extension cost, or the sum of the known ones, is too large to compute; those
+  /// costs are among ``missingCosts`` and left out of ``totalCost``.
+  public var costTooLarge: Bool {
+    var sum = Money.zero
+    for p in extensions {
+      if p.costBasis == .tooLarge { return true }
+      guard let cost = p.cost else { continue }
+      guard let next = sum.adding(cost) else { return true }
+      sum = next
+    }
+    return false
+  }
 }
 
 /// A proposal for every group of a register (`align --all`): the programme-wide view.
@@ -400,7 +425,11 @@ extension ContractProposal {
       if let annual {
         // whole months × annual/12 + remaining days × annual/365, rounded once to the penny.
         cost = annual.scaled(by: Int64(m * 365 + d * 12), over: 12 * 365)
-        if contract.value.annual != nil || contract.value.basis == .annual {
+        if cost == nil {
+          basis = .tooLarge
+          flags.append(
+            "the cost of extending \(annual.formatted) a year is \(ContractProposal.tooLarge)")
+        } else if contract.value.annual != nil || contract.value.basis == .annual {
           basis = .annual
         } else if contract.value.basis == .total {
           basis = .annualisedTotal
@@ -411,6 +440,11 @@ extension ContractProposal {
           basis = .assumedAnnual
           flags.append("value \(annual.formatted) of unknown basis treated as annual")
         }
+      } else if contract.annualValueTooLarge {
+        basis = .tooLarge
+        flags.append(
+          "total value \(contract.value.amount?.formatted ?? "") a year over its term is "
+            + ContractProposal.tooLarge + ", so the cost is too")
       } else {
         basis = .unknown
         flags.append("no value (\(contract.value.noValue ?? "none given")), so the cost is unknown")
@@ -426,7 +460,10 @@ extension ContractProposal {
         diagnostics.append(
           Diagnostic(
             .warning,
-            "\(ContractProposal.name(contract)): extension cost unknown (\(action == .extend ? "no value" : "current end unknown"))",
+            "\(ContractProposal.name(contract)): extension cost "
+              + (basis == .tooLarge
+                ? ContractProposal.tooLarge
+                : "unknown (\(action == .extend ? "no value" : "current end unknown"))"),
             at: contract.location))
       }
     }

@@ -20,15 +20,24 @@ public struct GanttOptions: Sendable {
 
 /// Why a timeline cannot be drawn.
 public enum GanttError: Error, Equatable, CustomStringConvertible {
-  case tooNarrow(width: Int, needed: Int, what: String)
+  case tooNarrow(width: Int, needed: Int, what: String, scale: GanttScale)
+  /// Too many columns for even the widest chart (``TextWidth/range``): only a shorter window
+  /// (or coarser scale) helps, so no width is suggested.
+  case tooLong(what: String, scale: GanttScale)
   case emptyWindow(from: Day, to: Day)
   case unknownGroup(String, known: [String])
 
   public var description: String {
     switch self {
-    case .tooNarrow(let width, let needed, let what):
+    case .tooNarrow(let width, let needed, let what, let scale):
       return
-        "a width of \(width) is too small to draw \(what); use --width \(needed) or more, a shorter window (--from, --to) or --scale year"
+        "a width of \(width) is too small to draw \(what); use --width \(needed) or more"
+        + (scale == .year ? " or" : ",") + " a shorter window (--from, --to)"
+        + (scale == .year ? "" : " or --scale year")
+    case .tooLong(let what, let scale):
+      return
+        "\(what) cannot be drawn even at --width \(TextWidth.range.upperBound); use a shorter "
+        + "window (--from, --to)" + (scale == .year ? "" : " or --scale year")
     case .emptyWindow(let from, let to):
       return "the window \(from.iso) to \(to.iso) is empty; --from must come before --to"
     case .unknownGroup(let group, let known):
@@ -191,9 +200,12 @@ extension GanttChart {
     let perUnit = cells(scale)
     guard perUnit >= (minimum[scale] ?? 3) else {
       let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
-      throw .tooNarrow(
-        width: width, needed: minimumLabel + 1 + units * (minimum[scale] ?? 3),
-        what: "\(units) \(scale.rawValue)s")
+      let needed = minimumLabel + 1 + units * (minimum[scale] ?? 3)
+      let what = "\(units) \(scale.rawValue)s"
+      guard needed <= TextWidth.range.upperBound else {
+        throw .tooLong(what: what, scale: scale)
+      }
+      throw .tooNarrow(width: width, needed: needed, what: what, scale: scale)
     }
     let axis = TimeAxis(scale: scale, from: from, to: to, cellsPerUnit: perUnit)
     let labelWidth = width - axis.width - 1

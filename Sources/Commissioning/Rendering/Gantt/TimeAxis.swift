@@ -27,6 +27,8 @@ public struct TimeAxis: Sendable, Equatable {
     var first = TimeAxis.unitStart(containing: from, scale)
     while first <= to {
       let next = TimeAxis.nextUnit(after: first, scale)
+      // At the calendar's saturated end the next unit does not move: the axis stops there.
+      guard next > first else { break }
       units.append((first, next.previous))
       first = next
     }
@@ -39,7 +41,9 @@ public struct TimeAxis: Sendable, Equatable {
     var first = unitStart(containing: from, scale)
     while first <= to {
       count += 1
-      first = nextUnit(after: first, scale)
+      let next = nextUnit(after: first, scale)
+      guard next > first else { break }
+      first = next
     }
     return count
   }
