@@ -108,6 +108,35 @@ struct MoneyParserTests {
     MoneyCase(raw: "£9,999,999,999.99", pence: 999_999_999_999),
     MoneyCase(raw: "£10bn", pence: 1_000_000_000_000, severity: .warning),
     MoneyCase(raw: "-£10bn", pence: -1_000_000_000_000, severity: .warning),
+    // Found by the attack run: what is not read whole says so.
+    MoneyCase(raw: "£9e16 per month", pence: nil, severity: .error),
+    MoneyCase(raw: "£5 USD", pence: 500, severity: .warning),
+    MoneyCase(raw: "USD £5", pence: 500, severity: .warning),
+    MoneyCase(raw: "£100k - 200k", pence: 10_000_000, severity: .warning),
+    MoneyCase(raw: "£1,000 for 0 months", pence: 100_000, severity: .warning),
+    MoneyCase(raw: "£1,000 (0 years)", pence: 100_000, severity: .warning),
+    MoneyCase(raw: "£1,000 over 99999999999 years", pence: 100_000, severity: .warning),
+    // The term's bounds: 100 years reads, 101 does not; 1,200 months reads, 1,201 does not.
+    MoneyCase(
+      raw: "£1,000 over 100 years", pence: 100_000, basis: .total, severity: .note,
+      total: 100_000, term: .years(100)),
+    MoneyCase(raw: "£1,000 over 101 years", pence: 100_000, severity: .warning),
+    MoneyCase(
+      raw: "£1,000 over 1200 months", pence: 100_000, basis: .total, severity: .note,
+      total: 100_000, term: .months(1200)),
+    MoneyCase(raw: "£1,000 over 1201 months", pence: 100_000, severity: .warning),
+    MoneyCase(
+      raw: "£1.2m over 3 years + 2 years", pence: 120_000_000, basis: .total, severity: .warning,
+      total: 120_000_000, term: .years(3)),
+    MoneyCase(raw: "£1,000 2099-2015", pence: 100_000, severity: .warning),
+    MoneyCase(
+      raw: "£1,000 2015-2065", pence: 100_000, basis: .total, severity: .note, total: 100_000,
+      term: .years(50)),
+    MoneyCase(raw: "£1,000 2015-2066", pence: 100_000, severity: .warning),
+    MoneyCase(raw: "E+07", pence: nil, severity: .warning),
+    MoneyCase(raw: "£1.000.000,50", pence: 100_000_050, severity: .warning),
+    MoneyCase(raw: "£1.000,5", pence: 100_050, severity: .warning),
+    MoneyCase(raw: "1e-400", pence: 0, severity: .warning),
     // A formula is not its value.
     MoneyCase(raw: "=SUM(A1:A3)", pence: nil, severity: .warning),
     MoneyCase(raw: " =B2*12", pence: nil, severity: .warning),

@@ -78,6 +78,11 @@ struct RegisterLoaderTests {
     #expect(grid.grid.count == 1)
     #expect(grid.contracts.isEmpty)
     #expect(grid.diagnostics.contains { $0.message.hasPrefix("read as a commissioning grid") })
+    // A column named like a quarter that is none: its stages are not dropped without a word.
+    let q9 = try load("category,description,2016/17 Q1,2016/17 Q9\nC,Meals,P/K,D\n")
+    #expect(
+      q9.diagnostics.map(\.message).contains(
+        "grid column '2016/17 Q9' is no quarter the grid reads; its cells are ignored"))
   }
 
   @Test("a misspelt header gets 'did you mean'; a word two letters off a short name does not")

@@ -10,6 +10,8 @@ extension MoneyParser {
     var monthly = false
     var rate: String?
     var used: [Int] = []
+    /// Terms stated but not read: `0 months`, a second term, a term past a century.
+    var problems: [String] = []
   }
 
   /// Gives each amount the basis and term its words state (after it up to the next amount, else
@@ -33,9 +35,15 @@ extension MoneyParser {
         terms.rate = earlier.rate
         terms.term = terms.term ?? earlier.term
         terms.used += earlier.used
+        terms.problems += earlier.problems
       }
       for k in terms.used { used[k] = true }
-      if index == 0, let years, terms.term == nil {
+      for problem in terms.problems {
+        amounts[index].findings.append(Finding(.warning, "'\(amounts[index].text)' \(problem)"))
+      }
+      if index == 0, let years, !years.isUsable {
+        amounts[index].findings.append(years.finding)
+      } else if index == 0, let years, terms.term == nil {
         if years.isOneFinancialYear {
           terms.basis = terms.basis == .unknown ? .annual : terms.basis
         } else {
@@ -95,11 +103,17 @@ extension MoneyParser {
       } else if word(0, ["whole"]), word(1, ["life"]) {
         terms.basis = .total
         k += 2
-      } else if t.kind == .number, t.digits <= 3,
-        let (length, next) = lengthAfter(
-          tokens, bytes, k, range.upperBound)
+      } else if t.kind == .number,
+        let (length, next) = lengthAfter(tokens, bytes, k, range.upperBound)
       {
-        terms.term = length
+        let written = text(tokens, bytes, k..<next)
+        if let length, let first = terms.term, first != length {
+          terms.problems.append("states two terms, \(first) and '\(written)'; read \(first)")
+        } else if let length {
+          terms.term = length
+        } else {
+          terms.problems.append("'\(written)' is no term (from 1 month to 100 years); ignored")
+        }
         k = next
       } else {
         k += 1
@@ -153,22 +167,33 @@ extension MoneyParser {
     return (.rate("per " + name.lowercased()), k + 2)
   }
 
-  /// `3 years`, `3-year`, `18 months`, `3 yrs` at `k`: the length and the index after it.
+  /// `3 years`, `3-year`, `18 months`, `3 yrs` at `k`: the length (nil when it is none we can
+  /// use: `0 months`, more than a century) and the index after it.
   static func lengthAfter(
     _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int
-  ) -> (Length, Int)? {
+  ) -> (Length?, Int)? {
     var u = k + 1
     if u < end, tokens[u].kind == .punct(UInt8(ascii: "-")), !tokens[u].spaced { u += 1 }
     guard u < end else { return nil }
-    let n = Int(tokens[k].value)
-    guard n > 0 else { return nil }
+    let n = tokens[k].value
+    let months: Int64
     if DateParser.isWord(tokens[u], bytes, oneOf: ["year", "years", "yr", "yrs", "yearly"]) {
-      return (.years(n), u + 1)
+      months = n > 100 ? 1201 : n * 12
+    } else if DateParser.isWord(tokens[u], bytes, oneOf: ["month", "months", "mth", "mths", "mo"]) {
+      months = n
+    } else {
+      return nil
     }
-    if DateParser.isWord(tokens[u], bytes, oneOf: ["month", "months", "mth", "mths", "mo"]) {
-      return (.months(n), u + 1)
-    }
-    return nil
+    return ((1...1200).contains(months) ? .months(Int(months)) : nil, u + 1)
+  }
+
+  static func text(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> String
+  {
+    String(
+      decoding: UnsafeBufferPointer(
+        rebasing: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]),
+      as: UTF8.self)
   }
 
   // MARK: - Year ranges
@@ -179,12 +204,17 @@ extension MoneyParser {
     var last: Int
     var tokens: Range<Int>
     var text: String
+    var isUsable = true
 
     /// `2015/16` and `2015-16` name one financial year: the figure is that year's.
     var isOneFinancialYear: Bool { last == first + 1 }
 
     var finding: Finding {
-      isOneFinancialYear
+      guard isUsable else {
+        return Finding(
+          .warning, "'\(text)' is no term (years forwards, at most 50 of them); ignored")
+      }
+      return isOneFinancialYear
         ? Finding(
           .note, "'\(text)' names the financial year \(first)/\(last % 100); read as a year's value"
         )
@@ -221,11 +251,13 @@ extension MoneyParser {
       // A year is never a figure after a currency sign, nor a range followed by a unit word.
       if k > 0, currencyMark(tokens, k - 1, bytes) != nil { continue }
       let last = second.digits == 2 ? first / 100 * 100 + Int(second.value) : Int(second.value)
-      guard last > first, last - first <= 50 else { continue }
+      // Backwards or longer than 50 years: said, and no term read from it.
+      let usable = last > first && last - first <= 50
       let text = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<second.end]),
         as: UTF8.self)
-      return YearRange(first: first, last: last, tokens: k..<(k + 3), text: text)
+      return YearRange(
+        first: first, last: last, tokens: k..<(k + 3), text: text, isUsable: usable)
     }
     return nil
   }

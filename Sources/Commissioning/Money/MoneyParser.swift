@@ -102,6 +102,12 @@ public enum MoneyParser {
     }
     for amount in amounts { for k in amount.tokens { used[k] = true } }
     assignBasisAndTerms(&amounts, tokens, bytes, years: years, used: &used)
+    if amounts[0].tooLarge {
+      // '£9e16 per month': a year's worth beyond pence is no value, never a figure used anyway.
+      reading.findings += amounts[0].findings
+      reading.noValue = "\(quoted(raw)): too large to be a contract value"
+      return reading
+    }
     if let rate = amounts[0].rate {
       reading.noValue = "\(quoted(raw)): a rate \(rate), no contract value"
       reading.findings.append(
@@ -227,7 +233,32 @@ public enum MoneyParser {
     /// The grouping by spaces or apostrophes, when it was one: `' '`, `'\''`.
     var spaceGrouped = false
     var scientific = false
+    /// `1.000.000,50`: points for thousands, a comma for decimals.
+    var european = false
     var overflow = false
+  }
+
+  /// Points before three-digit groups, then a comma before one or two digits: `1.000.000,50`.
+  static func isEuropean(_ groups: [(sep: UInt8, token: Token)]) -> Bool {
+    guard groups.count >= 2, let last = groups.last, last.sep == UInt8(ascii: ","),
+      last.token.digits <= 2, !last.token.spaced
+    else { return false }
+    return groups.dropLast().allSatisfy { $0.sep == UInt8(ascii: ".") && $0.token.digits == 3 }
+  }
+
+  /// `E+07` or `E07` with no figure before it: an exponent, not an amount of £7.
+  static func isBareExponent(_ tokens: [Token], _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard !tokens[i].spaced, i >= 1 else { return false }
+    var k = i - 1
+    if case .punct(let sign) = tokens[k].kind,
+      sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-")
+    {
+      guard k >= 1, !tokens[k].spaced else { return false }
+      k -= 1
+    }
+    return DateParser.isWord(tokens[k], bytes, oneOf: ["e"])
   }
 
   /// Reads one amount at token `i`: an optional sign, a currency, digit groups, decimals, an
@@ -256,6 +287,7 @@ public enum MoneyParser {
       }
     }
     guard i < tokens.count, tokens[i].kind == .number else { return nil }
+    if isBareExponent(tokens, i, bytes) { return nil }
     if currency == nil && (negative || dashSeparator) && start == i - 1
       && tokens[start].spaced == false && start > 0
     {
@@ -272,9 +304,16 @@ public enum MoneyParser {
         return nil  // '3rd', '12months': a number in a word, not money.
       }
     }
-    if let mark = currencyMark(tokens, j, bytes), mark.isCode, currency == nil {
-      currency = mark.code  // '500 USD'
+    var conflict: String?
+    if let mark = currencyMark(tokens, j, bytes), mark.isCode {
+      if let currency, mark.code != currency { conflict = mark.code }  // '£5 USD'
+      currency = currency ?? mark.code  // '500 USD'
       j = mark.next
+    }
+    if start > 0, let currency, let before = currencyMark(tokens, start - 1, bytes), before.isCode,
+      before.next == start, before.code != currency
+    {
+      conflict = before.code  // 'USD £5'
     }
     if currency == nil {
       if requireSign { return nil }
@@ -310,6 +349,13 @@ public enum MoneyParser {
           "'(\(text))' is in brackets; read as minus \(Money(minorUnits: pence, currency: amount.currency).formatted)"
         ))
     }
+    if let conflict {
+      amount.findings.append(
+        Finding(
+          .warning,
+          "'\(text)' names two currencies, \(amount.currency) and \(conflict); read as \(amount.currency), check the figure"
+        ))
+    }
     amount.findings += figureFindings(
       figure, text: text, money: Money(minorUnits: amount.pence, currency: amount.currency),
       dashSeparator: dashSeparator, finerThanAPenny: finerThanAPenny)
@@ -326,6 +372,13 @@ public enum MoneyParser {
         Finding(
           .warning,
           "'\(text)' is in scientific notation, as a spreadsheet shows a number it has rounded; read as \(money.formatted), check the figure"
+        ))
+    }
+    if figure.european {
+      findings.append(
+        Finding(
+          .warning,
+          "'\(text)' uses '.' for thousands and ',' for pence, as in Europe; read as \(money.formatted(alwaysShowPence: true))"
         ))
     }
     if figure.pointAsThousands {
@@ -379,6 +432,13 @@ public enum MoneyParser {
       }
     }
     let scaledByWord = j < tokens.count && multiplierWord(tokens[j], bytes) != nil
+    if isEuropean(groups) {
+      // '£1.000.000,50': points group thousands and a comma gives the pence, as in Europe.
+      for group in groups { appendDigits(&figure, group.token) }
+      figure.decimals = groups[groups.count - 1].token.digits
+      figure.european = true
+      return (figure, j)
+    }
     for (index, group) in groups.enumerated() {
       let isLast = index == groups.count - 1
       switch group.sep {
@@ -515,6 +575,10 @@ public enum MoneyParser {
     }
     var pence: Int64 = 0
     var finer = false
+    if !overflow && shift > 30 {
+      // '1e-400': far finer than a penny, so nothing, with the rounding's note.
+      return (0, figure.mantissa != 0)
+    }
     if !overflow && shift <= 30 {
       var divisor: Int128 = 1
       for _ in 0..<max(shift, 0) { divisor *= 10 }
@@ -560,15 +624,16 @@ public enum MoneyParser {
         continue
       }
       // A count before a word ('19 providers') or a label after one ('Contract 1', 'Lot 2').
-      let followedByWord = k + 1 < tokens.count && tokens[k + 1].kind == .word
+      let scaled = k + 1 < tokens.count && multiplierWord(tokens[k + 1], bytes) != nil
+      let followedByWord = k + 1 < tokens.count && tokens[k + 1].kind == .word && !scaled
       let label = k > 0 && tokens[k - 1].kind == .word && tokens[k].spaced
       if !followedByWord && !label {
+        let end = scaled ? tokens[k + 1].end : tokens[k].end
         unread.append(
           String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<tokens[k].end]),
-            as: UTF8.self))
+            decoding: UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<end]), as: UTF8.self))
       }
-      k += 1
+      k += scaled ? 2 : 1
     }
     return unread.isEmpty ? nil : unread.joined(separator: " ")
   }

@@ -750,6 +750,11 @@ public enum RegisterLoader {
     let quarters = headers.enumerated().compactMap { index, header in
       FinancialQuarter(header).map { (index, $0) }
     }
+    noteUnreadGridColumns(
+      headers,
+      read: [categoryIndex, descriptionIndex, contractsIndex, sectionIndex]
+        + quarters.map(\.0), headerFields: headerFields, reader: reader, file: name,
+      into: &register)
     var fields: [CSVField] = []
     var spacers = BlankRows()
     while true {
@@ -795,6 +800,29 @@ public enum RegisterLoader {
       register.grid.append(row)
     }
     noteSpacers(spacers, file: name, into: &register)
+  }
+}
+
+extension RegisterLoader {
+  /// A note for each grid column the grid does not read (a `2016/17 Q9` is no quarter, so its
+  /// stages would vanish without a word); `source` and `notes` document a row and need none.
+  static func noteUnreadGridColumns(
+    _ headers: [String], read: [Int?], headerFields: [CSVField], reader: borrowing CSVReader,
+    file: String, into register: inout Register
+  ) {
+    let kept = Set(read.compactMap { $0 })
+    var noted = 0
+    for (index, header) in headers.enumerated() where !kept.contains(index) {
+      let name = Column.normalise(header)
+      guard name != "source", name != "notes", !header.isEmpty, noted < 20 else { continue }
+      noted += 1
+      register.diagnostics.append(
+        Diagnostic(
+          .warning, "grid column '\(header)' is no quarter the grid reads; its cells are ignored",
+          at: SourceLocation(
+            file: file, line: headerFields[index].line,
+            column: reader.column(of: headerFields[index]))))
+    }
   }
 }
 
