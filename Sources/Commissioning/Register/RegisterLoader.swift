@@ -425,30 +425,14 @@ public enum RegisterLoader {
       Diagnostic(.note, message, at: SourceLocation(file: file, line: first, column: 1)))
   }
 
+  /// Reads one register row into a contract, in named steps; every finding is placed at its
+  /// cell once the row is read.
   static func readContract(
     reader: borrowing CSVReader, fields: [CSVField], file: String, headers: [String],
     columnIndex: [Int], extras: [(index: Int, header: String)], headerBasis: ValueBasis? = nil,
     into register: inout Register, state: inout LoadState
   ) -> Contract {
-    let line = fields[0].line
-    let rowLocation = SourceLocation(file: file, line: line, column: 1)
-    func diagnose(_ findings: [Finding], _ field: CSVField?) {
-      guard !findings.isEmpty else { return }
-      let location =
-        field.map { SourceLocation(file: file, line: $0.line, column: reader.column(of: $0)) }
-        ?? rowLocation
-      for finding in findings {
-        register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
-      }
-    }
-    func field(_ column: Column) -> CSVField? {
-      let index = columnIndex[column.slot]
-      return index >= 0 && index < fields.count ? fields[index] : nil
-    }
-    func text(_ column: Column) -> String {
-      guard let f = field(column) else { return "" }
-      return RegisterLoader.unneutralised(reader.trimmedString(f))
-    }
+    let rowLocation = SourceLocation(file: file, line: fields[0].line, column: 1)
     if fields.count > headers.count {
       register.diagnostics.append(
         Diagnostic(
@@ -458,204 +442,48 @@ public enum RegisterLoader {
             file: file, line: fields[headers.count].line,
             column: reader.column(of: fields[headers.count]))))
     }
+    var row = RowReading(reader: reader, fields: fields, columnIndex: columnIndex)
+    if row.text(.service).isEmpty {
+      row.note([Finding(.warning, "row has no service name")], .service)
+    }
+    let providers = row.readProviders(aliases: state.aliases)
+    let value = row.readValue(headerBasis: headerBasis)
+    let (start, end) = row.readTerm(yearStart: register.council.financialYearStart)
+    let limits = row.readLimits(end: end.day)
+    let id = row.identify(in: register.contracts, state: &state)
+    var contract = Contract(
+      id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
+      department: row.text(.department), groups: row.groups, valueText: row.text(.value),
+      value: value, startText: row.text(.start), start: start, endText: row.text(.end), end: end,
+      optionsText: row.text(.extensionOptions), options: limits.options,
+      maxEndText: row.text(.maxEnd), statedMaxEnd: limits.maxEnd,
+      nextReviewText: row.text(.nextReview), nextReview: limits.review,
+      procurementRoute: routeName(row.text(.procurementRoute)),
+      leadTimeText: row.text(.leadTime), leadTime: limits.leadTime, source: row.text(.source),
+      notes: row.text(.notes),
+      extra: extraColumns(reader: reader, fields: fields, headers: headers, extras: extras),
+      location: rowLocation)
+    contract.originalEndText = row.text(.originalEnd)
+    contract.valueUnitText = row.text(.valueUnit)
+    contract.originalEnd = limits.originalEnd
+    row.noteAnnualisedTotal(contract)
+    for (finding, column) in row.findings {
+      let location =
+        column.flatMap { row.cells[$0.slot] }.map {
+          SourceLocation(file: file, line: $0.line, column: reader.column(of: $0))
+        } ?? rowLocation
+      register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
+    }
+    return contract
+  }
 
-    let service = text(.service)
-    if service.isEmpty {
-      diagnose([Finding(.warning, "row has no service name")], field(.service))
-    }
-    let provider = text(.provider)
-    var providers: [String] = []
-    for part in provider.split(whereSeparator: { $0 == "/" || $0 == ";" }) {
-      let spelling = String(part).trimmingASCIISpaces
-      guard !spelling.isEmpty else { continue }
-      let canonical = state.aliases[Column.normalise(spelling)] ?? spelling
-      if canonical != spelling {
-        diagnose(
-          [Finding(.note, "provider '\(spelling)' read as '\(canonical)'")], field(.provider))
-      }
-      providers.append(canonical)
-    }
-
-    // Value, with a unit for tables in thousands and an explicit basis.
-    var multiplier: Int64 = 1
-    let unitText = text(.valueUnit)
-    if !unitText.isEmpty {
-      switch Column.normalise(unitText) {
-      case "000", "k", "thousands", "thousand", "000s": multiplier = 1000
-      case "m", "million", "millions", "000000": multiplier = 1_000_000
-      case "", "1", "pounds", "gbp": multiplier = 1
-      default:
-        diagnose(
-          [Finding(.warning, "value unit '\(unitText)' is not known; read as pounds")],
-          field(.valueUnit))
-      }
-    }
-    let valueText = text(.value)
-    var value = MoneyParser.parse(valueText, unitMultiplier: multiplier)
-    diagnose(value.findings, field(.value))
-    let valueSaidSomething = !value.findings.isEmpty
-    value.findings = []
-    if multiplier != 1, let amount = value.amount {
-      diagnose(
-        [Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")],
-        field(.value))
-    }
-    // A header such as 'Annual Value' states the basis of a figure whose own words do not.
-    if let headerBasis, value.basis == .unknown, value.amount != nil {
-      value.basis = headerBasis
-      if headerBasis == .annual { value.annual = value.amount }
-      if headerBasis == .total { value.total = value.amount }
-    } else if let headerBasis, value.basis != .unknown, value.basis != headerBasis {
-      diagnose(
-        [
-          Finding(
-            .note,
-            "\(quoted(valueText)) says \(value.basis.rawValue), though its column's header says \(headerBasis.rawValue); read as \(value.basis.rawValue)"
-          )
-        ], field(.value))
-    }
-    if value.amount == nil, !valueText.isEmpty, !valueSaidSomething, let why = value.noValue {
-      diagnose([Finding(.note, "no value: \(why)")], field(.value))
-    }
-    let basisText = text(.valueBasis)
-    if !basisText.isEmpty {
-      if let basis = ValueBasis(rawValue: basisText.lowercased()) {
-        value.basis = basis
-        if basis == .annual, value.annual == nil { value.annual = value.amount }
-        if basis == .total, value.total == nil { value.total = value.amount }
-      } else {
-        diagnose(
-          [Finding(.warning, "value basis '\(basisText)' is not annual or total; ignored")],
-          field(.valueBasis))
-      }
-    }
-
-    let yearStart = register.council.financialYearStart
-    let startText = text(.start)
-    var start =
-      startText.isEmpty
-      ? DateReading.empty : DateParser.parse(startText, role: .start, yearStart: yearStart)
-    diagnose(start.findings, field(.start))
-    start.findings = []
-    let endText = text(.end)
-    var end =
-      endText.isEmpty
-      ? DateReading.empty : DateParser.parse(endText, role: .end, yearStart: yearStart)
-    diagnose(end.findings, field(.end))
-    end.findings = []
-    if let undated = end.undated {
-      diagnose(
-        [Finding(.note, "no usable end date: \(undated.reason); listed as undated")], field(.end))
-    }
-    if let s = start.day ?? end.rangeStart, let e = end.day, e < s {
-      diagnose([Finding(.warning, "ends (\(e.iso)) before it starts (\(s.iso))")], field(.end))
-    }
-
-    let optionsText = text(.extensionOptions)
-    var options: ExtensionOptions?
-    if !optionsText.isEmpty {
-      let reading = OptionsParser.parse(optionsText)
-      diagnose(reading.findings, field(.extensionOptions))
-      options = reading.options
-    }
-    let maxEndText = text(.maxEnd)
-    var statedMaxEnd: Day?
-    if !maxEndText.isEmpty {
-      let reading = DateParser.parse(maxEndText, role: .end)
-      diagnose(reading.findings, field(.maxEnd))
-      statedMaxEnd = reading.day
-      if reading.day == nil {
-        diagnose(
-          [Finding(.warning, "maximum end '\(maxEndText)' is not a date; ignored")], field(.maxEnd))
-      } else if let e = end.day, let m = reading.day, m < e {
-        diagnose(
-          [Finding(.warning, "maximum end \(m.iso) is before the end \(e.iso)")], field(.maxEnd))
-      }
-    }
-    let originalText = text(.originalEnd)
-    var originalEnd: Day?
-    if !originalText.isEmpty {
-      let reading = DateParser.parse(originalText, role: .end)
-      diagnose(reading.findings, field(.originalEnd))
-      originalEnd = reading.day
-      if reading.day == nil {
-        diagnose(
-          [Finding(.warning, "original end '\(originalText)' is not a date; ignored")],
-          field(.originalEnd))
-      } else if let e = end.day, let o = reading.day, o > e {
-        diagnose(
-          [Finding(.warning, "original end \(o.iso) is after the current end \(e.iso); ignored")],
-          field(.originalEnd))
-        originalEnd = nil
-      }
-    }
-    let reviewText = text(.nextReview)
-    var review =
-      reviewText.isEmpty ? DateReading.empty : DateParser.parse(reviewText, role: .review)
-    diagnose(review.findings.filter { $0.severity != .note }, field(.nextReview))
-    review.findings = []
-
-    let leadText = text(.leadTime)
-    var leadTime: Length?
-    if !leadText.isEmpty {
-      leadTime = LengthParser.parse(leadText)
-      if leadTime == nil {
-        diagnose(
-          [Finding(.warning, "lead time '\(leadText)' is not a length like '6 months'; ignored")],
-          field(.leadTime))
-      }
-    }
-
-    let groups = text(.group).split(separator: ";").map { String($0).trimmingASCIISpaces }.filter {
-      !$0.isEmpty
-    }
-
-    // Identity: the stated id, or one derived from service and provider; duplicates reported.
-    var id = text(.id)
-    let derived = id.isEmpty
-    if derived { id = slug(service, limit: 40) + "-" + slug(provider, limit: 20) }
-    let contracts = register.contracts
-    if let first = state.ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
-      let renamed = state.freeSuffix(for: id, at: first, contracts: contracts)
-      let at = contracts[first].location
-      if derived {
-        diagnose(
-          [Finding(.note, "derived id '\(id)' is taken (\(at)); this row is '\(renamed)'")],
-          field(.id))
-      } else {
-        diagnose(
-          [
-            Finding(
-              .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'")
-          ], field(.id))
-      }
-      id = renamed
-    }
-    let position = contracts.count
-    state.ids.insert(IndexTable.hash(id), position)
-    let rowHash = IndexTable.hash(service, provider, valueText, endText)
-    if let first = state.rows.find(
-      rowHash,
-      where: {
-        let c = contracts[$0]
-        return c.service == service && c.provider == provider && c.valueText == valueText
-          && c.endText == endText
-      })
-    {
-      diagnose(
-        [
-          Finding(
-            .warning,
-            "same service, provider, value and end as \(contracts[first].location); a duplicate entry?"
-          )
-        ], nil)
-    } else {
-      state.rows.insert(rowHash, position)
-    }
-
+  /// Unknown columns, kept when they hold something (an empty cell carries nothing, and an
+  /// export writes the union of several files' columns), then cells beyond the header.
+  static func extraColumns(
+    reader: borrowing CSVReader, fields: [CSVField], headers: [String],
+    extras: [(index: Int, header: String)]
+  ) -> [Contract.ExtraColumn] {
     var extra: [Contract.ExtraColumn] = []
-    // Unknown columns are kept when they hold something (an empty cell carries nothing, and an
-    // export writes the union of several files' columns).
     for (index, header) in extras
     where index < fields.count && fields[index].end > fields[index].start {
       // As written, apart from an export's neutralising, which comes off as it does for the
@@ -670,32 +498,7 @@ public enum RegisterLoader {
           Contract.ExtraColumn(header: "column \(index + 1)", value: reader.string(fields[index])))
       }
     }
-
-    var contract = Contract(
-      id: id, service: service, provider: provider, providers: providers,
-      department: text(.department), groups: groups, valueText: valueText, value: value,
-      startText: startText, start: start, endText: endText, end: end, optionsText: optionsText,
-      options: options, maxEndText: maxEndText, statedMaxEnd: statedMaxEnd,
-      nextReviewText: reviewText, nextReview: review,
-      procurementRoute: routeName(text(.procurementRoute)), leadTimeText: leadText,
-      leadTime: leadTime, source: text(.source), notes: text(.notes), extra: extra,
-      location: rowLocation)
-    contract.originalEndText = originalText
-    contract.valueUnitText = unitText
-    contract.originalEnd = originalEnd
-    if value.basis == .total, value.term == nil, let annual = contract.annualValue {
-      let term =
-        contract.termMonths.map { Length.months($0).description }
-        ?? "\(contract.termDays ?? 0) days"
-      diagnose(
-        [
-          Finding(
-            .note,
-            "\(quoted(valueText)) is a total over the term from start to end (\(term)); read as \(annual.formatted) a year"
-          )
-        ], field(.value))
-    }
-    return contract
+    return extra
   }
 
   /// A cell as written before an export neutralised it for spreadsheets: `'=SUM(A1)` back to

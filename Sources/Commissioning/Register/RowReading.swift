@@ -1,0 +1,281 @@
+/// One register row as the loader reads it: each canonical column's text (as written, trimmed,
+/// an export's neutralising taken off), the cell it came from, and the findings made reading
+/// it, each tied to its column so the loader can place it at the cell afterwards.
+///
+/// The steps are the loader's, one concern each: providers, value, term, limits, identity.
+struct RowReading {
+  /// Text by ``Column/slot``; empty for a column the file does not have.
+  private(set) var texts: [String]
+  /// The cell by ``Column/slot``, for placing a finding.
+  private(set) var cells: [CSVField?]
+  /// What reading the row found, in order, with the column it is about (nil: the row).
+  private(set) var findings: [(Finding, Column?)] = []
+
+  init(reader: borrowing CSVReader, fields: [CSVField], columnIndex: [Int]) {
+    var texts = [String](repeating: "", count: columnIndex.count)
+    var cells = [CSVField?](repeating: nil, count: columnIndex.count)
+    for (slot, index) in columnIndex.enumerated() where index >= 0 && index < fields.count {
+      cells[slot] = fields[index]
+      texts[slot] = RegisterLoader.unneutralised(reader.trimmedString(fields[index]))
+    }
+    self.texts = texts
+    self.cells = cells
+  }
+
+  func text(_ column: Column) -> String { texts[column.slot] }
+
+  mutating func note(_ found: [Finding], _ column: Column?) {
+    for finding in found { findings.append((finding, column)) }
+  }
+
+  /// Programmes, `;`-separated.
+  var groups: [String] {
+    text(.group).split(separator: ";").map { String($0).trimmingASCIISpaces }.filter {
+      !$0.isEmpty
+    }
+  }
+
+  // MARK: - Providers
+
+  /// The providers the cell names (`Salus/Addaction` is two), each by its canonical name.
+  mutating func readProviders(aliases: [String: String]) -> [String] {
+    var providers: [String] = []
+    for part in text(.provider).split(whereSeparator: { $0 == "/" || $0 == ";" }) {
+      let spelling = String(part).trimmingASCIISpaces
+      guard !spelling.isEmpty else { continue }
+      let canonical = aliases[Column.normalise(spelling)] ?? spelling
+      if canonical != spelling {
+        note([Finding(.note, "provider '\(spelling)' read as '\(canonical)'")], .provider)
+      }
+      providers.append(canonical)
+    }
+    return providers
+  }
+
+  // MARK: - Value
+
+  /// The value, with a unit for tables in thousands, the basis its header or `value_basis`
+  /// states, and a word for a cell that holds no figure.
+  mutating func readValue(headerBasis: ValueBasis?) -> ValueReading {
+    let valueText = text(.value)
+    let (multiplier, unitText) = readUnit()
+    var value = MoneyParser.parse(valueText, unitMultiplier: multiplier)
+    note(value.findings, .value)
+    let saidSomething = !value.findings.isEmpty
+    value.findings = []
+    if multiplier != 1, let amount = value.amount {
+      note(
+        [Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")], .value)
+    }
+    // A header such as 'Annual Value' states the basis of a figure whose own words do not.
+    if let headerBasis, value.basis == .unknown, value.amount != nil {
+      value.basis = headerBasis
+      if headerBasis == .annual { value.annual = value.amount }
+      if headerBasis == .total { value.total = value.amount }
+    } else if let headerBasis, value.basis != .unknown, value.basis != headerBasis {
+      note(
+        [
+          Finding(
+            .note,
+            "\(quoted(valueText)) says \(value.basis.rawValue), though its column's header says \(headerBasis.rawValue); read as \(value.basis.rawValue)"
+          )
+        ], .value)
+    }
+    if value.amount == nil, !valueText.isEmpty, !saidSomething, let why = value.noValue {
+      note([Finding(.note, "no value: \(why)")], .value)
+    }
+    readBasisColumn(into: &value)
+    return value
+  }
+
+  /// `value_unit`: `£000` for a table in thousands.
+  mutating func readUnit() -> (Int64, String) {
+    let unitText = text(.valueUnit)
+    guard !unitText.isEmpty else { return (1, unitText) }
+    switch Column.normalise(unitText) {
+    case "000", "k", "thousands", "thousand", "000s": return (1000, unitText)
+    case "m", "million", "millions", "000000": return (1_000_000, unitText)
+    case "", "1", "pounds", "gbp": return (1, unitText)
+    default:
+      note(
+        [Finding(.warning, "value unit '\(unitText)' is not known; read as pounds")], .valueUnit)
+      return (1, unitText)
+    }
+  }
+
+  /// `value_basis`: `annual` or `total`, over whatever the cell or its header said.
+  mutating func readBasisColumn(into value: inout ValueReading) {
+    let basisText = text(.valueBasis)
+    guard !basisText.isEmpty else { return }
+    guard let basis = ValueBasis(rawValue: basisText.lowercased()) else {
+      note(
+        [Finding(.warning, "value basis '\(basisText)' is not annual or total; ignored")],
+        .valueBasis)
+      return
+    }
+    value.basis = basis
+    if basis == .annual, value.annual == nil { value.annual = value.amount }
+    if basis == .total, value.total == nil { value.total = value.amount }
+  }
+
+  /// A total made a year's value over the contract's start and end says so: the term is an
+  /// assumption the register did not state beside the figure.
+  mutating func noteAnnualisedTotal(_ contract: Contract) {
+    guard contract.value.basis == .total, contract.value.term == nil,
+      let annual = contract.annualValue
+    else { return }
+    let term =
+      contract.termMonths.map { Length.months($0).description }
+      ?? "\(contract.termDays ?? 0) days"
+    note(
+      [
+        Finding(
+          .note,
+          "\(quoted(text(.value))) is a total over the term from start to end (\(term)); read as \(annual.formatted) a year"
+        )
+      ], .value)
+  }
+
+  // MARK: - Term
+
+  /// The start and the current end, with an undated end's reason and an end before the start.
+  mutating func readTerm(yearStart: Int) -> (start: DateReading, end: DateReading) {
+    var start = read(.start, role: .start, yearStart: yearStart)
+    note(start.findings, .start)
+    start.findings = []
+    var end = read(.end, role: .end, yearStart: yearStart)
+    note(end.findings, .end)
+    end.findings = []
+    if let undated = end.undated {
+      note([Finding(.note, "no usable end date: \(undated.reason); listed as undated")], .end)
+    }
+    if let s = start.day ?? end.rangeStart, let e = end.day, e < s {
+      note([Finding(.warning, "ends (\(e.iso)) before it starts (\(s.iso))")], .end)
+    }
+    return (start, end)
+  }
+
+  func read(_ column: Column, role: DateRole, yearStart: Int = 4) -> DateReading {
+    let raw = text(column)
+    return raw.isEmpty ? .empty : DateParser.parse(raw, role: role, yearStart: yearStart)
+  }
+
+  // MARK: - Limits
+
+  /// What bounds the contract beyond its end: options, a stated maximum and original end, the
+  /// next review and a lead time.
+  struct Limits {
+    var options: ExtensionOptions?
+    var maxEnd: Day?
+    var originalEnd: Day?
+    var review: DateReading
+    var leadTime: Length?
+  }
+
+  mutating func readLimits(end: Day?) -> Limits {
+    var options: ExtensionOptions?
+    if !text(.extensionOptions).isEmpty {
+      let reading = OptionsParser.parse(text(.extensionOptions))
+      note(reading.findings, .extensionOptions)
+      options = reading.options
+    }
+    let maxEnd = readMaxEnd(end: end)
+    let originalEnd = readOriginalEnd(end: end)
+    var review = read(.nextReview, role: .review)
+    note(review.findings.filter { $0.severity != .note }, .nextReview)
+    review.findings = []
+    var leadTime: Length?
+    let leadText = text(.leadTime)
+    if !leadText.isEmpty {
+      leadTime = LengthParser.parse(leadText)
+      if leadTime == nil {
+        note(
+          [Finding(.warning, "lead time '\(leadText)' is not a length like '6 months'; ignored")],
+          .leadTime)
+      }
+    }
+    return Limits(
+      options: options, maxEnd: maxEnd, originalEnd: originalEnd, review: review,
+      leadTime: leadTime)
+  }
+
+  mutating func readMaxEnd(end: Day?) -> Day? {
+    let raw = text(.maxEnd)
+    guard !raw.isEmpty else { return nil }
+    let reading = read(.maxEnd, role: .end)
+    note(reading.findings, .maxEnd)
+    if reading.day == nil {
+      note([Finding(.warning, "maximum end '\(raw)' is not a date; ignored")], .maxEnd)
+    } else if let e = end, let m = reading.day, m < e {
+      note([Finding(.warning, "maximum end \(m.iso) is before the end \(e.iso)")], .maxEnd)
+    }
+    return reading.day
+  }
+
+  mutating func readOriginalEnd(end: Day?) -> Day? {
+    let raw = text(.originalEnd)
+    guard !raw.isEmpty else { return nil }
+    let reading = read(.originalEnd, role: .end)
+    note(reading.findings, .originalEnd)
+    if reading.day == nil {
+      note([Finding(.warning, "original end '\(raw)' is not a date; ignored")], .originalEnd)
+    } else if let e = end, let o = reading.day, o > e {
+      note(
+        [Finding(.warning, "original end \(o.iso) is after the current end \(e.iso); ignored")],
+        .originalEnd)
+      return nil
+    }
+    return reading.day
+  }
+
+  // MARK: - Identity
+
+  /// The stated id, or one derived from service and provider; a taken id gets the next free
+  /// suffix (an error when stated, a note when derived), and a row like an earlier one in
+  /// service, provider, value and end is warned of as a probable duplicate.
+  mutating func identify(in contracts: [Contract], state: inout RegisterLoader.LoadState)
+    -> String
+  {
+    let (service, provider) = (text(.service), text(.provider))
+    let (valueText, endText) = (text(.value), text(.end))
+    var id = text(.id)
+    let derived = id.isEmpty
+    if derived {
+      id = RegisterLoader.slug(service, limit: 40) + "-" + RegisterLoader.slug(provider, limit: 20)
+    }
+    if let first = state.ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
+      let renamed = state.freeSuffix(for: id, at: first, contracts: contracts)
+      let at = contracts[first].location
+      note(
+        [
+          derived
+            ? Finding(.note, "derived id '\(id)' is taken (\(at)); this row is '\(renamed)'")
+            : Finding(
+              .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'")
+        ], .id)
+      id = renamed
+    }
+    let position = contracts.count
+    state.ids.insert(IndexTable.hash(id), position)
+    let rowHash = IndexTable.hash(service, provider, valueText, endText)
+    if let first = state.rows.find(
+      rowHash,
+      where: {
+        let c = contracts[$0]
+        return c.service == service && c.provider == provider && c.valueText == valueText
+          && c.endText == endText
+      })
+    {
+      note(
+        [
+          Finding(
+            .warning,
+            "same service, provider, value and end as \(contracts[first].location); a duplicate entry?"
+          )
+        ], nil)
+    } else {
+      state.rows.insert(rowHash, position)
+    }
+    return id
+  }
+}
