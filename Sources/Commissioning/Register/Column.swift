@@ -56,8 +56,7 @@ public enum Column: String, CaseIterable, Sendable {
     for (column, names) in aliases {
       for name in names { table[name] = column }
     }
-    for name in annualValueHeaders.keys { table[name] = .value }
-    for name in totalValueHeaders.keys { table[name] = .value }
+    for name in basisHeaders.keys { table[name] = .value }
     return table
   }()
 
@@ -125,24 +124,26 @@ public enum Column: String, CaseIterable, Sendable {
     .notes: ["comments", "comment", "remarks", "note", "notes", "additionalinformation"],
   ]
 
-  /// Value headers that say the figure is a year's: `Annual Value`, `Estimated annual spend`.
-  static let annualValueHeaders: [String: ValueBasis] = Dictionary(
-    uniqueKeysWithValues: [
+  /// Value headers that state the figure's basis: a year's (`Annual Value`, `Estimated annual
+  /// spend`) or the whole term's (`Total Value`, `Contract Value`).
+  static let basisHeaders: [String: ValueBasis] = {
+    let annual = [
       "annualvalue", "annualcontractvalue", "valueperannum", "annualcost", "valuepa",
       "yearlyvalue", "annualspend", "estimatedannualvalue", "estimatedannualspend",
       "annualvaluegbp", "estimatedannualspendingorbudget", "annualbudget", "annualamount",
       "valueperyear", "costperannum", "annualcontractvaluegbp",
-    ].map { ($0, ValueBasis.annual) })
-
-  /// Value headers that say the figure is the whole term's: `Total Value`, `Contract Value`.
-  static let totalValueHeaders: [String: ValueBasis] = Dictionary(
-    uniqueKeysWithValues: [
+    ]
+    let total = [
       "totalvalue", "contractvalue", "totalcontractvalue", "valueofcontract", "lifetimevalue",
       "wholelifevalue", "totalvaluegbp", "contractvaluegbp", "estimatedtotalvalue",
       "awardedvalue", "estimatedvalue", "valueofagreement", "estimatedcontractvalue",
       "totalestimatedvalue", "sumtobepaidoverthelengthofthecontract", "wholelifecost",
       "totalcost", "contracttotal", "totalcontractvaluegbp", "estimatedvalueofcontract",
-    ].map { ($0, ValueBasis.total) })
+    ]
+    return Dictionary(
+      uniqueKeysWithValues: annual.map { ($0, ValueBasis.annual) }
+        + total.map { ($0, ValueBasis.total) })
+  }()
 
   /// Headers that name a service only when the register has no better one: `Description`.
   static let fallbackServiceHeaders: Set<String> = [
@@ -162,7 +163,7 @@ public enum Column: String, CaseIterable, Sendable {
   /// The basis a value column's header states (`Annual Value` is a year's), if any.
   static func impliedBasis(header: String) -> ValueBasis? {
     let name = normalise(header)
-    return annualValueHeaders[name] ?? totalValueHeaders[name]
+    return basisHeaders[name]
   }
 
   /// The known header closest to an unknown one, when it is probably a misspelling: at most two
