@@ -8,8 +8,9 @@ import Testing
 struct ExpirySummaryTests {
   func summary(_ rows: String) throws -> ExpiryReport.AnnualTotal {
     let register = try load("service,value,start,end\n" + rows)
-    return ExpiryReport(register: register, by: Day("2017-12-31")!, asOf: Day("2016-01-01")!)
-      .annualTotal
+    let by = try #require(Day("2017-12-31"))
+    let asOf = try #require(Day("2016-01-01"))
+    return ExpiryReport(register: register, by: by, asOf: asOf).annualTotal
   }
 
   @Test("totals with no term are not 'with no value'; other currencies are not added")
