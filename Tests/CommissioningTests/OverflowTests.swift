@@ -117,7 +117,8 @@ struct OverflowTests {
     arguments: ["noticeClearDays", "alignmentToleranceDays"],
     [
       ("-1", false), ("0", true), ("3650", true), ("3651", false), ("9223372036854775807", false),
-      ("28.5", false), ("\"28\"", false),
+      ("28.5", false), ("\"28\"", false), ("true", false), ("false", false), ("1.0", false),
+      ("1e18", false), ("2e1", false),
     ])
   func councilDays(_ key: String, _ value: (String, Bool)) {
     let result = OverflowTests.council("{\"\(key)\": \(value.0)}")
@@ -160,7 +161,10 @@ struct OverflowTests {
   @Test(
     "scenario rules: day counts 0 to 3650, one under and one over",
     arguments: ["noticeClearDays", "alignmentToleranceDays"],
-    [("-1", false), ("0", true), ("3650", true), ("3651", false), ("9223372036854775807", false)])
+    [
+      ("-1", false), ("0", true), ("3650", true), ("3651", false), ("9223372036854775807", false),
+      ("true", false), ("1.0", false), ("1e18", false),
+    ])
   func scenarioDays(_ key: String, _ value: (String, Bool)) {
     let json = "{\"version\": 1, \"changes\": [{\"rules\": {\"\(key)\": \(value.0)}}]}"
     do {

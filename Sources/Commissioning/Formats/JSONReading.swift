@@ -12,6 +12,22 @@ enum JSONReading {
     var column: Int? = nil
   }
 
+  /// A JSON whole number, or `nil`: Foundation bridges `true` and `false` to 1 and 0, and a
+  /// number written with a fraction or exponent (`1.0`, `1e18`) to a double that `as? Int`
+  /// also accepts, so the number's stored type is checked (`c` is a boolean, `d` and `f`
+  /// doubles) before it counts as a count of days or a version.
+  static func wholeNumber(_ value: Any) -> Int? {
+    guard let number = value as? NSNumber else { return nil }
+    guard !["c", "B", "d", "f"].contains(String(cString: number.objCType)) else { return nil }
+    return value as? Int
+  }
+
+  /// Whether a JSON value is `true` or `false` (which `as? NSNumber` also accepts).
+  static func isBoolean(_ value: Any) -> Bool {
+    guard let number = value as? NSNumber else { return false }
+    return ["c", "B"].contains(String(cString: number.objCType))
+  }
+
   /// The deepest nesting Foundation's reader follows; deeper is refused, not a crash.
   static let depthLimit = 512
 
