@@ -71,6 +71,38 @@ extension HardeningTests {
 }
 
 extension HardeningTests {
+  @Test(
+    "gantt names --scale year only when it would fit: 195 years at --width 1000, not 196",
+    arguments: [
+      (
+        "40", "2195-03-31",
+        "commission: 2340 months cannot be drawn even at --width 1000; use a shorter window (--from, --to) or --scale year\n"
+      ),
+      (
+        "40", "2195-04-01",
+        "commission: 2341 months cannot be drawn even at --width 1000; use a shorter window (--from, --to)\n"
+      ),
+      // 100 columns: 20 years of 5 cells fit beside the 25-column label, 21 do not.
+      (
+        "125", "2020-03-31",
+        "commission: a width of 125 is too small to draw 240 months; use --width 505 or more, a shorter window (--from, --to) or --scale year\n"
+      ),
+      (
+        "125", "2020-04-01",
+        "commission: a width of 125 is too small to draw 241 months; use --width 507 or more or a shorter window (--from, --to)\n"
+      ),
+    ])
+  func ganttYearSuggestion(_ width: String, _ to: String, _ message: String) {
+    let run = commission([
+      "gantt", "--scale", "month", "--from", "2000-04-01", "--to", to, "--as-of", "2016-03-22",
+      "--width", width,
+    ])
+    #expect(run.code == 1)
+    #expect(run.stderr == message)
+  }
+}
+
+extension HardeningTests {
   static let textCommands: [[String]] = [
     ["expiring", "--by", "2016-09-30"],
     ["expiring", "--by", "2016-09-30", "Contracts/kent-2015-07"],
