@@ -72,7 +72,7 @@ enum JSONReading {
   static func reason(for problem: JSONScanner.Problem, in bytes: UnsafeBufferPointer<UInt8>)
     -> String
   {
-    guard bytes.contains(where: { $0 > 0x20 }) else { return "not valid JSON: the file is empty" }
+    guard bytes.contains(where: { $0 > 0x20 }) else { return blankReason(bytes.contains(0)) }
     switch problem {
     case .endsEarly: return "not valid JSON: the text ends before the JSON is complete"
     case .tooDeep: return "not valid JSON: nested more than \(depthLimit) levels deep"
@@ -83,6 +83,13 @@ enum JSONReading {
     }
   }
 
+  /// Why a file with nothing above a space is not JSON: empty, or only NUL bytes.
+  static func blankReason(_ hasNUL: Bool) -> String {
+    hasNUL
+      ? "not valid JSON: the file holds only NUL bytes; it is not text"
+      : "not valid JSON: the file is empty"
+  }
+
   /// The byte offset in Foundation's "Invalid value around character 15.", if it gives one.
   static func characterOffset(_ detail: [String: Any]) -> Int? {
     let text = detail[NSDebugDescriptionErrorKey] as? String ?? ""
@@ -91,7 +98,7 @@ enum JSONReading {
   }
 
   static func reason(for bytes: [UInt8], detail: [String: Any]) -> String {
-    guard bytes.contains(where: { $0 > 0x20 }) else { return "not valid JSON: the file is empty" }
+    guard bytes.contains(where: { $0 > 0x20 }) else { return blankReason(bytes.contains(0)) }
     let text = detail[NSDebugDescriptionErrorKey] as? String ?? ""
     if text.contains("Too many nested") {
       return "not valid JSON: nested more than \(depthLimit) levels deep"
