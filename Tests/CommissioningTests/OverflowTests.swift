@@ -227,3 +227,19 @@ extension OverflowTests {
     }
   }
 }
+
+extension OverflowTests {
+  @Test(
+    "a sum of known costs that passes the largest amount is counted as overflowed, not unknown",
+    arguments: [
+      ([max - 1, 1], max, 0), ([max - 1, 2], max - 1, 1), ([max, 1, 1], max, 2),
+      ([1, 2, 3], 6, 0),
+    ] as [([Int64], Int64, Int)])
+  func costSum(_ pence: [Int64], _ total: Int64, _ overflowed: Int) {
+    let sum = CostSum(costs: pence.map { Money(minorUnits: $0) } + [nil])
+    #expect(sum.total.minorUnits == total)
+    #expect(sum.overflowed == overflowed)
+    #expect(sum.unknown == 1)
+    #expect((sum.overflowCaveat != nil) == (overflowed > 0))
+  }
+}
