@@ -138,3 +138,37 @@ extension HardeningTests {
     #expect(run.stdout.contains("\"valuesTooLarge\": 1"))
   }
 }
+
+extension HardeningTests {
+  /// A term from 0001-01-01 to 9999-12-31 with 99 years of options: the options run past 9999.
+  static let farRegister =
+    "id,service,provider,group,value,start,end,extension_options\n"
+    + "a,Svc A,P1,g,100000,1/1/0001,31/12/9999,99 years\n"
+
+  @Test(
+    "exports write no date past 9999: left out with a warning",
+    arguments: [
+      (
+        "mermaid",
+        "commission: warning: 2 tasks with a date outside the years 0001 to 9999 left out of the chart"
+      ),
+      (
+        "ocds",
+        "commission: warning: 1 date outside the years 0001 to 9999 left out (null) of the releases (first: a, +10098-12-31)"
+      ),
+      ("json", nil),
+    ] as [(String, String?)])
+  func farDates(_ format: String, _ warning: String?) throws {
+    let folder = try temporaryFolder("far-dates")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.farRegister.write(
+      to: folder.appendingPathComponent("far.csv"), atomically: true, encoding: .utf8)
+    // The built binary: the warning is written to standard error as the export is made.
+    let run = try runShell(
+      "exec \"$BIN\" export --format \(format) --as-of 2016-03-22 \"$T/far.csv\"", in: folder)
+    #expect(run.code == 0)
+    #expect(!run.stdout.contains("+10"))
+    #expect(!run.stdout.contains("10000-"))
+    if let warning { #expect(run.stderr.contains(warning + "\n")) }
+  }
+}

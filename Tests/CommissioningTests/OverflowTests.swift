@@ -243,3 +243,24 @@ extension OverflowTests {
     #expect((sum.overflowCaveat != nil) == (overflowed > 0))
   }
 }
+
+extension OverflowTests {
+  @Test("ISO writers name only days 0001-01-01 to 9999-12-31, one day either side left out")
+  func writableDays() throws {
+    let first = Day(year: 1, month: 1, day: 1)!
+    let last = Day(year: 9999, month: 12, day: 31)!
+    #expect(first.writableISO == "0001-01-01")
+    #expect(first.previous.writableISO == nil)
+    #expect(last.writableISO == "9999-12-31")
+    #expect(last.next.writableISO == nil)
+    #expect(JSON.day(last.next) == .null)
+    let contract = "id,service,start,end,extension_options\na,A,0001-01-01,9999-12-30,1 day\n"
+    let register = try RegisterLoader.load(
+      [RegisterInput(name: "r.csv", bytes: Array(contract.utf8))], name: "r")
+    let chart = MermaidExport.chart(
+      register: register, contracts: register.contracts, asOf: Day("2016-03-22")!)
+    // The term's exclusive end, 9999-12-31, fits; the option's, 10000-01-01, does not.
+    #expect(chart.omitted == 1)
+    #expect(chart.text.contains("0001-01-01, 9999-12-31"))
+  }
+}
