@@ -209,12 +209,11 @@ public enum Commission {
       options.width = width
       options.scale = invocation.scale
       options.from = try invocation.fromText.map { text throws(CommandFailure) -> Day in
-        guard let day = Day(text) else {
-          throw CommandFailure(
-            .usage, "the value '\(text)' is invalid for '--from <date>'; use a date like 2016-04-01"
-          )
+        do throws(UsageError) {
+          return try Invocation.day("--from", text, example: "2016-04-01")
+        } catch {
+          throw CommandFailure(.usage, error.message)
         }
-        return day
       }
       options.to = invocation.to
       options.group = invocation.group

@@ -38,10 +38,23 @@ extension Commission {
             + "\(omitted[0].day.iso))\n")
       }
     case .mermaid:
-      text = MermaidExport.gantt(
+      let chart = MermaidExport.chart(
         register: register, contracts: contracts, asOf: asOf, proposal: proposal)
+      text = chart.text
+      if chart.omitted > 0 {
+        environment.writeStandardError(
+          "commission: warning: \(chart.omitted) task\(chart.omitted == 1 ? "" : "s") with a date "
+            + "outside the years 0001 to 9999 left out of the chart\n")
+      }
     case .ocds:
       OCDSExport.package(register: register, contracts: contracts, asOf: asOf).write(to: &text)
+      let unwritable = OCDSExport.unwritableDates(contracts)
+      if let first = unwritable.first {
+        environment.writeStandardError(
+          "commission: warning: \(unwritable.count) date\(unwritable.count == 1 ? "" : "s") "
+            + "outside the years 0001 to 9999 left out (null) of the releases (first: "
+            + "\(first.id), \(first.day.iso))\n")
+      }
     default: text = register.canonicalCSV(contracts)
     }
     return (text, .success, inputs)

@@ -127,11 +127,7 @@ extension Invocation {
       return arguments[index]
     }
     func day(_ flag: String, _ text: String) throws(UsageError) -> Day {
-      guard let day = Day(text) else {
-        throw UsageError(
-          "the value '\(text)' is invalid for '\(flag) <date>'; use a date like 2016-09-30")
-      }
-      return day
+      try Invocation.day(flag, text, example: "2016-09-30")
     }
     var onlyPositional = false
     while index < arguments.count {
@@ -161,10 +157,10 @@ extension Invocation {
       case "--alarms":
         let text = try value(for: flag, inline: inline)
         let days = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !days.isEmpty, days.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+        guard !days.isEmpty, days.allSatisfy({ Invocation.alarmDays.contains($0 ?? -1) }) else {
           throw UsageError(
-            "the value '\(text)' is invalid for '--alarms <days>'; use days before each date, like 180,90,30"
-          )
+            "the value '\(text)' is invalid for '--alarms <days>'; use days before each date, "
+              + "from 0 to \(Invocation.alarmDays.upperBound), like 180,90,30")
         }
         invocation.alarms = days.compactMap { $0 }
       case "--target": invocation.target = try day(flag, try value(for: flag, inline: inline))
@@ -275,6 +271,28 @@ extension Invocation {
       invocation.registers = Array(positional.dropFirst())
     }
     return invocation
+  }
+
+  /// The days an alarm may come before its date: up to ten years, like the council's notice
+  /// and lead times, so a calendar never carries `TRIGGER:-P99999999999D`.
+  static let alarmDays = 0...3650
+
+  /// The years a date on the command line may fall in. Councils plan decades ahead, not
+  /// millennia; `--start 0001-01-01` is a slip, and reports about it would be nonsense.
+  static let commandLineYears = 1900...2200
+
+  /// A date given on the command line: ISO, and within ``commandLineYears``.
+  static func day(_ flag: String, _ text: String, example: String) throws(UsageError) -> Day {
+    guard let day = Day(text) else {
+      throw UsageError(
+        "the value '\(text)' is invalid for '\(flag) <date>'; use a date like \(example)")
+    }
+    guard commandLineYears.contains(day.year) else {
+      throw UsageError(
+        "the value '\(text)' is invalid for '\(flag) <date>'; use a date in the years "
+          + "\(commandLineYears.lowerBound) to \(commandLineYears.upperBound), like \(example)")
+    }
+    return day
   }
 
   /// A size in bytes: digits, then perhaps K, M, G or T (powers of 1024, either case); at least 1.

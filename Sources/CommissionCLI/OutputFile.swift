@@ -147,11 +147,13 @@ extension Files {
   }
 
   /// Writes to a device, FIFO or socket as it is: no temporary file, no rename.
+  ///
+  /// Opened without blocking, so a FIFO nobody reads is refused (`ENXIO`) instead of waiting for
+  /// ever; then switched back to blocking, so a slow reader gets every byte.
   static func writeDirectly(_ bytes: inout [UInt8], to absolute: String, _ path: String)
     throws(CommandFailure)
   {
-    let descriptor = open(absolute, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw cannotWrite(path, errno) }
+    let descriptor = try openWithoutWaiting(absolute, path)
     defer { close(descriptor) }
     var status = stat()
     // Swapped for a regular file since it was looked at: nothing is written yet; refuse.
@@ -161,6 +163,37 @@ extension Files {
     if let failure = bytes.withUnsafeMutableBytes({ StandardStreams.writeAll(descriptor, $0) }) {
       throw cannotWrite(path, failure)
     }
+  }
+
+  /// How long a FIFO may go without a reader before the write is refused: a reader started
+  /// just before (`cat fifo & commission … --output fifo`) has this long to open it.
+  static let readerGrace = (tries: 20, microseconds: useconds_t(50_000))
+
+  /// Opens a device, FIFO or socket for writing without blocking, waiting up to
+  /// ``readerGrace`` for a FIFO's reader; then makes the descriptor blocking again.
+  static func openWithoutWaiting(_ absolute: String, _ path: String) throws(CommandFailure)
+    -> Int32
+  {
+    var descriptor = open(absolute, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+    var tries = 1
+    while descriptor < 0, errno == ENXIO, tries < readerGrace.tries {
+      usleep(readerGrace.microseconds)
+      descriptor = open(absolute, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+      tries += 1
+    }
+    guard descriptor >= 0 else {
+      guard errno == ENXIO else { throw cannotWrite(path, errno) }
+      throw CommandFailure(
+        .cannotCreate,
+        "cannot write '\(path)': no program is reading from it (a FIFO with no reader)")
+    }
+    let flags = fcntl(descriptor, F_GETFL)
+    guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
+      let number = errno
+      close(descriptor)
+      throw cannotWrite(path, number)
+    }
+    return descriptor
   }
 
   static func cannotWrite(_ path: String, _ number: Int32) -> CommandFailure {

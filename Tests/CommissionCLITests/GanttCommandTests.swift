@@ -63,7 +63,7 @@ struct GanttCommandTests {
     arguments: [
       (
         ["gantt", "--width", "40", "--scale", "month", "--as-of", "2016-03-22"], Int32(1),
-        "commission: a width of 40 is too small to draw 37 months; use --width 99 or more, a shorter window (--from, --to) or --scale year\n"
+        "commission: a width of 40 is too small to draw 37 months; use --width 99 or more or a shorter window (--from, --to)\n"
       ),
       (
         ["gantt", "--start", "2017-04-01"], 64,

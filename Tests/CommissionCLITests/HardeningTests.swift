@@ -71,6 +71,38 @@ extension HardeningTests {
 }
 
 extension HardeningTests {
+  @Test(
+    "gantt names --scale year only when it would fit: 195 years at --width 1000, not 196",
+    arguments: [
+      (
+        "40", "2195-03-31",
+        "commission: 2340 months cannot be drawn even at --width 1000; use a shorter window (--from, --to) or --scale year\n"
+      ),
+      (
+        "40", "2195-04-01",
+        "commission: 2341 months cannot be drawn even at --width 1000; use a shorter window (--from, --to)\n"
+      ),
+      // 100 columns: 20 years of 5 cells fit beside the 25-column label, 21 do not.
+      (
+        "125", "2020-03-31",
+        "commission: a width of 125 is too small to draw 240 months; use --width 505 or more, a shorter window (--from, --to) or --scale year\n"
+      ),
+      (
+        "125", "2020-04-01",
+        "commission: a width of 125 is too small to draw 241 months; use --width 507 or more or a shorter window (--from, --to)\n"
+      ),
+    ])
+  func ganttYearSuggestion(_ width: String, _ to: String, _ message: String) {
+    let run = commission([
+      "gantt", "--scale", "month", "--from", "2000-04-01", "--to", to, "--as-of", "2016-03-22",
+      "--width", width,
+    ])
+    #expect(run.code == 1)
+    #expect(run.stderr == message)
+  }
+}
+
+extension HardeningTests {
   static let textCommands: [[String]] = [
     ["expiring", "--by", "2016-09-30"],
     ["expiring", "--by", "2016-09-30", "Contracts/kent-2015-07"],
@@ -104,5 +136,39 @@ extension HardeningTests {
     #expect(run.code == 0)
     #expect(run.stdout.contains("\"valuesUnknown\": 0"))
     #expect(run.stdout.contains("\"valuesTooLarge\": 1"))
+  }
+}
+
+extension HardeningTests {
+  /// A term from 0001-01-01 to 9999-12-31 with 99 years of options: the options run past 9999.
+  static let farRegister =
+    "id,service,provider,group,value,start,end,extension_options\n"
+    + "a,Svc A,P1,g,100000,1/1/0001,31/12/9999,99 years\n"
+
+  @Test(
+    "exports write no date past 9999: left out with a warning",
+    arguments: [
+      (
+        "mermaid",
+        "commission: warning: 2 tasks with a date outside the years 0001 to 9999 left out of the chart"
+      ),
+      (
+        "ocds",
+        "commission: warning: 1 date outside the years 0001 to 9999 left out (null) of the releases (first: a, +10098-12-31)"
+      ),
+      ("json", nil),
+    ] as [(String, String?)])
+  func farDates(_ format: String, _ warning: String?) throws {
+    let folder = try temporaryFolder("far-dates")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.farRegister.write(
+      to: folder.appendingPathComponent("far.csv"), atomically: true, encoding: .utf8)
+    // The built binary: the warning is written to standard error as the export is made.
+    let run = try runShell(
+      "exec \"$BIN\" export --format \(format) --as-of 2016-03-22 \"$T/far.csv\"", in: folder)
+    #expect(run.code == 0)
+    #expect(!run.stdout.contains("+10"))
+    #expect(!run.stdout.contains("10000-"))
+    if let warning { #expect(run.stderr.contains(warning + "\n")) }
   }
 }

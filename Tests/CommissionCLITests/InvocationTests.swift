@@ -56,3 +56,37 @@ struct InvocationTests {
     #expect(throws: UsageError(message)) { try Invocation.parse(arguments) }
   }
 }
+
+extension InvocationTests {
+  @Test(
+    "command-line dates fall in the years 1900 to 2200, one day either side refused",
+    arguments: [
+      ("1899-12-31", false), ("1900-01-01", true), ("2200-12-31", true), ("2201-01-01", false),
+      ("0001-01-01", false), ("9999-12-31", false),
+    ])
+  func dateRange(_ text: String, _ accepted: Bool) {
+    for flag in ["--as-of", "--by", "--to", "--start", "--target", "--meeting-date"] {
+      let parsed = try? Invocation.parse(["align", flag, text])
+      #expect((parsed != nil) == accepted, "\(flag) \(text)")
+    }
+    do {
+      _ = try Invocation.parse(["align", "--start", text])
+    } catch {
+      #expect(
+        error.message
+          == "the value '\(text)' is invalid for '--start <date>'; use a date in the years 1900 to 2200, like 2016-09-30"
+      )
+    }
+  }
+
+  @Test(
+    "--alarms: days from 0 to 3650",
+    arguments: [
+      ("0", [0]), ("3650", [3650]), ("3651", nil), ("-1", nil), ("99999999999", nil),
+      ("180,90,30", [180, 90, 30]), ("30,3651", nil),
+    ] as [(String, [Int]?)])
+  func alarms(_ text: String, _ expected: [Int]?) {
+    let parsed = try? Invocation.parse(["export", "--alarms", text])
+    #expect(parsed?.alarms == expected)
+  }
+}

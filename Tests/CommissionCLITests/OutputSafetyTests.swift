@@ -162,6 +162,40 @@ struct DirectOutputTests {
       Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["fifo", "read"])
   }
 
+  @Test("a FIFO with no reader is refused with exit 73 after a second's grace, not waited on")
+  func fifoWithoutReader() throws {
+    let folder = try temporaryFolder("fifo-no-reader")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let start = Date()
+    let result = try runShell(
+      "mkfifo \"$T/fifo\" || exit 99; exec timeout 20 \"$BIN\" export -q --as-of 2016-03-22"
+        + " --output \"$T/fifo\"",
+      in: folder)
+    #expect(result.code == 73)
+    #expect(
+      result.stderr
+        == "commission: cannot write '\(folder.path)/fifo': no program is reading from it (a FIFO with no reader)\n"
+    )
+    #expect(Date().timeIntervalSince(start) < 10)
+    #expect(fileType(folder.appendingPathComponent("fifo").path) == S_IFIFO)
+  }
+
+  @Test("a reader that opens the FIFO within the grace gets every byte of a large output")
+  func fifoLateReader() throws {
+    let folder = try temporaryFolder("fifo-late-reader")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The reader opens after a fifth of a second and reads slowly: writes must block, not fail.
+    let result = try runShell(
+      "mkfifo \"$T/fifo\" || exit 99; (sleep 0.2; timeout 20 sh -c 'sleep 0.3; cat' < \"$T/fifo\""
+        + " > \"$T/read\") & timeout 20 \"$BIN\" export -q --as-of 2016-03-22 --format json"
+        + " --output \"$T/fifo\"; s=$?; wait; exit $s",
+      in: folder)
+    #expect(result.code == 0)
+    let read = try String(contentsOf: folder.appendingPathComponent("read"), encoding: .utf8)
+    #expect(read == commission(["export", "--as-of", "2016-03-22", "--format", "json"]).stdout)
+    #expect(read.utf8.count > 65_536)
+  }
+
   @Test(
     "names of descriptors are written to the descriptor itself",
     arguments: [

@@ -56,12 +56,13 @@ struct GanttLayoutTests {
     options.to = day("2019-03-31")
     let r = try register("id,service,end\na,A,2016-09-30\n")
     // A 24-character label, a space, and 37 months of at least 2 cells: 99.
-    #expect(throws: GanttError.tooNarrow(width: 40, needed: 99, what: "37 months", scale: .month)) {
+    #expect(throws: GanttError.tooNarrow(width: 40, needed: 99, what: "37 months", yearFits: false))
+    {
       try GanttChart(register: r, asOf: day("2016-03-22"), options: options)
     }
     #expect(
-      GanttError.tooNarrow(width: 40, needed: 99, what: "37 months", scale: .month).description
-        == "a width of 40 is too small to draw 37 months; use --width 99 or more, a shorter window (--from, --to) or --scale year"
+      GanttError.tooNarrow(width: 40, needed: 99, what: "37 months", yearFits: false).description
+        == "a width of 40 is too small to draw 37 months; use --width 99 or more or a shorter window (--from, --to)"
     )
   }
 

@@ -117,7 +117,8 @@ struct OverflowTests {
     arguments: ["noticeClearDays", "alignmentToleranceDays"],
     [
       ("-1", false), ("0", true), ("3650", true), ("3651", false), ("9223372036854775807", false),
-      ("28.5", false), ("\"28\"", false),
+      ("28.5", false), ("\"28\"", false), ("true", false), ("false", false), ("1.0", false),
+      ("1e18", false), ("2e1", false),
     ])
   func councilDays(_ key: String, _ value: (String, Bool)) {
     let result = OverflowTests.council("{\"\(key)\": \(value.0)}")
@@ -160,7 +161,10 @@ struct OverflowTests {
   @Test(
     "scenario rules: day counts 0 to 3650, one under and one over",
     arguments: ["noticeClearDays", "alignmentToleranceDays"],
-    [("-1", false), ("0", true), ("3650", true), ("3651", false), ("9223372036854775807", false)])
+    [
+      ("-1", false), ("0", true), ("3650", true), ("3651", false), ("9223372036854775807", false),
+      ("true", false), ("1.0", false), ("1e18", false),
+    ])
   func scenarioDays(_ key: String, _ value: (String, Bool)) {
     let json = "{\"version\": 1, \"changes\": [{\"rules\": {\"\(key)\": \(value.0)}}]}"
     do {
@@ -221,5 +225,42 @@ extension OverflowTests {
       #expect(TimeAxis.unitCount(scale: scale, from: from, to: limit) < 20)
       #expect(TimeAxis(scale: scale, from: from, to: limit, cellsPerUnit: 1).units.count < 20)
     }
+  }
+}
+
+extension OverflowTests {
+  @Test(
+    "a sum of known costs that passes the largest amount is counted as overflowed, not unknown",
+    arguments: [
+      ([max - 1, 1], max, 0), ([max - 1, 2], max - 1, 1), ([max, 1, 1], max, 2),
+      ([1, 2, 3], 6, 0),
+    ] as [([Int64], Int64, Int)])
+  func costSum(_ pence: [Int64], _ total: Int64, _ overflowed: Int) {
+    let sum = CostSum(costs: pence.map { Money(minorUnits: $0) } + [nil])
+    #expect(sum.total.minorUnits == total)
+    #expect(sum.overflowed == overflowed)
+    #expect(sum.unknown == 1)
+    #expect((sum.overflowCaveat != nil) == (overflowed > 0))
+  }
+}
+
+extension OverflowTests {
+  @Test("ISO writers name only days 0001-01-01 to 9999-12-31, one day either side left out")
+  func writableDays() throws {
+    let first = Day(year: 1, month: 1, day: 1)!
+    let last = Day(year: 9999, month: 12, day: 31)!
+    #expect(first.writableISO == "0001-01-01")
+    #expect(first.previous.writableISO == nil)
+    #expect(last.writableISO == "9999-12-31")
+    #expect(last.next.writableISO == nil)
+    #expect(JSON.day(last.next) == .null)
+    let contract = "id,service,start,end,extension_options\na,A,0001-01-01,9999-12-30,1 day\n"
+    let register = try RegisterLoader.load(
+      [RegisterInput(name: "r.csv", bytes: Array(contract.utf8))], name: "r")
+    let chart = MermaidExport.chart(
+      register: register, contracts: register.contracts, asOf: Day("2016-03-22")!)
+    // The term's exclusive end, 9999-12-31, fits; the option's, 10000-01-01, does not.
+    #expect(chart.omitted == 1)
+    #expect(chart.text.contains("0001-01-01, 9999-12-31"))
   }
 }

@@ -142,6 +142,16 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
     return year + "-" + Day.twoDigits(m) + "-" + Day.twoDigits(d)
   }
 
+  /// The days an ISO date with a four-digit year names, 0001-01-01 to 9999-12-31: the one rule
+  /// for every writer of ISO dates (JSON, OCDS, Mermaid, iCalendar). A day outside is left out
+  /// (`null` in JSON, the item in a chart or calendar), with a warning where a command writes it,
+  /// never written as `+10000-01-01`, which RFC 3339 and those readers refuse.
+  public static let writable =
+    Day(validYear: 1, month: 1, day: 1)...Day(validYear: 9999, month: 12, day: 31)
+
+  /// ``iso`` when the day is ``writable``, else nil.
+  public var writableISO: String? { Day.writable.contains(self) ? iso : nil }
+
   static func twoDigits(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 }
 

@@ -92,7 +92,9 @@ extension DecisionSpec {
     }
     guard let dict = object as? [String: Any] else { throw fail("expected a JSON object") }
     if let version = dict["version"] {
-      guard let v = version as? Int else { throw fail("'version' must be a number") }
+      guard let v = JSONReading.wholeNumber(version) else {
+        throw fail("'version' must be a number")
+      }
       guard v == 1 else {
         throw fail("this spec is version \(v); this commission reads version 1 only")
       }

@@ -111,6 +111,7 @@ extension RecordOfDecision {
       if unknownCosts.isEmpty {
         close =
           "The extensions cost \(RecordOfDecision.sum(extended).formatted(alwaysShowPence: true)) in total."
+          + (RecordOfDecision.overflowSentence(extended).map { " " + $0 } ?? "")
       } else if unknownCosts.count == extended.count {
         close =
           "The cost of the extensions is not known: the register gives \(RecordOfDecision.missing(unknownCosts)) for them, so their annual values are the measure."
@@ -243,6 +244,7 @@ extension RecordOfDecision {
         ". The cost of \(RecordOfDecision.listed(extended.filter { $0.cost == nil }.map { ContractProposal.name($0.contract) })) is not known."
     }
     finance.append(first)
+    if let overflow = RecordOfDecision.overflowSentence(extended) { finance.append(overflow) }
     if !known.isEmpty {
       finance.append(
         "Costs are pro rata on each contract's annual value: whole months at one twelfth of the annual value and remaining days at one 365th, rounded to the penny."
@@ -343,8 +345,14 @@ extension RecordOfDecision {
     }
   }
 
-  static func sum(_ proposals: [ContractProposal]) -> Money {
-    proposals.reduce(Money.zero) { total, p in p.cost.flatMap { total.adding($0) } ?? total }
+  static func sum(_ proposals: [ContractProposal]) -> Money { CostSum(proposals).total }
+
+  /// The sentence for costs whose sum overflowed 64-bit pence, or nil: the total printed is
+  /// only part of the whole, and the record must not pass it off as the whole.
+  static func overflowSentence(_ proposals: [ContractProposal]) -> String? {
+    CostSum(proposals).overflowCaveat.map {
+      "The total is not the whole cost: " + $0 + "; it is larger than this tool can add up."
+    }
   }
 
   /// `6 months`, `7 months and 3 days`, `15 days`.

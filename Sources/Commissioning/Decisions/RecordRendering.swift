@@ -285,6 +285,7 @@ extension RecordOfDecision {
           })
       ),
       ("totalCost", .money(RecordOfDecision.sum(extended))),
+      ("totalOverflowed", .bool(CostSum(extended).overflowed > 0)),
       ("financialImplications", .array(financialImplications.map { .string($0) })),
       (
         "timetable",

@@ -94,8 +94,7 @@ public struct ICalendarExport: Sendable {
   }
 
   /// The days a DATE can hold: years 0001 to 9999.
-  static let writable =
-    Day(validYear: 1, month: 1, day: 1)...Day(validYear: 9999, month: 12, day: 31)
+  static let writable = Day.writable
 
   /// Events on days a calendar DATE cannot hold, left out of ``text``.
   public var omitted: [Event] { events.filter { !ICalendarExport.writable.contains($0.day) } }

@@ -31,7 +31,8 @@ public indirect enum JSON: Equatable, Sendable {
     ])
   }
 
-  public static func day(_ day: Day?) -> JSON { day.map { .string($0.iso) } ?? .null }
+  /// A day as `YYYY-MM-DD`; `null` when there is none or it is outside ``Day/writable``.
+  public static func day(_ day: Day?) -> JSON { day?.writableISO.map { .string($0) } ?? .null }
   public static func string(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
 
   /// Pretty-printed with two-space indentation and a final newline.

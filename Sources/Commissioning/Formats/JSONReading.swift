@@ -12,6 +12,22 @@ enum JSONReading {
     var column: Int? = nil
   }
 
+  /// A JSON whole number, or `nil`: Foundation bridges `true` and `false` to 1 and 0, and a
+  /// number written with a fraction or exponent (`1.0`, `1e18`) to a double that `as? Int`
+  /// also accepts, so the number's stored type is checked (`c` is a boolean, `d` and `f`
+  /// doubles) before it counts as a count of days or a version.
+  static func wholeNumber(_ value: Any) -> Int? {
+    guard let number = value as? NSNumber else { return nil }
+    guard !["c", "B", "d", "f"].contains(String(cString: number.objCType)) else { return nil }
+    return value as? Int
+  }
+
+  /// Whether a JSON value is `true` or `false` (which `as? NSNumber` also accepts).
+  static func isBoolean(_ value: Any) -> Bool {
+    guard let number = value as? NSNumber else { return false }
+    return ["c", "B"].contains(String(cString: number.objCType))
+  }
+
   /// The deepest nesting Foundation's reader follows; deeper is refused, not a crash.
   static let depthLimit = 512
 
@@ -56,7 +72,7 @@ enum JSONReading {
   static func reason(for problem: JSONScanner.Problem, in bytes: UnsafeBufferPointer<UInt8>)
     -> String
   {
-    guard bytes.contains(where: { $0 > 0x20 }) else { return "not valid JSON: the file is empty" }
+    guard bytes.contains(where: { $0 > 0x20 }) else { return blankReason(bytes.contains(0)) }
     switch problem {
     case .endsEarly: return "not valid JSON: the text ends before the JSON is complete"
     case .tooDeep: return "not valid JSON: nested more than \(depthLimit) levels deep"
@@ -67,6 +83,13 @@ enum JSONReading {
     }
   }
 
+  /// Why a file with nothing above a space is not JSON: empty, or only NUL bytes.
+  static func blankReason(_ hasNUL: Bool) -> String {
+    hasNUL
+      ? "not valid JSON: the file holds only NUL bytes; it is not text"
+      : "not valid JSON: the file is empty"
+  }
+
   /// The byte offset in Foundation's "Invalid value around character 15.", if it gives one.
   static func characterOffset(_ detail: [String: Any]) -> Int? {
     let text = detail[NSDebugDescriptionErrorKey] as? String ?? ""
@@ -75,7 +98,7 @@ enum JSONReading {
   }
 
   static func reason(for bytes: [UInt8], detail: [String: Any]) -> String {
-    guard bytes.contains(where: { $0 > 0x20 }) else { return "not valid JSON: the file is empty" }
+    guard bytes.contains(where: { $0 > 0x20 }) else { return blankReason(bytes.contains(0)) }
     let text = detail[NSDebugDescriptionErrorKey] as? String ?? ""
     if text.contains("Too many nested") {
       return "not valid JSON: nested more than \(depthLimit) levels deep"

@@ -8,11 +8,24 @@ public enum MermaidExport {
   public static func gantt(
     register: Register, contracts: [Contract], asOf: Day, proposal: AlignmentProposal? = nil
   ) -> String {
+    chart(register: register, contracts: contracts, asOf: asOf, proposal: proposal).text
+  }
+
+  /// The chart, and how many tasks and markers it leaves out because a date (an exclusive end
+  /// is the day after) falls outside ``Day/writable``.
+  public static func chart(
+    register: Register, contracts: [Contract], asOf: Day, proposal: AlignmentProposal? = nil
+  ) -> (text: String, omitted: Int) {
+    var omitted = 0
     var out = "gantt\n"
+    /// Appends the line when every day in it can be written as YYYY-MM-DD.
+    func line(_ days: [Day], _ text: @autoclosure () -> String) {
+      if days.allSatisfy({ Day.writable.contains($0) }) { out += text() } else { omitted += 1 }
+    }
     out += "    title \(escape("Contracts · \(register.council.name) · \(register.name)"))\n"
     out += "    dateFormat YYYY-MM-DD\n"
     out += "    axisFormat %b %Y\n"
-    out += "    As of \(escape(DateStyle.long(asOf))) :vert, asof, \(asOf.iso), 0d\n"
+    line([asOf], "    As of \(escape(DateStyle.long(asOf))) :vert, asof, \(asOf.iso), 0d\n")
     var sections: [String] = []
     var bySection: [String: [Contract]] = [:]
     for c in contracts where c.endDay != nil {
@@ -26,10 +39,14 @@ public enum MermaidExport {
         guard let end = c.endDay else { continue }
         let start = min(c.startDay ?? asOf, end)
         let title = ContractProposal.name(c) + (c.startDay == nil ? " (start not given)" : "")
-        out += "    \(escape(title)) :\(taskId(c.id)), \(start.iso), \(end.next.iso)\n"
+        line(
+          [start, end.next],
+          "    \(escape(title)) :\(taskId(c.id)), \(start.iso), \(end.next.iso)\n")
         if let extent = c.maximumExtent, extent > end {
-          out +=
+          line(
+            [end.next, extent.next],
             "    \(escape("Options: " + (c.service.isEmpty ? c.id : c.service))) :done, \(taskId(c.id + "-options")), \(end.next.iso), \(extent.next.iso)\n"
+          )
         }
       }
     }
@@ -37,8 +54,10 @@ public enum MermaidExport {
       out += "    section \(escape("Alignment: \(p.group)"))\n"
       for e in p.extensions {
         guard let from = e.currentEnd, let to = e.proposedEnd else { continue }
-        out +=
+        line(
+          [from.next, to.next],
           "    \(escape("Extend " + ContractProposal.name(e.contract))) :active, \(taskId(e.contract.id + "-ext")), \(from.next.iso), \(to.next.iso)\n"
+        )
       }
       let dates: [(String, String, Day?)] = [
         ("Notice by", "notice", p.noticeBy?.day), ("Decision by", "decision", p.decisionBy?.day),
@@ -46,11 +65,11 @@ public enum MermaidExport {
       ]
       for (label, id, day) in dates {
         guard let day else { continue }
-        out += "    \(escape(label)) :milestone, \(id), \(day.iso), 0d\n"
+        line([day], "    \(escape(label)) :milestone, \(id), \(day.iso), 0d\n")
       }
-      out += "    Target end :vert, target, \(p.target.iso), 0d\n"
+      line([p.target], "    Target end :vert, target, \(p.target.iso), 0d\n")
     }
-    return out
+    return (out, omitted)
   }
 
   /// Task titles cannot hold `:`, `#` or `;` (they break the parser): Mermaid's entity codes.

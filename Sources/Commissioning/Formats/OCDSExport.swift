@@ -14,6 +14,15 @@ public enum OCDSExport {
     }
   }
 
+  /// The contracts' dates that ``package(register:contracts:asOf:)`` leaves out (as `null`)
+  /// because they fall outside ``Day/writable``, for a warning.
+  public static func unwritableDates(_ contracts: [Contract]) -> [(id: String, day: Day)] {
+    contracts.flatMap { c in
+      [c.startDay, c.endDay, c.maximumExtent].compactMap { $0 }
+        .filter { !Day.writable.contains($0) }.map { (c.id, $0) }
+    }
+  }
+
   /// The release package.
   public static func package(register: Register, contracts: [Contract], asOf: Day) -> JSON {
     let stamp = asOf.iso + "T00:00:00Z"
@@ -21,7 +30,9 @@ public enum OCDSExport {
     let buyerId = RegisterLoader.slug(register.council.name, limit: 40)
     var linked: [String: [GridRow]] = [:]
     for row in register.grid { for id in row.contracts { linked[id, default: []].append(row) } }
-    func dateTime(_ day: Day?) -> JSON { day.map { .string($0.iso + "T00:00:00Z") } ?? .null }
+    func dateTime(_ day: Day?) -> JSON {
+      day?.writableISO.map { .string($0 + "T00:00:00Z") } ?? .null
+    }
     let releases: [JSON] = contracts.map { c in
       let ocid = prefix + "-" + RegisterLoader.slug(c.id, limit: 80)
       // OCDS has no null value: an unknown value is left out.

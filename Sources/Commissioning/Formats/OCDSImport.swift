@@ -148,7 +148,7 @@ public enum OCDSImport {
         let start = date(
           period["startDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
         var end = date(period["endDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
-        if end == nil, let days = period["durationInDays"] as? Int {
+        if end == nil, let days = period["durationInDays"].flatMap(JSONReading.wholeNumber) {
           if !maxDuration.contains(days) {
             diagnostics.append(
               Diagnostic(

@@ -108,13 +108,12 @@ extension CouncilRules {
         guard let s = value as? String else { throw fail("'name' must be a string") }
         rules.name = s
       case "keyDecisionThreshold":
-        if let s = value as? String, let money = Money(decimal: s) {
-          rules.keyDecisionThreshold = money
-        } else if let n = value as? NSNumber, let money = Money(decimal: n.stringValue) {
-          rules.keyDecisionThreshold = money
-        } else {
-          throw fail("'keyDecisionThreshold' must be an amount in pounds, like \"1000000.00\"")
+        guard let money = CouncilRules.threshold(value) else {
+          throw fail(
+            "'keyDecisionThreshold' must be an amount in pounds of zero or more, like \"1000000.00\""
+          )
         }
+        rules.keyDecisionThreshold = money
       case "noticeClearDays":
         guard let n = CouncilRules.dayCount(value) else { throw fail(daysMessage(key)) }
         rules.noticeClearDays = n
@@ -173,7 +172,7 @@ extension CouncilRules {
 
 /// A month named (`"April"`, `"Apr"`) or numbered (`4`) from 1 to 12.
 private func monthNumber(_ value: Any) -> Int? {
-  if let n = value as? Int { return (1...12).contains(n) ? n : nil }
+  if let n = JSONReading.wholeNumber(value) { return (1...12).contains(n) ? n : nil }
   guard let name = value as? String else { return nil }
   return name.withBytes { bytes in
     let tokens = TextScanner.tokens(bytes)
@@ -193,10 +192,25 @@ extension CouncilRules {
 
   /// A count of days within 0...``maximumDays``, or `nil` (not a whole number, or out of range).
   static func dayCount(_ value: Any) -> Int? {
-    guard let n = value as? Int, (0...maximumDays).contains(n) else {
+    guard let n = JSONReading.wholeNumber(value), (0...maximumDays).contains(n) else {
       return nil
     }
     return n
+  }
+
+  /// A key-decision threshold: an amount in pounds as a string or a JSON number (not `true`,
+  /// which Foundation reads as 1), and not negative, which would make every decision key.
+  static func threshold(_ value: Any) -> Money? {
+    let money: Money?
+    if let s = value as? String {
+      money = Money(decimal: s)
+    } else if let n = value as? NSNumber, !JSONReading.isBoolean(value) {
+      money = Money(decimal: n.stringValue)
+    } else {
+      money = nil
+    }
+    guard let money, money >= .zero else { return nil }
+    return money
   }
 
   /// The error for a day count out of range, naming the key.
@@ -219,11 +233,30 @@ extension CouncilRules {
 
 /// Reads lengths: `6 months`, `12 months`, `1 year`, `2 years`, `90 days`, `6m`, `1y`.
 public enum LengthParser {
+  /// A length, or `nil`; a negative one (`-6 months`, `−6 months`, `minus 6 months`,
+  /// `6 months ago`) is refused, not read as its size: an extension or lead time never runs
+  /// backwards.
   public static func parse(_ text: String) -> Length? {
+    guard !isNegative(text) else { return nil }
     let reading = OptionsParser.parse(text)
     guard let periods = reading.options?.periods, periods.count == 1,
       reading.options?.initialTerm == nil
     else { return nil }
     return periods[0]
+  }
+}
+
+extension LengthParser {
+  /// Whether the text signs its number negative: a minus, hyphen or dash before the first digit,
+  /// or a word that means less.
+  static func isNegative(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+      if ("0"..."9").contains(scalar) { break }
+      if ["-", "\u{2212}", "\u{2013}", "\u{2014}", "\u{FE63}", "\u{FF0D}"].contains(scalar) {
+        return true
+      }
+    }
+    let words = text.lowercased().split { !$0.isLetter }
+    return words.contains { ["minus", "negative", "ago", "less", "fewer", "before"].contains($0) }
   }
 }

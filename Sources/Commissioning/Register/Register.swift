@@ -68,6 +68,8 @@ public struct RegisterInput: Sendable {
 /// A register that cannot be read at all.
 public enum RegisterError: Error, CustomStringConvertible, Equatable {
   case empty(file: String)
+  /// A file of NUL bytes (perhaps with blanks): a disk image or a preallocated file, not text.
+  case onlyNUL(file: String)
   case csv(file: String, CSVError)
   case missingColumns(file: String, missing: [Column], found: [String])
   case council(CouncilRulesError)
@@ -81,6 +83,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     switch self {
     case .empty(let file):
       return "\(file):1:1: error: the file is empty; a register needs a header row"
+    case .onlyNUL(let file):
+      return "\(file):1:1: error: the file holds only NUL bytes; it is not text"
     case .csv(let file, .invalidUTF8(let line, let column)):
       return "\(file):\(line):\(column): error: the file is not UTF-8 text (save it as CSV UTF-8)"
     case .csv(let file, .unterminatedQuote(let line, let column)):

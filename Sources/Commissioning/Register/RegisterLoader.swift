@@ -86,7 +86,7 @@ public enum RegisterLoader {
     state: inout LoadState, detect: Bool = true
   ) throws(RegisterError) {
     guard buffer.contains(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) else {
-      throw .empty(file: name)
+      throw buffer.contains(0) ? .onlyNUL(file: name) : .empty(file: name)
     }
     if detect, try readTranscoded(buffer, name: name, into: &register, state: &state) { return }
     var reader: CSVReader

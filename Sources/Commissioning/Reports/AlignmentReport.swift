@@ -52,6 +52,7 @@ extension AlignmentProposal {
           " (\(missingCosts) cost\(missingCosts == 1 ? "" : "s") unknown"
           + (costTooLarge ? " or \(ContractProposal.tooLarge)" : "") + ", not included)"
       }
+      if let caveat = overflowCaveat { total += "; " + caveat }
     }
     Prose.write(total + ".", width: width, to: &out)
     let kd = keyDecision
@@ -185,6 +186,8 @@ extension AlignmentProposal {
       ),
       ("totalCost", .money(totalCost)),
       ("missingCosts", .int(missingCosts)),
+      ("totalOverflowed", .bool(overflowedCosts > 0)),
+      ("overflowedCosts", .int(overflowedCosts)),
       (
         "keyDecision",
         .object([
@@ -386,7 +389,7 @@ extension AlignmentPlan {
         : proposal.missingCosts == count
           ? "unknown"
           : proposal.totalCost.formatted(alwaysShowPence: true)
-            + (proposal.missingCosts > 0 ? "+" : "")
+            + (proposal.missingCosts + proposal.overflowedCosts > 0 ? "+" : "")
       let decide =
         proposal.decisionBy.map {
           DateStyle.short($0.day) + ($0.missedByDays != nil ? " !" : "  ")
@@ -431,6 +434,7 @@ extension AlignmentPlan {
       summary +=
         " (+ marks a group with \(unknownCosts == 1 ? "a cost" : "costs") unknown: \(unknownCosts) in all)"
     }
+    if totalOverflowed { summary += "; the sum overflowed and is incomplete" }
     summary += "; \(keyDecisions) key decision\(keyDecisions == 1 ? "" : "s")"
     if missed > 0 {
       summary += "; \(missed) decision date\(missed == 1 ? "" : "s") already missed (marked !)"
@@ -454,6 +458,7 @@ extension AlignmentPlan {
       ("register", .string(registerName)),
       ("asOf", .day(asOf)),
       ("totalCost", .money(totalCost)),
+      ("totalOverflowed", .bool(totalOverflowed)),
       ("groups", .array(proposals.map(\.json))),
       ("undatedGroups", .array(undatedGroups.map { .string($0) })),
     ])

@@ -84,7 +84,7 @@ extension Scenario {
       throw fail(error.reason)
     }
     guard let dict = object as? [String: Any] else { throw fail("expected a JSON object") }
-    guard let version = dict["version"] as? Int else {
+    guard let version = dict["version"].flatMap(JSONReading.wholeNumber) else {
       throw fail("'version' is missing; scenario files start with \"version\": 1")
     }
     guard version == 1 else {
@@ -193,8 +193,10 @@ extension Scenario {
         }
         var parsed = Change.Rules()
         if let t = r["keyDecisionThreshold"] {
-          guard let s = t as? String, let money = Money(decimal: s) else {
-            throw fail("'keyDecisionThreshold' must be an amount like \"500000.00\"", change: n)
+          guard let money = CouncilRules.threshold(t) else {
+            throw fail(
+              "'keyDecisionThreshold' must be an amount of zero or more, like \"500000.00\"",
+              change: n)
           }
           parsed.keyDecisionThreshold = money
         }

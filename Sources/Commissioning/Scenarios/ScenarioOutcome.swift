@@ -264,9 +264,9 @@ extension ScenarioOutcome {
   // MARK: - Measures
 
   /// The known extension costs added up.
-  public var totalCost: Money {
-    moves.reduce(Money.zero) { t, p in p.cost.flatMap { t.adding($0) } ?? t }
-  }
+  public var totalCost: Money { CostSum(costs: moves.map(\.cost)).total }
+  /// Known costs left out of ``totalCost`` because the sum would overflow: it is incomplete.
+  public var overflowedCosts: Int { CostSum(costs: moves.map(\.cost)).overflowed }
   public var unknownCosts: Int { moves.filter { $0.cost == nil }.count }
   public var extensions: Int { moves.count }
   public var beyondOptions: Int { moves.filter { $0.withinOptions == false }.count }

@@ -66,6 +66,7 @@ public struct WhatIfReport: Sendable {
           ? "-"
           : o.totalCost.formatted(alwaysShowPence: true)
             + (o.unknownCosts > 0 ? " +\(o.unknownCosts)?" : "")
+            + (o.overflowedCosts > 0 ? " overflowed" : "")
       }
       row("Extensions") { o, _ in String(o.extensions) }
       row("Beyond options") { o, _ in String(o.beyondOptions) }
@@ -121,8 +122,13 @@ public struct WhatIfReport: Sendable {
       for line in detail.render(width: width).lines { out.write(line + "\n") }
     }
     out.write("\n")
+    let overflowed = blocks.contains { $0.scenarios.contains { $0.1.overflowedCosts > 0 } }
     Prose.write(
-      "* differs from the baseline. Costs are pro rata on annual values from each contract's baseline end; +N? counts extensions whose cost is unknown. Missed deadlines are notice, decision and procurement dates already past at the as-of date.",
+      "* differs from the baseline. Costs are pro rata on annual values from each contract's baseline end; +N? counts extensions whose cost is unknown."
+        + (overflowed
+          ? " 'overflowed' marks a total whose sum passed the largest amount this tool can add up: it is incomplete."
+          : "")
+        + " Missed deadlines are notice, decision and procurement dates already past at the as-of date.",
       width: width, to: &out)
   }
 
@@ -134,6 +140,7 @@ public struct WhatIfReport: Sendable {
         ("asOf", .day(o.asOf)),
         ("totalCost", .money(o.totalCost)),
         ("unknownCosts", .int(o.unknownCosts)),
+        ("totalOverflowed", .bool(o.overflowedCosts > 0)),
         ("extensions", .int(o.extensions)),
         ("beyondOptions", .int(o.beyondOptions)),
         ("keyDecisions", .int(o.keyDecisions)),

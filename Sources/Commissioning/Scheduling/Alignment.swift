@@ -187,8 +187,11 @@ public struct AlignmentProposal: Sendable {
   public var newServiceStart: Day
   public var contracts: [ContractProposal]
   public var totalCost: Money
-  /// Contracts to be extended whose cost is unknown.
+  /// Contracts to be extended whose cost is unknown (or too large to compute on its own).
   public var missingCosts: Int
+  /// Known costs left out of ``totalCost`` because adding them would pass the largest amount
+  /// 64-bit pence hold: when not zero, the total overflowed and is incomplete.
+  public var overflowedCosts: Int = 0
   public var keyDecision: KeyDecisionTest
   /// The key decision is taken by the earliest current end among the contracts to extend.
   public var decisionBy: Deadline?
@@ -200,6 +203,41 @@ public struct AlignmentProposal: Sendable {
   public var committee: CouncilRules.Meeting?
   /// Assumptions and problems, located at the contract rows.
   public var diagnostics: [Diagnostic]
+}
+
+/// The extension costs of some proposals added up in 64-bit pence: the total of those that fit,
+/// how many are unknown, and how many known ones were left out because the sum would overflow,
+/// so every report can say its total is incomplete rather than print a part as the whole.
+public struct CostSum: Sendable, Equatable {
+  public var total = Money.zero
+  /// Extensions whose cost is unknown or too large to compute.
+  public var unknown = 0
+  /// Known costs left out because adding them would pass the largest amount.
+  public var overflowed = 0
+
+  /// The costs of the proposals that extend.
+  public init(_ proposals: [ContractProposal]) {
+    self.init(costs: proposals.filter(\.extends).map(\.cost))
+  }
+
+  /// Costs added up; `nil` is an unknown cost.
+  public init(costs: [Money?]) {
+    for cost in costs {
+      guard let cost else {
+        unknown += 1
+        continue
+      }
+      if let sum = total.adding(cost) { total = sum } else { overflowed += 1 }
+    }
+  }
+
+  /// The caveat for a total that overflowed, or nil: `the sum overflowed and is incomplete (2
+  /// known costs not included)`.
+  public var overflowCaveat: String? {
+    guard overflowed > 0 else { return nil }
+    return "the sum overflowed and is incomplete (\(overflowed) known cost"
+      + (overflowed == 1 ? "" : "s") + " not included)"
+  }
 }
 
 /// Why a proposal cannot be made.
@@ -260,15 +298,7 @@ extension AlignmentProposal {
         diagnostics: &diagnostics)
       proposals.append(proposal)
     }
-    var total = Money.zero
-    var missing = 0
-    for proposal in proposals where proposal.extends {
-      if let cost = proposal.cost, let sum = total.adding(cost) {
-        total = sum
-      } else {
-        missing += 1
-      }
-    }
+    let sum = CostSum(proposals)
     let keyDecision = KeyDecisionTest(proposals, threshold: rules.keyDecisionThreshold)
     let extended = proposals.filter(\.extends)
     let earliest = extended.compactMap(\.currentEnd).min()
@@ -301,25 +331,24 @@ extension AlignmentProposal {
     }
     self.init(
       group: group, registerName: register.name, council: rules, asOf: asOf, target: targetDay,
-      targetRule: target, newServiceStart: newStart, contracts: proposals, totalCost: total,
-      missingCosts: missing, keyDecision: keyDecision, decisionBy: decisionBy, noticeBy: noticeBy,
+      targetRule: target, newServiceStart: newStart, contracts: proposals, totalCost: sum.total,
+      missingCosts: sum.unknown, overflowedCosts: sum.overflowed, keyDecision: keyDecision,
+      decisionBy: decisionBy, noticeBy: noticeBy,
       procurementStartBy: procurement, committee: committee, diagnostics: diagnostics)
   }
 
   /// The contracts the proposal extends.
   public var extensions: [ContractProposal] { contracts.filter(\.extends) }
 
-  /// Whether some extension cost, or the sum of the known ones, is too large to compute; those
-  /// costs are among ``missingCosts`` and left out of ``totalCost``.
-  public var costTooLarge: Bool {
-    var sum = Money.zero
-    for p in extensions {
-      if p.costBasis == .tooLarge { return true }
-      guard let cost = p.cost else { continue }
-      guard let next = sum.adding(cost) else { return true }
-      sum = next
-    }
-    return false
+  /// Whether some extension cost is too large to compute on its own; such costs are among
+  /// ``missingCosts`` (a sum that overflows is ``overflowedCosts``).
+  public var costTooLarge: Bool { extensions.contains { $0.costBasis == .tooLarge } }
+
+  /// The caveat for a total that overflowed, or nil.
+  public var overflowCaveat: String? {
+    var sum = CostSum([])
+    sum.overflowed = overflowedCosts
+    return sum.overflowCaveat
   }
 }
 
@@ -358,6 +387,19 @@ public struct AlignmentPlan: Sendable {
   /// The total of every known extension cost.
   public var totalCost: Money {
     proposals.reduce(Money.zero) { $0.adding($1.totalCost) ?? $0 }
+  }
+
+  /// Whether a group's total, or the sum of the groups' totals, overflowed: ``totalCost`` is
+  /// then incomplete.
+  public var totalOverflowed: Bool {
+    var sum = Money.zero
+    for proposal in proposals {
+      guard proposal.overflowedCosts == 0, let next = sum.adding(proposal.totalCost) else {
+        return true
+      }
+      sum = next
+    }
+    return false
   }
 }
 

@@ -20,24 +20,26 @@ public struct GanttOptions: Sendable {
 
 /// Why a timeline cannot be drawn.
 public enum GanttError: Error, Equatable, CustomStringConvertible {
-  case tooNarrow(width: Int, needed: Int, what: String, scale: GanttScale)
+  /// `yearFits`: whether `--scale year` would draw the window at this width, so worth naming.
+  case tooNarrow(width: Int, needed: Int, what: String, yearFits: Bool)
   /// Too many columns for even the widest chart (``TextWidth/range``): only a shorter window
-  /// (or coarser scale) helps, so no width is suggested.
-  case tooLong(what: String, scale: GanttScale)
+  /// (or `--scale year`, when `yearFits` says it would fit the widest chart) helps, so no width
+  /// is suggested.
+  case tooLong(what: String, yearFits: Bool)
   case emptyWindow(from: Day, to: Day)
   case unknownGroup(String, known: [String])
 
   public var description: String {
     switch self {
-    case .tooNarrow(let width, let needed, let what, let scale):
+    case .tooNarrow(let width, let needed, let what, let yearFits):
       return
         "a width of \(width) is too small to draw \(what); use --width \(needed) or more"
-        + (scale == .year ? " or" : ",") + " a shorter window (--from, --to)"
-        + (scale == .year ? "" : " or --scale year")
-    case .tooLong(let what, let scale):
+        + (yearFits ? "," : " or") + " a shorter window (--from, --to)"
+        + (yearFits ? " or --scale year" : "")
+    case .tooLong(let what, let yearFits):
       return
         "\(what) cannot be drawn even at --width \(TextWidth.range.upperBound); use a shorter "
-        + "window (--from, --to)" + (scale == .year ? "" : " or --scale year")
+        + "window (--from, --to)" + (yearFits ? " or --scale year" : "")
     case .emptyWindow(let from, let to):
       return "the window \(from.iso) to \(to.iso) is empty; --from must come before --to"
     case .unknownGroup(let group, let known):
@@ -203,9 +205,14 @@ extension GanttChart {
       let needed = minimumLabel + 1 + units * (minimum[scale] ?? 3)
       let what = "\(units) \(scale.rawValue)s"
       guard needed <= TextWidth.range.upperBound else {
-        throw .tooLong(what: what, scale: scale)
+        let years = TimeAxis.unitCount(scale: .year, from: from, to: to)
+        let yearNeeded = minimumLabel + 1 + years * (minimum[.year] ?? 5)
+        throw .tooLong(
+          what: what, yearFits: scale != .year && yearNeeded <= TextWidth.range.upperBound)
       }
-      throw .tooNarrow(width: width, needed: needed, what: what, scale: scale)
+      throw .tooNarrow(
+        width: width, needed: needed, what: what,
+        yearFits: scale != .year && cells(.year) >= (minimum[.year] ?? 5))
     }
     let axis = TimeAxis(scale: scale, from: from, to: to, cellsPerUnit: perUnit)
     let labelWidth = width - axis.width - 1
