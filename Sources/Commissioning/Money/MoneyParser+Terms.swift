@@ -9,7 +9,7 @@ extension MoneyParser {
     var term: Length?
     var monthly = false
     var rate: String?
-    var used: [Int] = []
+    var used: [Range<Int>] = []
     /// Terms stated but not read: `0 months`, a second term, a term past a century.
     var problems: [String] = []
   }
@@ -18,7 +18,7 @@ extension MoneyParser {
   /// before it), a year range's term to the first amount, and `per month` figures made annual.
   static func assignBasisAndTerms(
     _ amounts: inout [Amount], _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>,
-    years: YearRange?, used: inout [Bool]
+    years: YearRange?, used: inout TokenSet
   ) {
     for index in amounts.indices {
       let after =
@@ -37,7 +37,7 @@ extension MoneyParser {
         terms.used += earlier.used
         terms.problems += earlier.problems
       }
-      for k in terms.used { used[k] = true }
+      for range in terms.used { used.insert(range) }
       for problem in terms.problems {
         amounts[index].findings.append(Finding(.warning, "'\(amounts[index].text)' \(problem)"))
       }
@@ -119,7 +119,7 @@ extension MoneyParser {
         k += 1
         continue
       }
-      terms.used += Array(start..<k)
+      terms.used.append(start..<k)
     }
     return terms
   }

@@ -74,9 +74,9 @@ public enum MoneyParser {
         ))
       return reading
     }
-    var used = [Bool](repeating: false, count: tokens.count)
+    var used = TokenSet(count: tokens.count)
     let years = yearRange(tokens, bytes)
-    if let years { for k in years.tokens { used[k] = true } }
+    if let years { used.insert(years.tokens) }
     var amounts = readAmounts(tokens, bytes, unit: unitMultiplier, skipping: years?.tokens)
     reading.isEstimate = containsAny(
       tokens, bytes,
@@ -100,7 +100,7 @@ public enum MoneyParser {
       }
       return reading
     }
-    for amount in amounts { for k in amount.tokens { used[k] = true } }
+    for amount in amounts { used.insert(amount.tokens) }
     assignBasisAndTerms(&amounts, tokens, bytes, years: years, used: &used)
     if amounts[0].tooLarge {
       // '£9e16 per month': a year's worth beyond pence is no value, never a figure used anyway.
@@ -162,7 +162,7 @@ public enum MoneyParser {
   /// no currency sign, a negative or estimated figure, another currency, figures left unread.
   static func describe(
     _ reading: inout ValueReading, _ amounts: [Amount], _ tokens: [Token],
-    _ bytes: UnsafeBufferPointer<UInt8>, raw: String, used: [Bool], unit: Int64
+    _ bytes: UnsafeBufferPointer<UInt8>, raw: String, used: TokenSet, unit: Int64
   ) {
     let primary = amounts[0]
     let money = Money(minorUnits: primary.pence, currency: primary.currency)
@@ -324,7 +324,7 @@ public enum MoneyParser {
     let text = String(
       decoding: UnsafeBufferPointer(rebasing: bytes[tokens[start].start..<tokens[j - 1].end]),
       as: UTF8.self)
-    let (pence, finerThanAPenny) = scaledPence(&figure, by: [100, multiplier, unit])
+    let (pence, finerThanAPenny) = scaledPence(&figure, by: 100, multiplier, unit)
     var amount = Amount(
       pence: negative ? -pence : pence, tokens: start..<j, text: text, hasSign: currency != nil)
     amount.currency = currency ?? "GBP"
@@ -562,16 +562,22 @@ public enum MoneyParser {
 
   /// pence = mantissa × factors × 10^exponent ÷ 10^decimals, rounded half up, formed in 128 bits
   /// so that no step on the way is refused; only the pence must fit in 64 bits.
-  static func scaledPence(_ figure: inout Figure, by factors: [Int64]) -> (Int64, Bool) {
+  static func scaledPence(_ figure: inout Figure, by a: Int64, _ b: Int64, _ c: Int64)
+    -> (Int64, Bool)
+  {
     var scaled = Int128(figure.mantissa)
     var overflow = figure.overflow
     let shift = figure.decimals - figure.exponent
-    var all = factors.map { Int128($0) }
-    if shift < 0 { all += [Int128](repeating: 10, count: min(-shift, 40)) }
-    for factor in all where !overflow {
+    // The factors, then one ten for each place a positive exponent moves the point right.
+    var step = 0
+    let steps = 3 + (shift < 0 ? min(-shift, 40) : 0)
+    while step < steps && !overflow {
+      let factor: Int128 =
+        step == 0 ? Int128(a) : step == 1 ? Int128(b) : step == 2 ? Int128(c) : 10
       let (product, o) = scaled.multipliedReportingOverflow(by: factor)
       scaled = product
       overflow = o
+      step += 1
     }
     var pence: Int64 = 0
     var finer = false
@@ -579,15 +585,13 @@ public enum MoneyParser {
       // '1e-400': far finer than a penny, so nothing, with the rounding's note.
       return (0, figure.mantissa != 0)
     }
-    if !overflow && shift <= 30 {
+    if !overflow {
       var divisor: Int128 = 1
       for _ in 0..<max(shift, 0) { divisor *= 10 }
       let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
       let rounded = quotient + (remainder * 2 >= divisor && divisor > 1 ? 1 : 0)
       finer = remainder != 0
       if let exact = Int64(exactly: rounded) { pence = exact } else { overflow = true }
-    } else {
-      overflow = true
     }
     figure.overflow = overflow
     return (pence, finer)
@@ -604,15 +608,32 @@ public enum MoneyParser {
   }
   // MARK: - What is left
 
+  /// The tokens of a cell that something has read, as bits (a cell rarely has more than 64
+  /// tokens), so reading a value allocates nothing for it.
+  struct TokenSet {
+    private var bits: UInt64 = 0
+    private var many: [Bool]?
+
+    init(count: Int) { if count > 64 { many = [Bool](repeating: false, count: count) } }
+
+    mutating func insert(_ k: Int) {
+      if many != nil { many?[k] = true } else { bits |= 1 << UInt64(k) }
+    }
+
+    mutating func insert(_ range: Range<Int>) { for k in range { insert(k) } }
+
+    func contains(_ k: Int) -> Bool { many.map { $0[k] } ?? (bits >> UInt64(k) & 1 == 1) }
+  }
+
   /// Figures in the cell that no amount, term, year range or date used: `£1 5000` reads £1 and
   /// leaves `5000`. Counts before a word (`19 providers`) are not figures left unread.
   static func unreadFigures(
-    _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, used: [Bool]
+    _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, used: TokenSet
   ) -> String? {
     var k = 0
     var unread: [String] = []
     while k < tokens.count {
-      if used[k] || tokens[k].kind != .number {
+      if used.contains(k) || tokens[k].kind != .number {
         k += 1
         continue
       }

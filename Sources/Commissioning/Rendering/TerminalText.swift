@@ -25,11 +25,34 @@ enum TerminalText {
     }
   }
 
-  /// Whether the UTF-8 byte could start something ``replacement(for:)`` changes: a C0 control,
-  /// DEL, the lead byte of a C1 control (0xC2) or of U+2000–U+2FFF (0xE2, bidi and separators).
-  @inline(__always)
-  static func mayNeedCare(_ byte: UInt8) -> Bool {
-    byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+  /// Whether any scalar in `text` would be changed, by exact byte patterns: `£` (C2 A3) and `…`
+  /// (E2 80 A6) start like a C1 control and a bidi override but need no care, so a report full
+  /// of them is returned after one scan instead of rebuilt scalar by scalar.
+  /// - Parameter keepingLines: newlines and tabs are kept (``Swift/String/terminalSafe``).
+  static func needsCare(_ text: String, keepingLines: Bool) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        let b = bytes[i]
+        if b < 0x20 {
+          if !(keepingLines && (b == 0x0A || b == 0x09)) { return true }
+        } else if b == 0x7F {
+          return true
+        } else if b == 0xC2, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
+          return true
+        } else if b == 0xE2, i + 2 < n {
+          let (c, d) = (bytes[i + 1], bytes[i + 2])
+          // U+2028–U+202E and U+2066–U+2069.
+          if c == 0x80 && d >= 0xA8 && d <= 0xAE || c == 0x81 && d >= 0xA6 && d <= 0xA9 {
+            return true
+          }
+        }
+        i += 1
+      }
+      return false
+    }
   }
 }
 
@@ -39,7 +62,7 @@ extension String {
   /// stand-in (``TerminalText``), so a register cell can neither break the layout nor drive the
   /// terminal. Text without such characters comes back as it is.
   public var singleLine: String {
-    guard utf8.contains(where: TerminalText.mayNeedCare) else { return self }
+    guard TerminalText.needsCare(self, keepingLines: false) else { return self }
     var out = String.UnicodeScalarView()
     var previous: Unicode.Scalar = "x"
     for scalar in unicodeScalars {
@@ -64,9 +87,7 @@ extension String {
   /// (``TerminalText``). The one choke point every text report passes on its way out.
   /// - Complexity: O(n); text without such characters is returned after one scan of its bytes.
   public var terminalSafe: String {
-    let bytes = utf8
-    guard bytes.contains(where: { $0 != 0x0A && $0 != 0x09 && TerminalText.mayNeedCare($0) })
-    else { return self }
+    guard TerminalText.needsCare(self, keepingLines: true) else { return self }
     var out = String.UnicodeScalarView()
     var scalars = unicodeScalars.makeIterator()
     var pending = scalars.next()
