@@ -103,15 +103,14 @@ extension Commission {
     } else {
       bytes = try Files.read(absolute, environment)
     }
-    var report = ""
     let csv: String
-    var messages = ""
+    // What was mapped and assumed goes on standard error (stdout carries the CSV).
     switch kind {
     case "ocds", "json":
       let imported = try importStreaming(bytes, kind: kind, file: shown)
+      bytes = []  // The file is read: free it before the diagnostics are written out.
       csv = imported.csv
-      for diagnostic in imported.diagnostics { messages += diagnostic.description + "\n" }
-      report = imported.report
+      writeInChunks(imported.diagnostics, then: imported.report, environment)
     default:
       let register: Register
       do {
@@ -119,14 +118,33 @@ extension Commission {
       } catch {
         throw CommandFailure(.dataError, error.description)
       }
+      bytes = []
       csv = register.canonicalCSV()
-      for diagnostic in register.diagnostics { messages += diagnostic.description + "\n" }
-      report =
-        "imported \(register.contracts.count) contract\(register.contracts.count == 1 ? "" : "s") into canonical columns\n"
+      writeInChunks(
+        register.diagnostics,
+        then:
+          "imported \(register.contracts.count) contract\(register.contracts.count == 1 ? "" : "s") into canonical columns\n",
+        environment)
     }
-    // What was mapped and assumed, on standard error (stdout carries the CSV).
-    environment.writeStandardError(messages + report)
     return (csv, .success, path == "-" ? [] : [absolute])
+  }
+
+  /// The diagnostics, one line each, then `report`, written 64 KB at a time: a million rows'
+  /// notes are never one more copy of themselves in memory.
+  static func writeInChunks(
+    _ diagnostics: [Diagnostic], then report: String, _ environment: Environment
+  ) {
+    var chunk = ""
+    chunk.reserveCapacity(1 << 16)
+    for diagnostic in diagnostics {
+      chunk += diagnostic.description
+      chunk += "\n"
+      if chunk.utf8.count >= 1 << 16 {
+        environment.writeStandardError(chunk)
+        chunk.removeAll(keepingCapacity: true)
+      }
+    }
+    environment.writeStandardError(chunk + report)
   }
 
   /// An OCDS or register JSON import as canonical CSV, each row written as it is made: only the

@@ -42,4 +42,36 @@ struct ExpirySummaryTests {
         "1 estimate",
       ])
   }
+
+  @Test(
+    "the legend names every kind of period the End column shows",
+    arguments: [
+      ([], "Month-only ends are the month's last day."),
+      ([.day, .month], "Month-only ends are the month's last day."),
+      ([.month, .quarter], "Month and quarter ends are the period's last day."),
+      ([.half], "Half-year ends are the period's last day."),
+      (
+        [.month, .quarter, .financialYear, .year],
+        "Month, quarter, financial-year and year-only ends are the period's last day."
+      ),
+    ] as [([DatePrecision], String)])
+  func legend(_ precisions: [DatePrecision], _ expected: String) {
+    #expect(ExpiryReport.periodLegend(Set(precisions)) == expected)
+  }
+
+  @Test("a sum past what pence hold says so in JSON; an unreadable start is noted")
+  func overflowAndStart() throws {
+    let register = try load(
+      "service,value,start,end\nA,\"£50,000,000,000,000,000\",,2017-03-31\n"
+        + "B,\"£50,000,000,000,000,000\",,2017-03-31\nC,£1.2m total,banana,2017-03-31\n")
+    let by = try #require(Day("2017-12-31"))
+    let report = ExpiryReport(register: register, by: by, asOf: by)
+    #expect(report.annualTotal.overflow)
+    var json = ""
+    report.json.write(to: &json)
+    #expect(json.contains("\"sumOverflowed\": true"))
+    #expect(
+      register.diagnostics.map(\.message).contains(
+        "no usable start date: no date found ('banana'); the term is unknown"))
+  }
 }

@@ -18,7 +18,7 @@ extension MoneyParser {
   /// before it), a year range's term to the first amount, and `per month` figures made annual.
   static func assignBasisAndTerms(
     _ amounts: inout [Amount], _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>,
-    years: YearRange?, used: inout TokenSet
+    years: YearRange?, used: inout TokenSet, raw: String
   ) {
     for index in amounts.indices {
       let after =
@@ -39,7 +39,7 @@ extension MoneyParser {
       }
       for range in terms.used { used.insert(range) }
       for problem in terms.problems {
-        amounts[index].findings.append(Finding(.warning, "'\(amounts[index].text)' \(problem)"))
+        amounts[index].findings.append(Finding(.warning, "\(quoted(raw)): \(problem)"))
       }
       if index == 0, let years, !years.isUsable {
         amounts[index].findings.append(years.finding)
@@ -56,17 +56,18 @@ extension MoneyParser {
       amounts[index].basis = terms.basis
       amounts[index].term = terms.term
       amounts[index].rate = terms.rate
-      if terms.monthly { makeAnnual(&amounts[index]) }
+      if terms.monthly { makeAnnual(&amounts[index], raw: raw) }
     }
   }
 
   /// `£10,000 per month` is £120,000 a year: the figure becomes the annual one, with a note.
-  static func makeAnnual(_ amount: inout Amount) {
+  static func makeAnnual(_ amount: inout Amount, raw: String) {
     let (yearly, overflow) = amount.pence.multipliedReportingOverflow(by: 12)
     if overflow {
       amount.tooLarge = true
       amount.findings.append(
-        Finding(.error, "'\(amount.text)' a month is too large a year to hold in pence"))
+        Finding(
+          .error, "\(quoted(raw)) is too large a year (12 months) to hold in pence; no value read"))
       return
     }
     let monthly = Money(minorUnits: amount.pence, currency: amount.currency)
@@ -75,7 +76,7 @@ extension MoneyParser {
     amount.findings.append(
       Finding(
         .note,
-        "'\(amount.text)' is \(monthly.formatted) a month; read as \(Money(minorUnits: yearly, currency: amount.currency).formatted) a year"
+        "\(quoted(raw)) is \(monthly.formatted) a month; read as \(Money(minorUnits: yearly, currency: amount.currency).formatted) a year"
       ))
   }
 

@@ -101,7 +101,7 @@ public enum MoneyParser {
       return reading
     }
     for amount in amounts { used.insert(amount.tokens) }
-    assignBasisAndTerms(&amounts, tokens, bytes, years: years, used: &used)
+    assignBasisAndTerms(&amounts, tokens, bytes, years: years, used: &used, raw: raw)
     if amounts[0].tooLarge {
       // '£9e16 per month': a year's worth beyond pence is no value, never a figure used anyway.
       reading.findings += amounts[0].findings

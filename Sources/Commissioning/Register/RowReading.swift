@@ -143,6 +143,10 @@ struct RowReading {
     var start = read(.start, role: .start, yearStart: yearStart)
     note(start.findings, .start)
     start.findings = []
+    if !text(.start).isEmpty, let undated = start.undated {
+      note(
+        [Finding(.note, "no usable start date: \(undated.reason); the term is unknown")], .start)
+    }
     var end = read(.end, role: .end, yearStart: yearStart)
     note(end.findings, .end)
     end.findings = []

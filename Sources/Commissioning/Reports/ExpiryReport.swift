@@ -182,11 +182,7 @@ extension ExpiryReport {
       let caveats = sum.caveats
       if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
       Prose.write(valueLine + ".", width: width, to: &out)
-      let periods: Set<DatePrecision> = [.quarter, .half, .financialYear]
-      let legend =
-        contracts.contains { periods.contains($0.end.precision) }
-        ? "Month, quarter and financial-year ends are the period's last day."
-        : "Month-only ends are the month's last day."
+      let legend = ExpiryReport.periodLegend(Set(contracts.map(\.end.precision)))
       Prose.write(
         "Values: pa = a year, total = whole term, ~ = estimate. " + legend, width: width,
         to: &out)
@@ -215,6 +211,24 @@ extension ExpiryReport {
       ])
     }
     for line in table.render(width: width).lines { out.write(line + "\n") }
+  }
+
+  /// What the End column's short forms mean: `Month-only ends are the month's last day.`, or
+  /// every kind of period present (`Month, quarter and year-only ends are …`).
+  static func periodLegend(_ precisions: Set<DatePrecision>) -> String {
+    let names: [(DatePrecision, String)] = [
+      (.month, "month"), (.quarter, "quarter"), (.half, "half-year"),
+      (.financialYear, "financial-year"), (.year, "year-only"),
+    ]
+    let present = names.filter { precisions.contains($0.0) }.map(\.1)
+    if present.isEmpty || present == ["month"] {
+      return "Month-only ends are the month's last day."
+    }
+    let list =
+      present.count == 1
+      ? present[0]
+      : present.dropLast().joined(separator: ", ") + " and " + present[present.count - 1]
+    return list.prefix(1).uppercased() + list.dropFirst() + " ends are the period's last day."
   }
 
   /// `£22,604,400 pa`, `£1,500,000 total`, `~£55,000,000`, `£105,000`, or `no value`.
@@ -302,6 +316,8 @@ extension ExpiryReport {
           ),
           // Totals whose annual value is beyond 64-bit pence: known, but left out of the sum.
           ("valuesTooLarge", .int(sum.tooLarge)),
+          // The sum itself went past what pence can hold: `annualValue` is a partial sum.
+          ("sumOverflowed", .bool(sum.overflow)),
         ])
       ),
     ])
