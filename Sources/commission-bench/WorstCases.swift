@@ -46,10 +46,10 @@ enum WorstCases {
       Case(name: "one repeated id: check", file: sameID, arguments: ["check", sameID]),
       Case(
         name: "import --from ocds", file: ocds,
-        arguments: ["import", "--from", "ocds", ocds]),
+        arguments: ["import", "--from", "ocds", "--max-input-size", "8G", ocds]),
       Case(
         name: "import --from json", file: json,
-        arguments: ["import", "--from", "json", json]),
+        arguments: ["import", "--from", "json", "--max-input-size", "8G", json]),
     ]
     let cell = "\(folder)/worst-10mb-cell.csv"
     try write(cell) { out in
