@@ -107,10 +107,12 @@ extension Commission {
     // What was mapped and assumed goes on standard error (stdout carries the CSV).
     switch kind {
     case "ocds", "json":
-      let imported = try importStreaming(bytes, kind: kind, file: shown)
-      bytes = []  // The file is read: free it before the diagnostics are written out.
+      // Diagnostics go out as each release is read, 64 KB at a time, never all held at once.
+      let messages = ChunkedMessages(environment.writeStandardError)
+      let imported = try importStreaming(bytes, kind: kind, file: shown, messages: messages)
+      bytes = []  // The file is read: free it before the output is written.
       csv = imported.csv
-      writeInChunks(imported.diagnostics, then: imported.report, environment)
+      messages.flush(then: imported.report)
     default:
       let register: Register
       do {
@@ -120,49 +122,61 @@ extension Commission {
       }
       bytes = []
       csv = register.canonicalCSV()
-      writeInChunks(
-        register.diagnostics,
+      let messages = ChunkedMessages(environment.writeStandardError)
+      messages.add(register.diagnostics)
+      messages.flush(
         then:
-          "imported \(register.contracts.count) contract\(register.contracts.count == 1 ? "" : "s") into canonical columns\n",
-        environment)
+          "imported \(register.contracts.count) contract\(register.contracts.count == 1 ? "" : "s") into canonical columns\n"
+      )
     }
     return (csv, .success, path == "-" ? [] : [absolute])
   }
 
-  /// The diagnostics, one line each, then `report`, written 64 KB at a time: a million rows'
-  /// notes are never one more copy of themselves in memory.
-  static func writeInChunks(
-    _ diagnostics: [Diagnostic], then report: String, _ environment: Environment
-  ) {
-    var chunk = ""
-    chunk.reserveCapacity(1 << 16)
-    for diagnostic in diagnostics {
-      chunk += diagnostic.description
-      chunk += "\n"
-      if chunk.utf8.count >= 1 << 16 {
-        environment.writeStandardError(chunk)
-        chunk.removeAll(keepingCapacity: true)
+  /// Diagnostics on their way to standard error, one line each, written 64 KB at a time: a
+  /// million rows' notes are never one more copy of themselves in memory.
+  final class ChunkedMessages {
+    private let write: @Sendable (String) -> Void
+    private var chunk = ""
+
+    init(_ write: @escaping @Sendable (String) -> Void) {
+      self.write = write
+      chunk.reserveCapacity(1 << 16)
+    }
+
+    func add(_ diagnostics: [Diagnostic]) {
+      for diagnostic in diagnostics {
+        chunk += diagnostic.description
+        chunk += "\n"
+        if chunk.utf8.count >= 1 << 16 {
+          write(chunk)
+          chunk.removeAll(keepingCapacity: true)
+        }
       }
     }
-    environment.writeStandardError(chunk + report)
+
+    /// What is left, then the closing report.
+    func flush(then report: String) {
+      write(chunk + report)
+      chunk = ""
+    }
   }
 
   /// An OCDS or register JSON import as canonical CSV, each row written as it is made: only the
   /// file, the CSV and the diagnostics are held, never every row as a contract.
-  static func importStreaming(_ bytes: [UInt8], kind: String, file: String)
-    throws(CommandFailure) -> (csv: String, diagnostics: [Diagnostic], report: String)
-  {
-    var rows = ImportedRows(file: file)
+  static func importStreaming(
+    _ bytes: [UInt8], kind: String, file: String, messages: ChunkedMessages
+  ) throws(CommandFailure) -> (csv: String, report: String) {
+    var rows = ImportedRows(file: file, messages: messages)
     do throws(OCDSImport.ImportError) {
       if kind == "ocds" {
         rows.stream = CanonicalCSVStream(extraHeaders: [])
-        let summary = try OCDSImport.read(bytes, file: file) {
+        let summary = try OCDSImport.read(bytes, file: file, drain: messages.add) {
           (row, line) throws(OCDSImport.ImportError) in
           try rows.add(row, [], at: SourceLocation(file: file, line: line, column: 1))
         }
         let count = summary.rows
         return (
-          rows.stream.text, summary.diagnostics + rows.diagnostics,
+          rows.stream.text,
           "imported \(count) contract\(count == 1 ? "" : "s") from \(summary.releases) release\(summary.releases == 1 ? "" : "s"): \(summary.withEnd) with end dates, \(summary.withOptions) with extension options\n"
         )
       }
@@ -176,7 +190,7 @@ extension Commission {
     }
     let count = rows.count
     return (
-      rows.stream.text, rows.diagnostics,
+      rows.stream.text,
       "imported \(count) contract\(count == 1 ? "" : "s") from a register JSON export\n"
     )
   }
@@ -186,8 +200,8 @@ extension Commission {
   /// already canonical, so the loader's notes only restate what the import said.
   struct ImportedRows {
     let file: String
+    let messages: ChunkedMessages
     var stream = CanonicalCSVStream(extraHeaders: [])
-    var diagnostics: [Diagnostic] = []
     var count = 0
 
     mutating func add(_ row: [Column: String], _ extra: [Contract.ExtraColumn], at: SourceLocation)
@@ -197,7 +211,7 @@ extension Commission {
         let (contract, found) = try RegisterLoader.contract(
           row: row, extra: extra, council: .default, file: file, at: at)
         stream.append(contract)
-        diagnostics += found.filter { $0.severity != .note }
+        messages.add(found.filter { $0.severity != .note })
         count += 1
       } catch {
         throw OCDSImport.ImportError(message: error.description)

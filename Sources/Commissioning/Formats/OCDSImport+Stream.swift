@@ -167,9 +167,10 @@ struct ReleaseIndex {
   }
 
   /// The rows of each ocid's latest release, in the order the ocids first appear.
-  func convert(_ each: ([Column: String], Int) throws(OCDSImport.ImportError) -> Void)
-    throws(OCDSImport.ImportError) -> OCDSImport.Summary
-  {
+  func convert(
+    drain: (([Diagnostic]) -> Void)? = nil,
+    _ each: ([Column: String], Int) throws(OCDSImport.ImportError) -> Void
+  ) throws(OCDSImport.ImportError) -> OCDSImport.Summary {
     var summary = OCDSImport.Summary()
     summary.releases = releases
     for ocid in order {
@@ -193,6 +194,10 @@ struct ReleaseIndex {
       }
       let rows = OCDSImport.contractRows(
         release, ocid: ocid, file: file, line: entry.line, diagnostics: &summary.diagnostics)
+      if let drain, !summary.diagnostics.isEmpty {
+        drain(summary.diagnostics)
+        summary.diagnostics.removeAll(keepingCapacity: true)
+      }
       for row in rows {
         summary.rows += 1
         if !(row[.end] ?? "").isEmpty { summary.withEnd += 1 }

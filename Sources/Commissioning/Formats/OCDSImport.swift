@@ -60,8 +60,12 @@ public enum OCDSImport {
   /// - Throws: ``ImportError`` when the file is not JSON, or holds no OCDS release, or what
   ///   `each` throws.
   /// - Complexity: O(bytes).
+  ///
+  /// - Parameter drain: when given, takes each release's diagnostics as they are made (so a
+  ///   million notes are never held at once); the summary then carries none.
   public static func read(
-    _ bytes: [UInt8], file: String, each: ([Column: String], Int) throws(ImportError) -> Void
+    _ bytes: [UInt8], file: String, drain: (([Diagnostic]) -> Void)? = nil,
+    each: ([Column: String], Int) throws(ImportError) -> Void
   ) throws(ImportError) -> Summary {
     try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
       var index = ReleaseIndex(buffer: buffer, file: file)
@@ -72,7 +76,7 @@ public enum OCDSImport {
             "\(file):1:1: error: no OCDS release found (expected releases, records or an object with an ocid)"
         )
       }
-      return try index.convert(each)
+      return try index.convert(drain: drain, each)
     }
   }
 
