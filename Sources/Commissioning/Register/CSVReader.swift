@@ -178,6 +178,11 @@ public struct CSVReader: ~Copyable {
   }
 
   /// The 1-based column (in characters) where the field starts, counting its opening quote.
+  /// Where a field is, for a diagnostic: its file, line and column.
+  func location(of field: CSVField, file: String) -> SourceLocation {
+    SourceLocation(file: file, line: field.line, column: column(of: field))
+  }
+
   public func column(of field: CSVField) -> Int {
     CSVReader.column(
       of: field.quoted ? field.start - 1 : field.start, lineStart: field.lineStart, in: bytes)

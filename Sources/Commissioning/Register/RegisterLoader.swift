@@ -330,9 +330,7 @@ public enum RegisterLoader {
     register.diagnostics.append(
       Diagnostic(
         .note, "column '\(headers[index])' read as 'service' (the register names no title)",
-        at: SourceLocation(
-          file: name, line: headerFields[index].line,
-          column: reader.column(of: headerFields[index]))))
+        at: reader.location(of: headerFields[index], file: name)))
   }
 
   /// A note for each unknown header: quarter-named columns kept in a register, and probable
@@ -343,8 +341,7 @@ public enum RegisterLoader {
   ) {
     for index in unknown.prefix(20) {
       let header = headers[index]
-      let location = SourceLocation(
-        file: name, line: headerFields[index].line, column: reader.column(of: headerFields[index]))
+      let location = reader.location(of: headerFields[index], file: name)
       if FinancialQuarter(header) != nil {
         register.diagnostics.append(
           Diagnostic(
@@ -469,9 +466,8 @@ public enum RegisterLoader {
     row.noteAnnualisedTotal(contract)
     for (finding, column) in row.findings {
       let location =
-        column.flatMap { row.cells[$0.slot] }.map {
-          SourceLocation(file: file, line: $0.line, column: reader.column(of: $0))
-        } ?? rowLocation
+        column.flatMap { row.cells[$0.slot] }.map { reader.location(of: $0, file: file) }
+        ?? rowLocation
       register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
     }
     return contract
@@ -622,9 +618,7 @@ extension RegisterLoader {
       register.diagnostics.append(
         Diagnostic(
           .warning, "grid column '\(header)' is no quarter the grid reads; its cells are ignored",
-          at: SourceLocation(
-            file: file, line: headerFields[index].line,
-            column: reader.column(of: headerFields[index]))))
+          at: reader.location(of: headerFields[index], file: file)))
     }
   }
 }
