@@ -290,3 +290,25 @@ struct AlignmentRuleTests {
     #expect(proposal.totalCost == Money(minorUnits: 50_000 * 912_500))
   }
 }
+
+@Suite("Alignment: why a cost is unknown")
+struct UnknownCostTests {
+  @Test("another currency and a total with no term say so, not 'no value'")
+  func reasons() throws {
+    let r = try load(
+      "id,service,value,end,group\na,A,500 USD,2016-09-30,g\nb,B,£1.2m total,2016-09-30,g\n"
+        + "c,C,TBC,2016-09-30,g\nd,D,\"£100,000 pa\",2017-03-31,g\n")
+    let asOf = try #require(Day("2016-01-01"))
+    let p = try AlignmentProposal(register: r, group: "g", target: .latestEnd, asOf: asOf)
+    let flags = Dictionary(uniqueKeysWithValues: p.contracts.map { ($0.contract.id, $0.flags) })
+    #expect(
+      flags["a"]?.contains(
+        "value USD 500 is in USD, never converted to pounds, so the cost is unknown") == true)
+    #expect(
+      flags["b"]?.contains(
+        "total value £1,200,000 has no term to spread it over, so the cost is unknown") == true)
+    #expect(
+      flags["c"]?.contains("no value ('TBC': to be confirmed), so the cost is unknown") == true)
+    #expect(p.contracts.first { $0.contract.id == "d" }?.cost == .zero)
+  }
+}

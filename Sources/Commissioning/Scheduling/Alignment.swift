@@ -489,11 +489,11 @@ extension ContractProposal {
             + ContractProposal.tooLarge + ", so the cost is too")
       } else {
         basis = .unknown
-        flags.append("no value (\(contract.value.noValue ?? "none given")), so the cost is unknown")
+        flags.append(ContractProposal.unknownCostReason(contract))
       }
     } else if action == .extendFromUnknownEnd {
       basis = .unknown
-      if annual == nil { flags.append("no value, so the cost is unknown") }
+      if annual == nil { flags.append(ContractProposal.unknownCostReason(contract)) }
     } else {
       cost = .zero
     }
@@ -570,4 +570,21 @@ extension ContractProposal {
 extension String {
   /// `competitive-dialogue` as prose: `competitive dialogue`.
   var replacingDashes: String { String(map { $0 == "-" ? " " : $0 }) }
+}
+
+extension ContractProposal {
+  /// Why a contract's cost cannot be put in pounds: another currency (never converted), a total
+  /// with no term to spread it over, or no value at all.
+  static func unknownCostReason(_ contract: Contract) -> String {
+    switch contract.annualValueGap {
+    case .otherCurrency(let code)?:
+      return
+        "value \(contract.value.amount?.formatted ?? code) is in \(code), never converted to pounds, so the cost is unknown"
+    case .totalWithoutTerm?:
+      return
+        "total value \(contract.value.amount?.formatted ?? "") has no term to spread it over, so the cost is unknown"
+    default:
+      return "no value (\(contract.value.noValue ?? "none given")), so the cost is unknown"
+    }
+  }
 }
