@@ -127,23 +127,13 @@ extension RecordOfDecision {
     // Deadlines from the contracts the record covers: a contract led by another commissioner
     // shapes the target but not this decision's dates.
     let asOf = proposal.asOf
-    let decisionBy: Deadline? = extended.compactMap(\.currentEnd).min().map { earliest in
-      let first = extended.first { $0.currentEnd == earliest }
-      return Deadline(
-        earliest, asOf: asOf,
-        why: "the earliest current end among the contracts to extend"
-          + (first.map { " (\(ContractProposal.name($0.contract)))" } ?? ""))
-    }
-    let noticeBy = decisionBy.map {
-      Deadline(
-        council.noticeBy(decision: $0.day), asOf: asOf,
-        why: "\(council.noticeClearDays) clear days before the decision")
-    }
-    let procurementStart = covered.min { $0.procurementStartBy < $1.procurementStartBy }
-    let procurementBy = Deadline(
-      procurementStart?.procurementStartBy ?? proposal.procurementStartBy.day, asOf: asOf,
-      why: "the lead time before the new service")
-    let councilMeeting = decisionBy.flatMap { d in council.meetings.last { $0.date <= d.day } }
+    let cycle = Timetable(
+      newServiceStart: proposal.newServiceStart, extensions: covered, rules: council, asOf: asOf)
+    let decisionBy = cycle.milestone(.extensionDecision)?.deadline
+    let noticeBy = cycle.milestone(.extensionNotice)?.deadline
+    let procurementBy =
+      cycle.milestone(.procurementStart)?.deadline ?? proposal.procurementStartBy
+    let councilMeeting = cycle.milestone(.extensionCommittee)?.meeting
 
     // Consultation: the committee that considers it, and when.
     let committeeName = spec.committee ?? councilMeeting?.committee
