@@ -448,6 +448,7 @@ public enum RegisterLoader {
     let (start, end) = row.readTerm(yearStart: register.council.financialYearStart)
     let limits = row.readLimits(end: end.day)
     let id = row.identify(in: register.contracts, state: &state)
+    row.noteUnbalancedNames()
     var contract = Contract(
       id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
       department: row.text(.department), groups: row.groups, valueText: row.text(.value),
