@@ -50,3 +50,57 @@ struct BracketTests {
       ])
   }
 }
+
+@Suite("value_basis with a term")
+struct BasisColumnTests {
+  @Test(
+    "the basis cell reads a basis and, for a total, its term",
+    arguments: [
+      ("annual", ValueBasis.annual, nil), ("Total", .total, nil),
+      ("total over 2 years", .total, Length.months(24)), ("total (24 months)", .total, .months(24)),
+      ("Total, 2-year", .total, .months(24)), ("total over 18 months", .total, .months(18)),
+      ("total over 1 month", .total, .months(1)), ("total over 100 years", .total, .months(1200)),
+      ("annual for 3 years", .annual, .months(36)), ("lifetime", .total, nil),
+    ] as [(String, ValueBasis, Length?)])
+  func reads(_ text: String, _ basis: ValueBasis, _ term: Length?) throws {
+    let cell = try #require(MoneyParser.basisCell(text))
+    #expect(cell.basis == basis)
+    #expect(cell.term == term)
+  }
+
+  @Test(
+    "anything else is unreadable (a warning), at the term's bounds too",
+    arguments: [
+      "", "yearly-ish", "2 years", "total over 0 months", "total over 101 years",
+      "total over 2 years and 3 years", "total over two years", "monthly", "per hour",
+      "total over 2 years roughly",
+    ])
+  func unreadable(_ text: String) {
+    #expect(MoneyParser.basisCell(text) == nil)
+  }
+
+  @Test("a total over two years is made annual over that term, with a note; nonsense is warned of")
+  func inRegister() throws {
+    let r = try load(
+      "id,service,value,value_basis,end\nm,S,\"£828,758\",total over 2 years,30/09/2016\n"
+        + "n,S,\"£1,000\",total-ish,30/09/2016\n")
+    #expect(r.contracts[0].annualValue == Money(pounds: 414_379))
+    #expect(r.contracts[0].value.term == .months(24))
+    #expect(r.contracts[1].value.basis == .unknown)
+    let messages = r.diagnostics.map(\.description)
+    #expect(messages.contains("test.csv:2:16: note: £828,758 is a total over 2 years (value basis)"))
+    #expect(messages.contains { $0.hasPrefix("test.csv:3:14: warning: value basis 'total-ish'") })
+  }
+
+  @Test("the March 2016 register: MFT's £828,758 over two years is £414,379.00 a year")
+  func kentMFT() throws {
+    let register = try loadKent("kent-2016-03")
+    let mft = try #require(register.contracts.first { $0.id == "schw-school-ph-swale-mft" })
+    #expect(mft.valueText == "£828,758")
+    #expect(mft.annualValue == Money(minorUnits: 41_437_900))
+    // Six months from 30 Sep 2016 to 31 Mar 2017, pro rata: £207,189.50.
+    let (m, d) = monthsAndDays(from: try #require(mft.endDay), to: try #require(Day("2017-03-31")))
+    let cost = mft.annualValue?.scaled(by: Int64(m * 365 + d * 12), over: 12 * 365)
+    #expect(cost == Money(minorUnits: 20_718_950))
+  }
+}

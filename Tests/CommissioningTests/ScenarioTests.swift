@@ -28,7 +28,7 @@ struct ScenarioTests {
     let scenario = Dictionary(uniqueKeysWithValues: outcome.moves.map { ($0.contract.id, $0.cost) })
     #expect(scenario == scheduled)
     #expect(outcome.totalCost == proposal.totalCost)
-    #expect(outcome.totalCost == Money(pounds: 14_142_959))
+    #expect(outcome.totalCost == Money(minorUnits: 1_393_576_950))
     #expect(outcome.unknownCosts == 1)
     #expect(outcome.keyDecisions == 1)
     #expect(outcome.spread(of: "childrens-public-health") == 1)

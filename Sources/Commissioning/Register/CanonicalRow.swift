@@ -8,7 +8,11 @@ extension Contract {
       .originalEnd: originalEndText, .nextReview: nextReviewText,
       .procurementRoute: procurementRoute, .leadTime: leadTimeText, .source: source, .notes: notes,
     ]
-    row[.valueBasis] = value.basis == .unknown ? "" : value.basis.rawValue
+    // As written when the register has the column (a total's term lives there), else the basis
+    // the value cell or its header stated.
+    row[.valueBasis] =
+      !valueBasisText.isEmpty
+      ? valueBasisText : value.basis == .unknown ? "" : value.basis.rawValue
     return row
   }
 }

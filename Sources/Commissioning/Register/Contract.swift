@@ -13,6 +13,8 @@ public struct Contract: Hashable, Sendable {
   public var value: ValueReading
   /// `£000` for a table in thousands, as written.
   public var valueUnitText: String = ""
+  /// The `value_basis` cell as written (`total over 2 years`), empty when there is none.
+  public var valueBasisText: String = ""
   public var startText: String
   public var start: DateReading
   public var endText: String

@@ -463,6 +463,7 @@ public enum RegisterLoader {
       location: rowLocation)
     contract.originalEndText = row.text(.originalEnd)
     contract.valueUnitText = row.text(.valueUnit)
+    contract.valueBasisText = row.text(.valueBasis)
     contract.originalEnd = limits.originalEnd
     row.noteAnnualisedTotal(contract)
     for (finding, column) in row.findings {
