@@ -83,13 +83,19 @@ struct BasisColumnTests {
   func inRegister() throws {
     let r = try load(
       "id,service,value,value_basis,end\nm,S,\"£828,758\",total over 2 years,30/09/2016\n"
-        + "n,S,\"£1,000\",total-ish,30/09/2016\n")
+        + "n,S,\"£1,000\",total-ish,30/09/2016\n"
+        + "o,S,\"£3,000 over 3 years\",total over 2 years,30/09/2016\n")
     #expect(r.contracts[0].annualValue == Money(pounds: 414_379))
     #expect(r.contracts[0].value.term == .months(24))
     #expect(r.contracts[1].value.basis == .unknown)
     let messages = r.diagnostics.map(\.description)
-    #expect(messages.contains("test.csv:2:16: note: £828,758 is a total over 2 years (value basis)"))
+    #expect(
+      messages.contains("test.csv:2:16: note: £828,758 is a total over 2 years (value basis)"))
     #expect(messages.contains { $0.hasPrefix("test.csv:3:14: warning: value basis 'total-ish'") })
+    #expect(
+      messages.contains(
+        "test.csv:4:27: warning: value basis says 2 years but the value says 3 years; read 2 years"))
+    #expect(r.contracts[2].annualValue == Money(pounds: 1500))
   }
 
   @Test("the March 2016 register: MFT's £828,758 over two years is £414,379.00 a year")

@@ -128,7 +128,8 @@ struct RowReading {
         [Finding(.warning, "value basis says \(term) but the value says \(stated); read \(term)")],
         .valueBasis)
     } else if let amount = value.amount, basis == .total {
-      note([Finding(.note, "\(amount.formatted) is a total over \(term) (value basis)")], .valueBasis)
+      note(
+        [Finding(.note, "\(amount.formatted) is a total over \(term) (value basis)")], .valueBasis)
     }
     value.term = term
   }
