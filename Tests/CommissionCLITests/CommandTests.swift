@@ -175,7 +175,7 @@ struct CommandTests {
     let strict = commission(["check", "--strict"])
     #expect(strict.code == 65)
     #expect(
-      strict.stdout.hasSuffix("32 errors, 0 warnings, 123 notes (strict: warnings are errors)\n"))
+      strict.stdout.hasSuffix("32 errors, 0 warnings, 124 notes (strict: warnings are errors)\n"))
   }
 
   @Test(

@@ -94,7 +94,8 @@ struct BasisColumnTests {
     #expect(messages.contains { $0.hasPrefix("test.csv:3:14: warning: value basis 'total-ish'") })
     #expect(
       messages.contains(
-        "test.csv:4:27: warning: value basis says 2 years but the value says 3 years; read 2 years"))
+        "test.csv:4:27: warning: value basis says 2 years but the value says 3 years; read 2 years")
+    )
     #expect(r.contracts[2].annualValue == Money(pounds: 1500))
   }
 
@@ -108,5 +109,75 @@ struct BasisColumnTests {
     let (m, d) = monthsAndDays(from: try #require(mft.endDay), to: try #require(Day("2017-03-31")))
     let cost = mft.annualValue?.scaled(by: Int64(m * 365 + d * 12), over: 12 * 365)
     #expect(cost == Money(minorUnits: 20_718_950))
+  }
+}
+
+@Suite("Committee meetings as written")
+struct MeetingTests {
+  func rules(_ json: String) throws -> CouncilRules {
+    try CouncilRules.parse(json: Array(json.utf8), file: "council.json")
+  }
+
+  @Test("a date read differently from how it is written gets a note at its line in council.json")
+  func noteAtLine() throws {
+    let r = try rules(
+      """
+      {"meetings": [
+        {"date": "2016-09-06", "committee": "C"},
+        {"date": "2016-11-10", "committee": "C", "asWritten": "10 NOVEMBER 2015",
+         "source": "003.txt:4036", "note": "read as 2016", "future": 1},
+        {"date": "2017-01-11", "committee": "C", "asWritten": "11 JANUARY 2017"}
+      ]}
+      """)
+    #expect(r.meetings.map(\.date.iso) == ["2016-09-06", "2016-11-10", "2017-01-11"])
+    #expect(r.meetings[1].asWritten == "10 NOVEMBER 2015")
+    #expect(
+      r.meetings.compactMap(\.readingNote).map(\.description) == [
+        "council.json:3:4: note: meeting '10 NOVEMBER 2015' (003.txt:4036) read as 2016-11-10: "
+          + "read as 2016"
+      ])
+    // The note reaches check through the register.
+    let register = try load("service,end\nS,2016-09-30\n", council: r)
+    #expect(register.diagnostics.contains { $0.location?.file == "council.json" })
+  }
+
+  @Test(
+    "the written date decides: the same day, a month only, or another day",
+    arguments: [
+      ("11 JANUARY 2017", false), ("11/01/2017", false), ("10 January 2017", true),
+      ("January 2017", true), ("11 JANUARY 2016", true), ("not a date", true),
+    ])
+  func writtenDate(_ written: String, _ noted: Bool) {
+    let meeting = CouncilRules.Meeting(
+      date: Day("2017-01-11")!, committee: "C", asWritten: written)
+    #expect((meeting.readingNote != nil) == noted)
+  }
+
+  @Test("a meeting the scan cannot place (an escaped date) is placed at line 1")
+  func unplaced() throws {
+    let r = try rules(
+      "{\n\"meetings\": [{\"date\": \"\\u0032016-11-10\", \"asWritten\": \"10 NOVEMBER 2015\"}]}")
+    #expect(r.meetings.first?.location == SourceLocation(file: "council.json", line: 1, column: 1))
+  }
+
+  @Test("asWritten, source and note must be strings")
+  func types() {
+    #expect(throws: CouncilRulesError.self) {
+      try rules(#"{"meetings": [{"date": "2016-11-10", "asWritten": 2015}]}"#)
+    }
+    #expect(throws: CouncilRulesError.self) {
+      try rules(#"{"meetings": [{"date": "2016-11-10", "note": ["x"]}]}"#)
+    }
+  }
+
+  @Test("the bundled council.json: 11 Jan and 23 Mar 2017, and 10 November 2015 read as 2016")
+  func kent() throws {
+    let register = try loadKent("kent-2016-03")
+    let dates = register.council.meetings.map(\.date.iso)
+    #expect(dates.suffix(4) == ["2016-09-06", "2016-11-10", "2017-01-11", "2017-03-23"])
+    let notes = register.diagnostics.filter { $0.location?.file == "council.json" }
+    #expect(notes.count == 1)
+    #expect(notes.first?.location?.line == 47)
+    #expect(notes.first?.message.hasPrefix("meeting '10 NOVEMBER 2015'") == true)
   }
 }

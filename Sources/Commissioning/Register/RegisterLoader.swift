@@ -37,6 +37,8 @@ public enum RegisterLoader {
         Diagnostic(
           .warning, "plan and register disagree: " + mismatch.message, at: mismatch.row.location))
     }
+    // A committee date read differently from how its source writes it (council.json).
+    register.diagnostics.append(contentsOf: council.meetings.compactMap(\.readingNote))
     if register.contracts.isEmpty, let first = register.files.first {
       register.diagnostics.append(
         Diagnostic(
