@@ -181,3 +181,70 @@ struct MeetingTests {
     #expect(notes.first?.message.hasPrefix("meeting '10 NOVEMBER 2015'") == true)
   }
 }
+
+@Suite("Cross-register check")
+struct CrossRegisterTests {
+  /// Two one-file registers loaded together, as `check A B` does, and what the check says.
+  func check(_ first: String, _ second: String) throws -> [String] {
+    let header = "id,service,provider,value,value_basis,end\n"
+    let register = try RegisterLoader.load(
+      [
+        RegisterInput(name: "a.csv", bytes: Array((header + first + "\n").utf8)),
+        RegisterInput(name: "b.csv", bytes: Array((header + second + "\n").utf8)),
+      ], council: .default, name: "a+b")
+    return CrossRegisterCheck.diagnostics(register: register, parts: [["a.csv"], ["b.csv"]])
+      .map(\.description)
+  }
+
+  @Test(
+    "which rows are the same contract",
+    arguments: [
+      ("x,Meals,Acme,£100,annual,2017-03-31", "y,Meals,ACME Ltd,£200,annual,2017-03-31", false),
+      ("x,Meals,Acme,£100,annual,2017-03-31", "y,meals!,acme,£200,annual,2017-03-31", true),
+      ("x,Meals,Acme,£100,annual,2017-03-31", "y,Meals (North),Acme,£200,annual,2017-03-31", true),
+      ("x,Meals,Acme,£100,annual,2017-03-31", "y,Mealsx,Acme,£200,annual,2017-03-31", false),
+      ("x,Meals,Acme,£100,annual,2017-03-31", "y,Hot Meals,Acme,£200,annual,2017-03-31", false),
+      ("x,Meals,Acme,£100,annual,2017-03-31", "x,Laundry,Bcme,£200,annual,2017-03-31", true),
+      ("x,Meals,Various,£100,annual,2017-03-31", "y,Meals,Various,£200,annual,2017-03-31", false),
+      ("x,Meals,TBC,£100,annual,2017-03-31", "y,Meals,tbc,£200,annual,2017-03-31", false),
+      ("x,,Acme,£100,annual,2017-03-31", "y,,Acme,£200,annual,2017-03-31", false),
+    ])
+  func matching(_ first: String, _ second: String, _ same: Bool) throws {
+    #expect(try check(first, second).count == (same ? 1 : 0))
+  }
+
+  @Test("what disagrees is warned of at the later row, naming the earlier; agreement is noted")
+  func disagreements() throws {
+    let base = "x,Meals,Acme,£1200,annual,2017-03-31"
+    #expect(
+      try check(base, "x,Meals,Acme,£1200,annual,2017-03-31") == [
+        "b.csv:2:1: note: 'x-2' is the same contract as 'x' at a.csv:2:1 (same id); their "
+          + "values and ends agree"
+      ])
+    let value = try check(base, "y,Meals,Acme,£1201,annual,2017-03-31")
+    #expect(value.count == 1)
+    #expect(
+      value.first?.hasPrefix("b.csv:2:1: warning: 'y' is the same contract as 'x' at a.csv:2:1")
+        == true)
+    #expect(value.first?.contains("annual value '£1201'") == true)
+    let end = try check(base, "y,Meals,Acme,£1200,annual,2017-03-30")
+    #expect(end.first?.hasSuffix("end 2017-03-30 here, 2017-03-31 there") == true)
+    // A total over two years is the same value as half of it a year.
+    let total = try check(base, "y,Meals,Acme,£2400,total over 2 years,2017-03-31")
+    #expect(total.first?.contains("note:") == true)
+    // With no annual value on one side, the value and basis are compared as written.
+    let noTerm = try check(base, "y,Meals,Acme,£2400,total,")
+    #expect(noTerm.first?.contains("warning:") == true)
+    #expect(noTerm.first?.contains("value '£2400' (total) here") == true)
+  }
+
+  @Test("one register alone, or rows of the same register, are not compared")
+  func samePart() throws {
+    let register = try load(
+      "id,service,provider,end\nx,Meals,Acme,2017-03-31\ny,Meals,Acme,2017-06-30\n")
+    #expect(CrossRegisterCheck.diagnostics(register: register, parts: [["test.csv"]]).isEmpty)
+    #expect(
+      CrossRegisterCheck.diagnostics(register: register, parts: [["test.csv"], ["other.csv"]])
+        .isEmpty)
+  }
+}

@@ -466,6 +466,7 @@ public enum RegisterLoader {
     contract.originalEndText = row.text(.originalEnd)
     contract.valueUnitText = row.text(.valueUnit)
     contract.valueBasisText = row.text(.valueBasis)
+    contract.statedId = row.text(.id)
     contract.originalEnd = limits.originalEnd
     row.noteAnnualisedTotal(contract)
     for (finding, column) in row.findings {
