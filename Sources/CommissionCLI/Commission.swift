@@ -242,8 +242,10 @@ public enum Commission {
     case .import:
       return try importRegister(invocation, environment: environment)
     case .check:
-      let (register, inputs) = try Files.loadRegister(
+      var (register, inputs, parts) = try Files.loadRegisters(
         invocation.registers, environment: environment)
+      // Registers given together are compared: the same contract told two ways is warned of.
+      register.diagnostics += CrossRegisterCheck.diagnostics(register: register, parts: parts)
       let report = CheckReport(register: register, strict: invocation.strict)
       var text = ""
       switch format {

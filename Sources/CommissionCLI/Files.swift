@@ -10,6 +10,15 @@ enum Files {
   static func loadRegister(_ paths: [String], environment: Environment) throws(CommandFailure)
     -> (register: Register, inputs: [String])
   {
+    let loaded = try loadRegisters(paths, environment: environment)
+    return (loaded.register, loaded.inputs)
+  }
+
+  /// Loads the registers as one, and says which of its files each register given gave (for
+  /// the cross-register check): one list of file names per path.
+  static func loadRegisters(_ paths: [String], environment: Environment) throws(CommandFailure)
+    -> (register: Register, inputs: [String], parts: [[String]])
+  {
     var paths = paths
     if paths.isEmpty {
       guard let bundled = findBundledRegister(environment) else {
@@ -24,10 +33,12 @@ enum Files {
     var absolutePaths: [String] = []
     var council = CouncilRules.default
     var names: [String] = []
+    var parts: [[String]] = []
     for path in paths {
       if path == "-" {
         inputs.append(RegisterInput(name: "<stdin>", bytes: try readStandardInput(environment)))
         names.append("<stdin>")
+        parts.append(["<stdin>"])
         continue
       }
       let absolute = absolutePath(path, environment)
@@ -67,6 +78,7 @@ enum Files {
         }
         absolutePaths.append(councilPath)
       }
+      parts.append(csvFiles.map { display($0, environment) })
       for file in csvFiles {
         inputs.append(
           RegisterInput(name: display(file, environment), bytes: try read(file, environment)))
@@ -77,7 +89,7 @@ enum Files {
       let register = try RegisterLoader.load(
         inputs, council: council, name: names.joined(separator: "+"))
       environment.noteReading(register)
-      return (register, absolutePaths)
+      return (register, absolutePaths, parts)
     } catch {
       throw CommandFailure(.dataError, error.description)
     }

@@ -169,9 +169,10 @@ enum Help {
 
         Reads the registers and prints every diagnostic as FILE:LINE:COLUMN: severity: message,
         then a summary. Exits 0 when there are no errors, 65 when there are; --strict counts
-        warnings as errors.
+        warnings as errors. Registers given together are compared: a contract both describe
+        (same id, or same provider and service) whose values or ends differ is warned of.
 
-        Example: commission check Contracts/kent-2015-07
+        Example: commission check Contracts/kent-2015-07 Contracts/kent-2016-03
 
         """
     }

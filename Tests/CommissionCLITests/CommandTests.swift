@@ -175,7 +175,7 @@ struct CommandTests {
     let strict = commission(["check", "--strict"])
     #expect(strict.code == 65)
     #expect(
-      strict.stdout.hasSuffix("31 errors, 0 warnings, 122 notes (strict: warnings are errors)\n"))
+      strict.stdout.hasSuffix("32 errors, 0 warnings, 124 notes (strict: warnings are errors)\n"))
   }
 
   @Test(
@@ -300,5 +300,56 @@ struct CommandTests {
       commission(["expiring", "--help"]).stdout.hasPrefix("Usage: commission expiring --by DATE"))
     #expect(commission(["--version"]).stdout == "commission 0.1.0\n")
     #expect(commission([]).code == 64)
+  }
+}
+
+@Suite("check with several registers")
+struct CrossRegisterCommandTests {
+  @Test("the 2015 and 2016 Kent registers: MFT matched, Health Visiting's values disagree")
+  func kent() {
+    let run = commission(["check", "Contracts/kent-2015-07", "Contracts/kent-2016-03"])
+    #expect(run.code == 0)
+    let lines = run.stdout.split(separator: "\n").filter { $0.contains("the same contract as") }
+    let hv: String =
+      "Contracts/kent-2016-03/schw-providers.csv:79:1: warning: 'schw-hv-fnp' is the same "
+      + "contract as 'hv-fnp-kchft' at Contracts/kent-2015-07/contracts.csv:2:1 (same "
+      + "provider, one service name begins the other), but they disagree: annual value "
+      + "'£22,604,400' (basis not stated; £22,604,400 a year) here, '£23,184,000' (annual; "
+      + "£23,184,000 a year) there"
+    let mft: String =
+      "Contracts/kent-2016-03/schw-providers.csv:81:1: note: 'schw-school-ph-swale-mft' is the "
+      + "same contract as 'school-ph-mft' at Contracts/kent-2015-07/contracts.csv:4:1 (same "
+      + "provider, one service name begins the other); their values and ends agree"
+    #expect(lines.map(String.init) == [hv, mft])
+  }
+
+  @Test("without MFT's basis the 2016 value disagrees with the 2015 one, both places named")
+  func mftWithoutBasis() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cross-\(UUID().uuidString)")
+    let a = folder.appendingPathComponent("a")
+    let b = folder.appendingPathComponent("b")
+    try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(
+      "id,service,provider,value,end\nschool-ph-mft,School Public Health Service,MFT,\"£414,379\",\n"
+        .utf8
+    ).write(to: a.appendingPathComponent("r.csv"))
+    try Data(
+      ("id,service,provider,value,end\nschw-school-ph-swale-mft,School Public Health Service "
+        + "(Swale),Medway NHS Foundation Trust,\"£828,758\",30-09-16\nother,Meals,MFT,£5,\n").utf8
+    ).write(to: b.appendingPathComponent("r.csv"))
+    try Data(#"{"providerAliases": {"MFT": ["Medway NHS Foundation Trust"]}}"#.utf8)
+      .write(to: b.appendingPathComponent("council.json"))
+    let run = commission(["check", a.path, b.path])
+    let lines = run.stdout.split(separator: "\n").filter { $0.contains("the same contract as") }
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains("/b/r.csv:2:1: warning: 'schw-school-ph-swale-mft'") == true)
+    #expect(lines.first?.contains("'school-ph-mft' at ") == true)
+    #expect(lines.first?.contains("/a/r.csv:2:1") == true)
+    #expect(lines.first?.contains("'£828,758'") == true)
+    // Alone, neither register is compared with anything.
+    #expect(!commission(["check", b.path]).stdout.contains("the same contract as"))
   }
 }

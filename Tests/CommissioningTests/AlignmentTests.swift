@@ -28,7 +28,8 @@ struct KentAlignmentTests {
     #expect(hv.extensionDays == 182)
     #expect(hv.cost == Money(pounds: 11_302_200))
     #expect(byId["schw-school-ph-kchft"]?.cost == Money(pounds: 2_426_380))
-    #expect(byId["schw-school-ph-swale-mft"]?.cost == Money(pounds: 414_379))
+    // MFT: £828,758 over two years is £414,379 a year (value_basis); six months are half that.
+    #expect(byId["schw-school-ph-swale-mft"]?.cost == Money(minorUnits: 20_718_950))
     // Young Healthy Minds ends 30/03/2017: within tolerance, no extension.
     #expect(byId["schw-young-healthy-minds"]?.action == .withinTolerance)
     #expect(byId["schw-young-healthy-minds"]?.cost == .zero)
@@ -41,7 +42,8 @@ struct KentAlignmentTests {
     #expect(!camhs.isCouncilLed)
     #expect(camhs.flags.first == .partnerLed(partner: "West Kent CCG"))
     #expect(proposal.councilExtensions.count == 3)
-    #expect(proposal.totalCost == Money(pounds: 11_302_200 + 2_426_380 + 414_379))
+    // Swale's £828,758 is a total over two years (000 l.1817): six months is £207,189.50.
+    #expect(proposal.totalCost == Money(minorUnits: (11_302_200 + 2_426_380) * 100 + 20_718_950))
     #expect(proposal.missingCosts == 0)
     #expect(proposal.keyDecision.required)
     #expect(proposal.keyDecision.basis == "extension cost")

@@ -45,6 +45,69 @@ struct CalendarTests {
     #expect(day.extendingTerm(by: Months(months)).iso == expected)
   }
 
+  /// DOMAIN.md section 6: months count by the day of the month; a month's last day goes to the
+  /// target month's last day; a day the target month lacks becomes its last day.
+  @Test(
+    "calendar months by the day of the month, month ends to month ends",
+    arguments: [
+      ("2017-03-30", 3, "2017-06-30"), ("2017-03-30", 2, "2017-05-30"),
+      ("2016-09-30", 6, "2017-03-31"), ("2017-06-30", 1, "2017-07-31"),
+      ("2017-02-28", 1, "2017-03-31"), ("2016-02-28", 1, "2016-03-28"),
+      ("2016-02-29", 1, "2016-03-31"), ("2016-02-29", 12, "2017-02-28"),
+      ("2015-02-28", 12, "2016-02-29"), ("2017-01-31", 1, "2017-02-28"),
+      ("2016-01-31", 1, "2016-02-29"), ("2017-01-30", 1, "2017-02-28"),
+      ("2016-01-30", 1, "2016-02-29"), ("2016-01-29", 1, "2016-02-29"),
+      ("2017-01-29", 1, "2017-02-28"), ("2017-03-31", 1, "2017-04-30"),
+      ("2017-04-30", 1, "2017-05-31"), ("2017-05-30", 1, "2017-06-30"),
+      ("2016-11-30", 2, "2017-01-31"), ("2016-12-15", 1, "2017-01-15"),
+      ("2016-12-31", 2, "2017-02-28"), ("2017-03-30", 0, "2017-03-30"),
+      ("2017-06-30", -3, "2017-03-31"), ("2017-06-29", -3, "2017-03-29"),
+      ("2017-03-31", -1, "2017-02-28"),
+    ])
+  func calendarMonths(_ end: String, _ months: Int, _ expected: String) throws {
+    let day = try #require(Day(end))
+    #expect(day.extendingTerm(by: Months(months)).iso == expected)
+  }
+
+  @Test(
+    "months and days at each boundary: a day under, on and over a whole month",
+    arguments: [
+      ("2017-03-30", "2017-06-29", 2, 30), ("2017-03-30", "2017-06-30", 3, 0),
+      ("2017-03-30", "2017-07-01", 3, 1), ("2016-09-30", "2017-03-30", 5, 30),
+      ("2016-09-30", "2017-03-31", 6, 0), ("2016-09-30", "2017-04-01", 6, 1),
+      ("2017-01-31", "2017-02-27", 0, 27), ("2017-01-31", "2017-02-28", 1, 0),
+      ("2017-01-31", "2017-03-01", 1, 1), ("2016-01-31", "2016-02-28", 0, 28),
+      ("2016-01-31", "2016-02-29", 1, 0), ("2017-01-30", "2017-02-28", 1, 0),
+      ("2017-02-28", "2017-03-30", 0, 30), ("2017-02-28", "2017-03-31", 1, 0),
+      ("2016-02-28", "2016-03-28", 1, 0), ("2016-02-29", "2016-03-30", 0, 30),
+      ("2016-02-29", "2016-03-31", 1, 0), ("2016-02-29", "2017-02-27", 11, 27),
+      ("2016-02-29", "2017-02-28", 12, 0), ("2016-12-31", "2017-01-30", 0, 30),
+      ("2016-12-31", "2017-01-31", 1, 0), ("2016-12-15", "2017-01-15", 1, 0),
+      ("2016-12-15", "2017-01-14", 0, 30), ("2017-03-30", "2017-03-30", 0, 0),
+      ("2017-03-30", "2017-03-29", 0, 0), ("2017-06-30", "2016-06-30", 0, 0),
+    ])
+  func monthsAtBoundary(_ from: String, _ to: String, _ months: Int, _ days: Int) throws {
+    let start = try #require(Day(from))
+    let end = try #require(Day(to))
+    let result = monthsAndDays(from: start, to: end)
+    #expect(result.months == months)
+    #expect(result.days == days)
+    // The months are the most that fit: one more passes `to`.
+    if end > start {
+      #expect(start.extendingTerm(by: Months(result.months)) + DayCount(result.days) == end)
+      #expect(start.extendingTerm(by: Months(result.months + 1)) > end)
+    }
+  }
+
+  @Test("a three-month extension from 30 Mar costs exactly a quarter of the annual value")
+  func threeMonthsCost() throws {
+    let from = try #require(Day("2017-03-30"))
+    let (m, d) = monthsAndDays(from: from, to: try #require(Day("2017-06-30")))
+    let annual = Money(minorUnits: 473_787_220)
+    let cost = annual.scaled(by: Int64(m * 365 + d * 12), over: 12 * 365)
+    #expect(cost == annual.scaled(by: 3, over: 12))
+  }
+
   @Test("adding months clamps to the month's last day: 31 Jan + 1 month")
   func addingMonths() throws {
     #expect(try #require(Day("2017-01-31")).adding(Months(1)).iso == "2017-02-28")

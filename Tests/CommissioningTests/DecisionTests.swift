@@ -64,9 +64,9 @@ struct DecisionTests {
     #expect(record.notExtended.map(\.contract.id) == ["schw-young-healthy-minds"])
     #expect(
       record.extended.map(\.cost) == [
-        Money(pounds: 11_302_200), Money(pounds: 2_426_380), Money(pounds: 414_379),
+        Money(pounds: 11_302_200), Money(pounds: 2_426_380), Money(minorUnits: 20_718_950),
       ])
-    #expect(record.reasonsClose == "The extensions cost £14,142,959.00 in total.")
+    #expect(record.reasonsClose == "The extensions cost £13,935,769.50 in total.")
     // The council's own contracts set its dates: decision by 30 September, not CAMHS's 31 August.
     let dates = Dictionary(uniqueKeysWithValues: record.timetable.map { ($0.label, $0.day) })
     #expect(dates["Decision by"] == day("2016-09-30"))

@@ -266,7 +266,7 @@ struct RegisterLoaderTests {
     #expect(
       register.diagnostics.contains {
         $0.description
-          == "schw-providers.csv:46:163: warning: '31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
+          == "schw-providers.csv:46:164: warning: '31/09/2016' is not a date (September has 30 days); read as 2016-09-30"
       })
     #expect(register.contract(id: "schw-healthwatch")?.maximumExtent == Day("2018-03-31"))
     #expect(

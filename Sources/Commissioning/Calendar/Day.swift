@@ -185,13 +185,20 @@ extension Day {
     return Day(validYear: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))
   }
 
-  /// The last day of an inclusive term that ends today, lengthened by whole months.
+  /// The last day of an inclusive term that ends today, lengthened by whole calendar months.
   ///
-  /// Terms are inclusive, so the term is moved by its day after: a term ending 30 September 2016
-  /// extended by six months ends 31 March 2017, and one ending 31 January by one month ends on the
-  /// last day of February.
+  /// Months count by the day of the month (DOMAIN.md section 6): a term ending 30 March extended
+  /// by three months ends 30 June, so a pro-rata cost is exactly three twelfths. From a month's
+  /// last day the result is the target month's last day (30 September + 6 is 31 March, 28 February
+  /// 2017 + 1 is 31 March); where the day does not exist in the target month its last day stands
+  /// in (31 or 30 January + 1 is 28 February, 29 in a leap year). Moving the day after instead
+  /// made 30 March + 3 months 29 June, and 30 March to 30 June three months and a day.
   public func extendingTerm(by months: Months) -> Day {
-    next.adding(months).previous
+    let moved = adding(months)
+    // A day saturated at the calendar's limit stays there: moving it to its month's end would
+    // step back inside the range and break monotonicity at the far past.
+    guard isLastOfMonth, abs(moved.ordinal) < Day.ordinalLimit else { return moved }
+    return moved.lastOfMonth
   }
 
   /// The last day of an inclusive term lengthened by `length`.
@@ -270,15 +277,18 @@ public enum Length: Hashable, Sendable, CustomStringConvertible {
 /// The length between two days as whole months plus remaining days, counting inclusive terms.
 ///
 /// `from` is the last day of the current term and `to` the proposed last day; the result is the
-/// whole months `m` such that `from.extendingTerm(by: m) <= to`, and the days left over.
+/// largest whole months `m` such that `from.extendingTerm(by: m) <= to`, and the days left over:
+/// 30 Mar to 29 Jun is 2 months 30 days, to 30 Jun 3 months, to 1 Jul 3 months 1 day.
 public func monthsAndDays(from: Day, to: Day) -> (months: Int, days: Int) {
   guard to > from else { return (0, 0) }
-  let (fy, fm, _) = from.next.components
-  let (ty, tm, _) = to.next.components
+  let (fy, fm, _) = from.components
+  let (ty, tm, _) = to.components
+  // `from` moved by the months between the two months lands in `to`'s month, at or after `to`
+  // only when its day of the month is later: the estimate is then one too many, never more.
   var months = (ty - fy) * 12 + (tm - fm)
   while months > 0 && from.extendingTerm(by: Months(months)) > to { months -= 1 }
-  // The estimate is off by one at most; at the calendar's saturated end a month more no longer
-  // moves the day, and the loop must stop there rather than count for ever.
+  // At the calendar's saturated end a month more no longer moves the day, and the loop must stop
+  // there rather than count for ever.
   while case let further = from.extendingTerm(by: Months(months + 1)), further <= to,
     further > from.extendingTerm(by: Months(months))
   {

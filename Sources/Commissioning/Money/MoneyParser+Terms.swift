@@ -263,3 +263,39 @@ extension MoneyParser {
     return nil
   }
 }
+
+// MARK: - The value_basis column
+
+extension MoneyParser {
+  /// A `value_basis` cell: `annual` or `total`, and for a total the term it is over, in the words
+  /// a value cell uses for it (`total over 2 years`, `total (24 months)`, `total, 2-year`).
+  public struct BasisCell: Hashable, Sendable {
+    public var basis: ValueBasis
+    public var term: Length?
+  }
+
+  /// Reads a `value_basis` cell with the value cell's own basis and term reading; `nil` when the
+  /// cell says something else (an unknown word, no basis, a term that is none or two terms),
+  /// which the caller warns of.
+  public static func basisCell(_ text: String) -> BasisCell? {
+    var text = text
+    return text.withUTF8 { bytes -> BasisCell? in
+      let tokens = TextScanner.tokens(bytes)
+      guard !tokens.isEmpty else { return nil }
+      let terms = basisAndTerm(tokens, bytes, 0..<tokens.count)
+      guard terms.problems.isEmpty, !terms.monthly, terms.rate == nil, terms.basis != .unknown
+      else { return nil }
+      var used = [Bool](repeating: false, count: tokens.count)
+      for range in terms.used { for k in range { used[k] = true } }
+      for (k, token) in tokens.enumerated() where !used[k] {
+        switch token.kind {
+        case .punct: continue
+        case .word where DateParser.isWord(token, bytes, oneOf: ["over", "for", "of", "value"]):
+          continue
+        default: return nil
+        }
+      }
+      return BasisCell(basis: terms.basis, term: terms.term)
+    }
+  }
+}

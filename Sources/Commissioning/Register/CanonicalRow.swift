@@ -9,7 +9,11 @@ extension Contract {
       .procurementRoute: procurementRoute, .leadTime: leadTimeText, .source: source, .notes: notes,
       .commissioner: commissioner, .councilShare: councilShareText,
     ]
-    row[.valueBasis] = value.basis == .unknown ? "" : value.basis.rawValue
+    // As written when the register has the column (a total's term lives there), else the basis
+    // the value cell or its header stated.
+    row[.valueBasis] =
+      !valueBasisText.isEmpty
+      ? valueBasisText : value.basis == .unknown ? "" : value.basis.rawValue
     return row
   }
 }

@@ -13,6 +13,11 @@ public struct Contract: Hashable, Sendable {
   public var value: ValueReading
   /// `£000` for a table in thousands, as written.
   public var valueUnitText: String = ""
+  /// The `id` cell as written, before a taken id was renamed (`x` kept as `x-2`); empty when
+  /// the id was derived.
+  public var statedId: String = ""
+  /// The `value_basis` cell as written (`total over 2 years`), empty when there is none.
+  public var valueBasisText: String = ""
   public var startText: String
   public var start: DateReading
   public var endText: String

@@ -32,9 +32,25 @@ public struct CouncilRules: Hashable, Sendable {
   public struct Meeting: Hashable, Sendable {
     public var date: Day
     public var committee: String
-    public init(date: Day, committee: String) {
+    /// The date as the source prints it, when that is not plainly `date`: `10 NOVEMBER 2015`
+    /// listed inside the 2016/17 programme is read as 2016-11-10, the text kept verbatim.
+    public var asWritten: String?
+    /// Where the date comes from (`003_….txt:4036`) and why it was read as it was.
+    public var source: String?
+    public var note: String?
+    /// The meeting's place in `council.json` (its `"date"`), line 1 when it cannot be found.
+    public var location: SourceLocation?
+
+    public init(
+      date: Day, committee: String, asWritten: String? = nil, source: String? = nil,
+      note: String? = nil, location: SourceLocation? = nil
+    ) {
       self.date = date
       self.committee = committee
+      self.asWritten = asWritten
+      self.source = source
+      self.note = note
+      self.location = location
     }
   }
 
@@ -148,15 +164,7 @@ extension CouncilRules {
           rules.leadTimes[route.lowercased()] = length
         }
       case "meetings":
-        guard let list = value as? [Any] else { throw fail("'meetings' must be a list") }
-        for (index, item) in list.enumerated() {
-          guard let m = item as? [String: Any], let ds = m["date"] as? String, let day = Day(ds)
-          else {
-            throw fail("meeting \(index + 1) needs a \"date\" like \"2016-03-22\"")
-          }
-          rules.meetings.append(Meeting(date: day, committee: m["committee"] as? String ?? ""))
-        }
-        rules.meetings.sort { $0.date < $1.date }
+        rules.meetings = try meetings(value, bytes: bytes, file: file)
       case "providerAliases":
         guard let table = value as? [String: Any] else {
           throw fail("'providerAliases' must map a name to its other spellings")

@@ -37,6 +37,8 @@ public enum RegisterLoader {
         Diagnostic(
           .warning, "plan and register disagree: " + mismatch.message, at: mismatch.row.location))
     }
+    // A committee date read differently from how its source writes it (council.json).
+    register.diagnostics.append(contentsOf: council.meetings.compactMap(\.readingNote))
     if register.contracts.isEmpty, let first = register.files.first {
       register.diagnostics.append(
         Diagnostic(
@@ -448,6 +450,7 @@ public enum RegisterLoader {
     let (start, end) = row.readTerm(yearStart: register.council.financialYearStart)
     let limits = row.readLimits(end: end.day)
     let id = row.identify(in: register.contracts, state: &state)
+    row.noteUnbalancedNames()
     var contract = Contract(
       id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
       department: row.text(.department), groups: row.groups, valueText: row.text(.value),
@@ -462,6 +465,8 @@ public enum RegisterLoader {
       location: rowLocation)
     contract.originalEndText = row.text(.originalEnd)
     contract.valueUnitText = row.text(.valueUnit)
+    contract.valueBasisText = row.text(.valueBasis)
+    contract.statedId = row.text(.id)
     contract.originalEnd = limits.originalEnd
     contract.commissioner = row.text(.commissioner)
     contract.councilShareText = row.text(.councilShare)

@@ -103,19 +103,35 @@ struct RowReading {
     }
   }
 
-  /// `value_basis`: `annual` or `total`, over whatever the cell or its header said.
+  /// `value_basis`: `annual` or `total`, over whatever the cell or its header said, and for a
+  /// total the term it is over (`total over 2 years`), read as the value cell reads one.
   mutating func readBasisColumn(into value: inout ValueReading) {
     let basisText = text(.valueBasis)
     guard !basisText.isEmpty else { return }
-    guard let basis = ValueBasis(rawValue: basisText.lowercased()) else {
+    guard let cell = MoneyParser.basisCell(basisText) else {
       note(
-        [Finding(.warning, "value basis '\(basisText)' is not annual or total; ignored")],
-        .valueBasis)
+        [
+          Finding(
+            .warning,
+            "value basis '\(basisText)' is not annual, total or a total over a term such as "
+              + "'total over 2 years'; ignored")
+        ], .valueBasis)
       return
     }
+    let basis = cell.basis
     value.basis = basis
     if basis == .annual, value.annual == nil { value.annual = value.amount }
     if basis == .total, value.total == nil { value.total = value.amount }
+    guard let term = cell.term else { return }
+    if let stated = value.term, stated != term {
+      note(
+        [Finding(.warning, "value basis says \(term) but the value says \(stated); read \(term)")],
+        .valueBasis)
+    } else if let amount = value.amount, basis == .total {
+      note(
+        [Finding(.note, "\(amount.formatted) is a total over \(term) (value basis)")], .valueBasis)
+    }
+    value.term = term
   }
 
   /// A total made a year's value over the contract's start and end says so: the term is an
