@@ -27,6 +27,7 @@ extension Commission {
     fields.to = invocation.to
     fields.start = invocation.start
     fields.asOf = invocation.asOf
+    fields.provider = invocation.provider
     spec = spec.overridden(by: fields)
     // A register named on the command line wins; the spec's is relative to the spec file.
     var registers = invocation.registers
@@ -42,8 +43,11 @@ extension Commission {
     let (register, registerInputs) = try Files.loadRegister(registers, environment: environment)
     inputs += registerInputs
     let asOf = spec.asOf ?? environment.today
+    // An award with no target of its own aligns the group to the new contract's end.
+    let awardEnd = spec.kind == .award ? spec.contractEnd : nil
     let target: AlignmentTarget =
-      spec.to.map { .end($0) } ?? spec.start.map { .newServiceStart($0) } ?? .latestEnd
+      spec.to.map { .end($0) } ?? spec.start.map { .newServiceStart($0) }
+      ?? awardEnd.map { .end($0) } ?? .latestEnd
     let record: RecordOfDecision
     do {
       let proposal = try AlignmentProposal(

@@ -33,7 +33,8 @@ extension RecordOfDecision {
     out.write("**DECISION NO:**\n\n\(e(decisionNumber))\n\n")
     out.write("**\(e(classification))**\n\n")
     out.write("**Subject:** \(e(subject))\n\n")
-    out.write("**Decision:**\n\n\(e(decision))\n\n")
+    out.write("**Decision:**\n\n")
+    for paragraph in decision { out.write("\(e(paragraph))\n\n") }
     out.write("**Reason(s) for decision:**\n\n\(e(reasonsLead))\n\n")
     for item in reasonItems { out.write("- \(e(item))\n") }
     if !reasonItems.isEmpty { out.write("\n") }
@@ -49,10 +50,13 @@ extension RecordOfDecision {
     )
     out.write("---\n\n## Appendix: financial implications and timetable\n\n")
     for paragraph in financialImplications { out.write("\(e(paragraph))\n\n") }
-    out.write("| " + RecordOfDecision.tableHeader.joined(separator: " | ") + " |\n")
-    out.write("| --- | --- | --- | --- | ---: | ---: |\n")
-    for row in tableRows { out.write("| " + row.map(e).joined(separator: " | ") + " |\n") }
-    out.write("\n**Timetable** (as of \(DateStyle.long(asOf))):\n\n")
+    if !tableRows.isEmpty {
+      out.write("| " + RecordOfDecision.tableHeader.joined(separator: " | ") + " |\n")
+      out.write("| --- | --- | --- | --- | ---: | ---: |\n")
+      for row in tableRows { out.write("| " + row.map(e).joined(separator: " | ") + " |\n") }
+      out.write("\n")
+    }
+    out.write("**Timetable** (as of \(DateStyle.long(asOf))):\n\n")
     for entry in timetable {
       let date = entry.day.map { DateStyle.long($0) } ?? "not known"
       let status = entry.missed ? "**\(e(entry.status))**" : e(entry.status)
@@ -60,7 +64,7 @@ extension RecordOfDecision {
     }
     if !checks.isEmpty {
       out.write("\n**For the drafter to check:**\n\n")
-      for check in checks { out.write("- \(e(check))\n") }
+      for check in checks { out.write("- \(e(check.message))\n") }
     }
     if reportAuthor != nil || director != nil {
       out.write("\n")
@@ -83,7 +87,10 @@ extension RecordOfDecision {
     out.write("\nDECISION NO:\n\(decisionNumber)\n\n\(classification)\n\n")
     para("Subject: \(subject)")
     out.write("\nDecision:\n")
-    para(decision)
+    for (index, paragraph) in decision.enumerated() {
+      if index > 0 { out.write("\n") }
+      para(paragraph)
+    }
     out.write("\nReason(s) for decision:\n")
     para(reasonsLead)
     if !reasonItems.isEmpty { out.write("\n") }
@@ -118,14 +125,14 @@ extension RecordOfDecision {
       out.write("\n")
     }
     // The contracts as a list: a table of six columns does not survive 80 columns.
-    out.write("Contracts:\n")
+    if !tableRows.isEmpty { out.write("Contracts:\n") }
     for row in tableRows {
       for line in Prose.wrap("- " + row[0], width: width, indent: "  ") { out.write(line + "\n") }
       let detail =
         "ends \(row[1]); new end \(row[2]); extension \(row[3]); annual value \(row[4]); cost \(row[5])"
       for line in Prose.wrap(detail, width: width - 4) { out.write("    " + line + "\n") }
     }
-    out.write("\nTimetable (as of \(DateStyle.long(asOf))):\n")
+    out.write("\(tableRows.isEmpty ? "" : "\n")Timetable (as of \(DateStyle.long(asOf))):\n")
     for entry in timetable {
       let date = entry.day.map { DateStyle.short($0) } ?? "  not known"
       // The status beside the label from 64 columns; under it, indented, when narrower.
@@ -143,7 +150,9 @@ extension RecordOfDecision {
     if !checks.isEmpty {
       out.write("\nFor the drafter to check:\n")
       for check in checks {
-        for line in Prose.wrap("- " + check, width: width, indent: "  ") { out.write(line + "\n") }
+        for line in Prose.wrap("- " + check.message, width: width, indent: "  ") {
+          out.write(line + "\n")
+        }
       }
     }
     if reportAuthor != nil || director != nil { out.write("\n") }
@@ -183,7 +192,7 @@ extension RecordOfDecision {
       <p class="field">DECISION NO:</p><p>\(e(decisionNumber))</p>
       <p class="field">\(e(classification))</p>
       <p><strong>Subject:</strong> \(e(subject))</p>
-      <p class="field">Decision:</p><p>\(e(decision))</p>
+      <p class="field">Decision:</p>\(decision.map { "<p>\(e($0))</p>" }.joined())
       <p class="field">Reason(s) for decision:</p><p>\(e(reasonsLead))</p>
 
       """
@@ -201,20 +210,9 @@ extension RecordOfDecision {
 
       """
     for paragraph in financialImplications { h += "<p>\(e(paragraph))</p>\n" }
-    h += "<table>\n<thead><tr>"
-    for (index, header) in RecordOfDecision.tableHeader.enumerated() {
-      h += index >= 4 ? "<th class=\"num\">\(header)</th>" : "<th>\(header)</th>"
-    }
-    h += "</tr></thead>\n<tbody>\n"
-    for row in tableRows {
-      h +=
-        "<tr>"
-        + row.enumerated().map {
-          $0.offset >= 4 ? "<td class=\"num\">\(e($0.element))</td>" : "<td>\(e($0.element))</td>"
-        }.joined() + "</tr>\n"
-    }
+    h += tableRows.isEmpty ? "" : htmlTable
     h +=
-      "</tbody>\n</table>\n<p class=\"field\">Timetable (as of \(e(DateStyle.long(asOf)))):</p>\n<ul>\n"
+      "<p class=\"field\">Timetable (as of \(e(DateStyle.long(asOf)))):</p>\n<ul>\n"
     for entry in timetable {
       let date = entry.day.map { DateStyle.long($0) } ?? "not known"
       h +=
@@ -223,7 +221,7 @@ extension RecordOfDecision {
     h += "</ul>\n"
     if !checks.isEmpty {
       h += "<div class=\"checks\"><p class=\"field\">For the drafter to check:</p>\n<ul>\n"
-      h += checks.map { "<li>\(e($0))</li>\n" }.joined()
+      h += checks.map { "<li>\(e($0.message))</li>\n" }.joined()
       h += "</ul></div>\n"
     }
     if let reportAuthor { h += "<p>Report author: \(e(reportAuthor))</p>\n" }
@@ -244,7 +242,8 @@ extension RecordOfDecision {
       ("decisionNumber", .string(decisionNumber)),
       ("classification", .string(classification)),
       ("subject", .string(subject)),
-      ("decision", .string(decision)),
+      ("kind", .string(kind.rawValue)),
+      ("decision", .string(decision.joined(separator: "\n\n"))),
       (
         "reasons",
         .object([
@@ -297,9 +296,56 @@ extension RecordOfDecision {
             ])
           })
       ),
-      ("checks", .array(checks.map { .string($0) })),
+      ("award", award.map(\.json) ?? .null),
+      ("variation", variation.map(\.json) ?? .null),
+      ("checks", .array(checks.map(\.json))),
       ("reportAuthor", .string(reportAuthor)),
       ("director", .string(director)),
+    ])
+  }
+}
+
+extension RecordOfDecision {
+  /// The appendix's contract table in HTML, the value columns right-aligned.
+  var htmlTable: String {
+    let e = Markup.escapeXML
+    var h = "<table>\n<thead><tr>"
+    for (index, header) in RecordOfDecision.tableHeader.enumerated() {
+      h += index >= 4 ? "<th class=\"num\">\(header)</th>" : "<th>\(header)</th>"
+    }
+    h += "</tr></thead>\n<tbody>\n"
+    for row in tableRows {
+      h +=
+        "<tr>"
+        + row.enumerated().map {
+          $0.offset >= 4 ? "<td class=\"num\">\(e($0.element))</td>" : "<td>\(e($0.element))</td>"
+        }.joined() + "</tr>\n"
+    }
+    return h + "</tbody>\n</table>\n"
+  }
+}
+
+extension AwardTerms {
+  var json: JSON {
+    .object([
+      ("contract", .string(contract)), ("provider", .string(provider)),
+      ("service", .string(service)),
+      ("currentProvider", .bool(currentProvider)), ("start", .day(start)), ("end", .day(end)),
+      ("value", .money(value)), ("valueBasis", .string(basis.rawValue)),
+      ("wholeValue", .money(wholeValue)),
+    ])
+  }
+}
+
+extension Variation {
+  var json: JSON {
+    .object([
+      ("id", .string(contract.contract.id)),
+      ("name", .string(ContractProposal.name(contract.contract))),
+      ("change", .money(change)), ("original", .money(original)), ("scope", .string(scope)),
+      ("percent", .string(permille.map(RecordCheck.percent))),
+      ("limitPercent", .int(Variation.limitPercent)),
+      ("exceedsLimit", .bool(exceeds(limitPercent: Variation.limitPercent))),
     ])
   }
 }
