@@ -2,7 +2,7 @@ import Commissioning
 
 extension DecisionSpec {
   /// The flags for a decision's kind and its terms: `--kind`, `--form`, `--service`, `--value`,
-  /// `--change`, `--contract-start`, `--contract-end` (`--provider` is the common flag).
+  /// `--change`, `--scope`, `--contract-start`, `--contract-end` (`--provider` is the common flag).
   ///
   /// - Throws: ``UsageError`` naming the flag and showing an example.
   mutating func setKindField(_ flag: String, _ text: String) throws(UsageError) {
@@ -21,6 +21,7 @@ extension DecisionSpec {
       }
       form = parsed
     case "--service": service = text
+    case "--scope": scope = text
     case "--value":
       let reading = MoneyParser.parse(text)
       guard reading.amount != nil else { throw invalid("use money like £23,184,000") }

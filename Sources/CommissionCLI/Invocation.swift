@@ -191,7 +191,7 @@ extension Invocation {
         invocation.decisionFields.exemptParagraph = try value(for: flag, inline: inline)
       case "--author": invocation.decisionFields.reportAuthor = try value(for: flag, inline: inline)
       case "--director": invocation.decisionFields.director = try value(for: flag, inline: inline)
-      case "--kind", "--form", "--service", "--value", "--change", "--contract-start",
+      case "--kind", "--form", "--service", "--value", "--change", "--scope", "--contract-start",
         "--contract-end":
         try invocation.decisionFields.setKindField(flag, try value(for: flag, inline: inline))
       case "--contracts":
@@ -343,6 +343,7 @@ extension Invocation {
     case "--form": return "agree"
     case "--value": return "£23,184,000"
     case "--change": return "-£250,000"
+    case "--scope": return "\"to add the Swale service\""
     case "--contract-start", "--contract-end": return "2015-10-01"
     default: return "VALUE"
     }
