@@ -8,20 +8,7 @@ extension Commission {
   static func draftDecision(
     _ invocation: Invocation, format: OutputFormat, width: Int, environment: Environment
   ) throws(CommandFailure) -> (String, ExitCode, [String]) {
-    var spec = DecisionSpec()
-    var inputs: [String] = []
-    var specFolder = environment.currentDirectory
-    if let path = invocation.spec {
-      let absolute = Files.absolutePath(path, environment)
-      let bytes = try Files.read(absolute, environment)
-      do {
-        spec = try DecisionSpec.parse(json: bytes, file: Files.display(absolute, environment))
-      } catch {
-        throw CommandFailure(.dataError, error.description)
-      }
-      inputs.append(absolute)
-      specFolder = (absolute as NSString).deletingLastPathComponent
-    }
+    var (spec, inputs, specFolder) = try readSpec(invocation, environment: environment)
     var fields = invocation.decisionFields
     fields.group = invocation.group
     fields.to = invocation.to
@@ -68,5 +55,23 @@ extension Commission {
     default: record.writeMarkdown(to: &text)
     }
     return (text, .success, inputs)
+  }
+
+  /// The spec file, if one is given: the spec, the file (as an input), and its folder (which a
+  /// register named in it is relative to).
+  static func readSpec(_ invocation: Invocation, environment: Environment)
+    throws(CommandFailure) -> (DecisionSpec, [String], String)
+  {
+    guard let path = invocation.spec else {
+      return (DecisionSpec(), [], environment.currentDirectory)
+    }
+    let absolute = Files.absolutePath(path, environment)
+    let bytes = try Files.read(absolute, environment)
+    do {
+      let spec = try DecisionSpec.parse(json: bytes, file: Files.display(absolute, environment))
+      return (spec, [absolute], (absolute as NSString).deletingLastPathComponent)
+    } catch {
+      throw CommandFailure(.dataError, error.description)
+    }
   }
 }

@@ -118,6 +118,15 @@ extension RecordOfDecision {
       String(repeating: ".", count: signed) + "   " + String(repeating: ".", count: dated) + "\n")
     out.write("signed".padded(signed + 4) + "date\n")
     out.write("\n" + String(repeating: "-", count: min(width, 80)) + "\n\n")
+    writeTextAppendix(to: &out, width: width)
+  }
+
+  /// The appendix in plain text: the financial implications, the contracts, the timetable and
+  /// the checks.
+  func writeTextAppendix<Target: TextOutputStream>(to out: inout Target, width: Int) {
+    func para(_ text: String) {
+      for line in Prose.wrap(text, width: width) { out.write(line + "\n") }
+    }
     para("APPENDIX: FINANCIAL IMPLICATIONS AND TIMETABLE")
     out.write("\n")
     for paragraph in financialImplications {
@@ -209,6 +218,13 @@ extension RecordOfDecision {
       <h2>Appendix: financial implications and timetable</h2>
 
       """
+    out.write(h + htmlAppendix)
+  }
+
+  /// The appendix in HTML, up to the page's end.
+  var htmlAppendix: String {
+    let e = Markup.escapeXML
+    var h = ""
     for paragraph in financialImplications { h += "<p>\(e(paragraph))</p>\n" }
     h += tableRows.isEmpty ? "" : htmlTable
     h +=
@@ -226,8 +242,7 @@ extension RecordOfDecision {
     }
     if let reportAuthor { h += "<p>Report author: \(e(reportAuthor))</p>\n" }
     if let director { h += "<p>Relevant director: \(e(director))</p>\n" }
-    h += "</section>\n</body>\n</html>\n"
-    out.write(h)
+    return h + "</section>\n</body>\n</html>\n"
   }
 
   // MARK: - JSON
@@ -266,36 +281,11 @@ extension RecordOfDecision {
       ("group", .string(proposal.group)),
       ("newEnd", .day(newEnd)),
       ("asOf", .day(asOf)),
-      (
-        "contracts",
-        .array(
-          (extended + notExtended).map { p in
-            .object([
-              ("id", .string(p.contract.id)),
-              ("name", .string(ContractProposal.name(p.contract))),
-              ("action", .string(p.action.rawValue)),
-              ("currentEnd", .day(p.currentEnd)),
-              ("proposedEnd", .day(p.proposedEnd)),
-              ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
-              ("annualValue", .money(p.contract.annualValue)),
-              ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
-              ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
-            ])
-          })
-      ),
+      ("contracts", contractsJSON),
       ("totalCost", .money(RecordOfDecision.sum(extended))),
       ("totalOverflowed", .bool(CostSum(extended).overflowed > 0)),
       ("financialImplications", .array(financialImplications.map { .string($0) })),
-      (
-        "timetable",
-        .array(
-          timetable.map { t in
-            .object([
-              ("label", .string(t.label)), ("date", .day(t.day)), ("status", .string(t.status)),
-              ("missed", .bool(t.missed)),
-            ])
-          })
-      ),
+      ("timetable", timetableJSON),
       ("award", award.map(\.json) ?? .null),
       ("variation", variation.map(\.json) ?? .null),
       ("checks", .array(checks.map(\.json))),
@@ -347,5 +337,35 @@ extension Variation {
       ("limitPercent", .int(Variation.limitPercent)),
       ("exceedsLimit", .bool(exceeds(limitPercent: Variation.limitPercent))),
     ])
+  }
+}
+
+extension RecordOfDecision {
+  /// The contracts the record extends and those it covers that need no extension.
+  var contractsJSON: JSON {
+    .array(
+      (extended + notExtended).map { p in
+        .object([
+          ("id", .string(p.contract.id)),
+          ("name", .string(ContractProposal.name(p.contract))),
+          ("action", .string(p.action.rawValue)),
+          ("currentEnd", .day(p.currentEnd)),
+          ("proposedEnd", .day(p.proposedEnd)),
+          ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
+          ("annualValue", .money(p.contract.annualValue)),
+          ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
+          ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
+        ])
+      })
+  }
+
+  var timetableJSON: JSON {
+    .array(
+      timetable.map { t in
+        .object([
+          ("label", .string(t.label)), ("date", .day(t.day)), ("status", .string(t.status)),
+          ("missed", .bool(t.missed)),
+        ])
+      })
   }
 }
