@@ -243,6 +243,7 @@ struct RecordCheckTests {
       .deadlineMissed(
         milestone: "Decision by", day: day("2016-01-01"), byDays: 1, asOf: day("2016-01-02")),
       .awardNoProvider, .awardNoTerm, .awardNoValue, .variationNoValue,
+      .nameUnbalanced(contract: "a", name: "A[", character: "["),
       .modificationOverLimit(change: .zero, original: .zero, permille: 0, limitPercent: 10),
     ]
     let codes = all.map(\.code)
@@ -254,6 +255,17 @@ struct RecordCheckTests {
       contentsOf: repositoryRoot.appendingPathComponent(
         "Sources/Commissioning/Commissioning.docc/Codes.md"), encoding: .utf8)
     #expect(codes.filter { !codesArticle.contains("`\($0)`") } == [])
+  }
+
+  @Test(
+    "unbalanced brackets and quotes in a name",
+    arguments: [
+      ("Health Visiting and Family Nurse Partnership[", "["), ("School (All exc. Swale)", nil),
+      ("School (Swale", "("), ("School Swale)", ")"), ("[a (b] c)", "]"), ("“Q”", nil),
+      ("“Q", "“"), ("\"Q\"", nil), ("\"Q", "\""), ("", nil),
+    ])
+  func unbalanced(_ name: String, _ character: String?) {
+    #expect(RecordCheck.unbalanced(name) == character)
   }
 
   @Test("a spec's kind, form and money are checked as they are read")

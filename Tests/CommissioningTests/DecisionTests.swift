@@ -88,7 +88,13 @@ struct DecisionTests {
     #expect(dates["Forward-plan notice by"] == day("2016-09-01"))
     #expect(dates["Procurement start by"] == day("2016-10-01"))
     #expect(dates["Committee meeting"] == day("2016-03-22"))
-    #expect(record.checks.isEmpty)
+    // The stray '[' in the 2016 table (003 l.3210) would reach the record: it is flagged.
+    #expect(
+      record.checks == [
+        .nameUnbalanced(
+          contract: "schw-hv-fnp", name: "Health Visiting and Family Nurse Partnership[ (KCHFT)",
+          character: "[")
+      ])
   }
 
   @Test("under the threshold it says plainly that it is not a key decision, and lists no values")

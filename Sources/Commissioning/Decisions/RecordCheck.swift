@@ -28,6 +28,10 @@ public enum RecordCheck: Coded, Equatable {
   case awardNoValue
   /// A variation without a change in value and an original value to measure it by.
   case variationNoValue
+  /// A covered contract's service or provider has an unbalanced bracket or quote (the stray
+  /// `[` in "Health Visiting and Family Nurse Partnership[", 003 l.3210), which the formal
+  /// record would otherwise carry.
+  case nameUnbalanced(contract: String, name: String, character: String)
   /// A variation whose change in value exceeds the modification limit (10%).
   case modificationOverLimit(change: Money, original: Money, permille: Int, limitPercent: Int)
 
@@ -45,6 +49,7 @@ public enum RecordCheck: Coded, Equatable {
     case .awardNoTerm: return "award-no-term"
     case .awardNoValue: return "award-no-value"
     case .variationNoValue: return "variation-no-value"
+    case .nameUnbalanced: return "name-unbalanced"
     case .modificationOverLimit: return "modification-over-limit"
     }
   }
@@ -64,6 +69,11 @@ public enum RecordCheck: Coded, Equatable {
       ]
     case .noEndDate(let contract, let name), .noValue(let contract, let name):
       return [("contract", .string(contract)), ("name", .string(name))]
+    case .nameUnbalanced(let contract, let name, let character):
+      return [
+        ("contract", .string(contract)), ("name", .string(name)),
+        ("character", .string(character)),
+      ]
     case .deadlineMissed(let milestone, let day, let byDays, let asOf):
       return [
         ("milestone", .string(milestone)), ("date", .day(day)), ("byDays", .int(byDays)),
@@ -98,6 +108,9 @@ public enum RecordCheck: Coded, Equatable {
         + "length or cost"
     case .noValue(_, let name):
       return "\(name) has no value in the register: the record does not give one"
+    case .nameUnbalanced(_, let name, let character):
+      return "\(name) has an unbalanced '\(character)': correct the name in the register before "
+        + "the record goes out"
     case .deadlineMissed(let milestone, let day, let byDays, let asOf):
       return "\(milestone.lowercased()) \(long(day)) was missed by \(byDays) "
         + "day\(byDays == 1 ? "" : "s") at \(long(asOf))"
@@ -130,4 +143,21 @@ public enum RecordCheck: Coded, Equatable {
 
   /// `10.1` from 101 permille.
   static func percent(_ permille: Int) -> String { "\(permille / 10).\(permille % 10)" }
+
+  /// The first bracket or quote in `text` left unbalanced, or nil: `[` in `Partnership[`.
+  static func unbalanced(_ text: String) -> String? {
+    let pairs: [Character: Character] = ["(": ")", "[": "]", "{": "}", "“": "”"]
+    let closers = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
+    var open: [Character] = []
+    for character in text {
+      if pairs[character] != nil {
+        open.append(character)
+      } else if let opener = closers[character] {
+        guard open.last == opener else { return String(character) }
+        open.removeLast()
+      }
+    }
+    if let first = open.first { return String(first) }
+    return text.filter { $0 == "\"" }.count % 2 == 1 ? "\"" : nil
+  }
 }

@@ -176,5 +176,13 @@ extension RecordDraft {
     for p in covered where p.contract.value.amount == nil {
       checks.append(.noValue(contract: p.contract.id, name: ContractProposal.name(p.contract)))
     }
+    for p in covered {
+      let text = p.contract.service + " " + p.contract.provider
+      if let character = RecordCheck.unbalanced(text) {
+        checks.append(
+          .nameUnbalanced(
+            contract: p.contract.id, name: ContractProposal.name(p.contract), character: character))
+      }
+    }
   }
 }
