@@ -55,7 +55,7 @@ struct DecisionCommandTests {
     #expect(run.stdout.contains(#""code": "modification-over-limit""#) == over)
   }
 
-  @Test("award from flags: the terms, the whole value, the dates from the contract's start")
+  @Test("award from flags: the terms, the whole value, the dates back from the contract's start")
   func award() {
     let run = commission([
       "decision", "--kind", "award", "--group", "childrens-public-health", "--provider", "Acme",
@@ -69,7 +69,9 @@ struct DecisionCommandTests {
         "enter into a contract with Acme, to deliver school nursing for two years from"))
     // A value of unstated basis is the whole contract's: under the £1m threshold.
     #expect(run.stdout.contains("This is not a key decision: the contract value of £600,000.00"))
-    #expect(run.stdout.contains("- Decision by: 31 March 2017"))
+    // A new provider: three months' mobilisation from 1 January, the decision before it.
+    #expect(run.stdout.contains("- Mobilisation starts: 1 January 2017"))
+    #expect(run.stdout.contains("- Decision by: 31 December 2016"))
   }
 
   @Test(

@@ -37,16 +37,27 @@ struct KentAlignmentTests {
     #expect(camhs.extensionMonths == 7 && camhs.extensionRemainderDays == 0)
     #expect(camhs.cost == nil)
     #expect(camhs.procurementStartBy == day("2016-04-01"))
+    // CAMHS is West Kent CCG's (003 l.797): listed, never in the council's dates or total.
+    #expect(!camhs.isCouncilLed)
+    #expect(camhs.flags.first == .partnerLed(partner: "West Kent CCG"))
+    #expect(proposal.councilExtensions.count == 3)
     #expect(proposal.totalCost == Money(pounds: 11_302_200 + 2_426_380 + 414_379))
-    #expect(proposal.missingCosts == 1)
+    #expect(proposal.missingCosts == 0)
     #expect(proposal.keyDecision.required)
     #expect(proposal.keyDecision.basis == "extension cost")
-    #expect(proposal.procurementStartBy.day == day("2016-04-01"))
-    #expect(proposal.procurementStartBy.daysLeft == 10)
-    #expect(proposal.decisionBy?.day == day("2016-08-31"))
-    // 28 clear days: 3–30 August lie between 2 August and 31 August.
-    #expect(proposal.noticeBy?.day == day("2016-08-02"))
-    #expect(proposal.committee?.date == day("2016-07-05"))
+    // The council's own contracts are all open procurements: six months before 1 April 2017.
+    #expect(proposal.procurementStartBy.day == day("2016-10-01"))
+    #expect(proposal.procurementStartBy.daysLeft == 193)
+    #expect(proposal.decisionBy?.day == day("2016-09-30"))
+    // 28 clear days: 2–29 September lie between 1 September and 30 September.
+    #expect(proposal.noticeBy?.day == day("2016-09-01"))
+    #expect(proposal.committee?.date == day("2016-09-06"))
+    // The CCG's own dates: its competitive dialogue from 1 April 2016 (l.821), its variation by
+    // 31 August 2016 (l.817).
+    let ccg = Milestone.Owner.partner("West Kent CCG")
+    #expect(proposal.timetable.milestone(.procurementStart, owner: ccg)?.day == day("2016-04-01"))
+    #expect(proposal.timetable.milestone(.extensionDecision, owner: ccg)?.day == day("2016-08-31"))
+    #expect(proposal.timetable.partners == ["West Kent CCG"])
   }
 
   @Test(
@@ -135,7 +146,8 @@ struct AlignmentRuleTests {
       register: r, group: "g", target: .end(day("2016-09-30")), asOf: day("2016-01-01"))
     #expect(p.contracts[0].action == .endsAfterTarget)
     #expect(p.contracts[0].proposedEnd == day("2017-03-31"))
-    #expect(p.contracts[0].flags.first == "ends after the target, on 31 March 2017; not shortened")
+    #expect(p.contracts[0].flags.first == .endsAfterTarget(end: day("2017-03-31")))
+    #expect(p.contracts[0].flags.first?.code == "ends-after-target")
     #expect(p.contracts[1].action == .extend)
     #expect(
       p.contracts.allSatisfy {
@@ -202,10 +214,11 @@ struct AlignmentRuleTests {
     #expect(a.cost == Money(pounds: 300_000))
     #expect(a.costBasis == .annualisedTotal)
     #expect(a.valueChangePermille == 250)
-    #expect(a.flags.contains { $0.hasPrefix("adds 25% to the original value £1,200,000") })
+    #expect(
+      a.flags.contains(.valueChangeOverLimit(permille: 250, original: Money(pounds: 1_200_000))))
     // 183 days on a 731-day term: 25.0%.
     #expect(a.termChangePermille == 250)
-    #expect(a.flags.contains { $0.hasPrefix("lengthens its 731-day term by 25%") })
+    #expect(a.flags.contains(.termChangeOverLimit(termDays: 731, permille: 250)))
   }
 
   @Test("an end within the tolerance (31 days) needs no extension; beyond it, one is proposed")
@@ -301,14 +314,13 @@ struct UnknownCostTests {
     let asOf = try #require(Day("2016-01-01"))
     let p = try AlignmentProposal(register: r, group: "g", target: .latestEnd, asOf: asOf)
     let flags = Dictionary(uniqueKeysWithValues: p.contracts.map { ($0.contract.id, $0.flags) })
+    #expect(flags["a"]?.map(\.code).contains("value-other-currency") == true)
     #expect(
-      flags["a"]?.contains(
-        "value USD 500 is in USD, never converted to pounds, so the cost is unknown") == true)
+      flags["a"]?.first { $0.code == "value-other-currency" }?.message
+        == "value USD 500 is in USD, never converted to pounds, so the cost is unknown")
     #expect(
-      flags["b"]?.contains(
-        "total value £1,200,000 has no term to spread it over, so the cost is unknown") == true)
-    #expect(
-      flags["c"]?.contains("no value ('TBC': to be confirmed), so the cost is unknown") == true)
+      flags["b"]?.contains(.totalWithoutTerm(total: Money(pounds: 1_200_000))) == true)
+    #expect(flags["c"]?.contains(.noValue(reason: "'TBC': to be confirmed")) == true)
     #expect(p.contracts.first { $0.contract.id == "d" }?.cost == .zero)
   }
 }

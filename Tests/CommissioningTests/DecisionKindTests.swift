@@ -94,15 +94,38 @@ struct DecisionKindTests {
     #expect(named.award?.provider == "Acme")
     #expect(named.award?.start == day("2015-10-01"))
     #expect(named.award?.wholeValue == Money(pounds: 2_000_000))
+    // A new provider needs three months' mobilisation: the decision falls before it begins.
     // Its dates were past at 1 January 2016, and the committee meets after the decision.
     #expect(
       named.checks.map(\.code) == [
         "committee-after-decision", "deadline-missed", "deadline-missed", "deadline-missed",
+        "deadline-missed",
       ])
     #expect(
       named.checks.contains(
         .deadlineMissed(
-          milestone: "Decision by", day: day("2015-09-30"), byDays: 93, asOf: day("2016-01-01"))))
+          milestone: "Decision by", day: day("2015-06-30"), byDays: 185, asOf: day("2016-01-01"))))
+    #expect(named.timetable.map(\.label).contains("Mobilisation starts"))
+    // The current provider needs none: the decision falls the day before the contract starts.
+    let current = try draft { s in
+      s.kind = .award
+      s.contracts = ["a"]
+      s.currentProvider = true
+    }
+    let dates = Dictionary(uniqueKeysWithValues: current.timetable.map { ($0.label, $0.day) })
+    #expect(dates["Decision by"] == day("2015-09-30"))
+    #expect(dates["Mobilisation starts"] == nil)
+    #expect(current.timetable.first { $0.label == "Decision by" }?.rule == .beforeMobilisation)
+    // With no meeting date given, the timetable's latest meeting before the decision, its rule.
+    let chosen = try draft { s in
+      s.kind = .award
+      s.contracts = ["a"]
+      s.currentProvider = true
+      s.committee = nil
+      s.meetingDate = nil
+    }
+    #expect(chosen.consultation == "No committee meeting is recorded before the decision date.")
+    #expect(chosen.checks.contains(.noCommittee))
     #expect(
       named.decision[0].contains("enter into a contract with Acme, to deliver Meals for one year"))
     let bare = try draft { $0.kind = .award }

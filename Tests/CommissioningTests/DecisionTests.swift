@@ -97,6 +97,21 @@ struct DecisionTests {
       ])
   }
 
+  @Test("with no meeting date, the timetable's committee: the latest meeting before the decision")
+  func timetableCommittee() throws {
+    var s = try spec("decision-16-00038.json")
+    s.committee = nil
+    s.meetingDate = nil
+    let proposal = try AlignmentProposal(
+      register: try loadKent("kent-2016-03"), group: "childrens-public-health",
+      target: .newServiceStart(day("2017-04-01")), asOf: day("2016-03-22"))
+    let record = try RecordOfDecision(proposal: proposal, spec: s)
+    let committee = try #require(record.timetable.first { $0.label == "Committee meeting" })
+    #expect(committee.day == day("2016-09-06"))
+    #expect(committee.rule?.code == "latest-meeting")
+    #expect(record.consultation.hasSuffix("at its meeting of 6 September 2016."))
+  }
+
   @Test("under the threshold it says plainly that it is not a key decision, and lists no values")
   func notKeyDecision() throws {
     let r = try register(

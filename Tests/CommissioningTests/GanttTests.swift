@@ -125,7 +125,7 @@ struct GanttLayoutTests {
     #expect(keys.letters.map(\.text) == ["N", "C", "D", "P", "T"])
     #expect(
       keys.letters.map(\.day)
-        == ["2016-08-02", "2016-07-05", "2016-08-31", "2016-04-01", "2017-03-31"].map(day))
+        == ["2016-09-01", "2016-09-06", "2016-09-30", "2016-10-01", "2017-03-31"].map(day))
   }
 
   @Test("colour only when asked: ANSI escapes appear with color and never without")

@@ -49,12 +49,25 @@ extension RecordDraft {
     subject = "Entering into a contract for \(terms.service)"
     decision = decisionParagraphs(action: awardAction(terms))
     setSingleFigureReasons(known: terms.wholeValue != nil)
-    setDecisionBy(
-      terms.start?.previous, why: "the day before the contract starts")
-    otherDates = [
-      ("Contract starts", terms.start.map { Deadline($0, asOf: asOf, why: "the contract's start") })
-    ]
+    awardDates(terms)
     finance = [awardFinance(terms), keySentence]
+  }
+
+  /// The award's dates from the one timetable engine, back from the contract's start: its
+  /// decision before mobilisation begins (none for the current provider, who needs no
+  /// handover), with its own notice and committee.
+  mutating func awardDates(_ terms: AwardTerms) {
+    guard let start = terms.start else { return }
+    let cycle = Timetable(
+      newServiceStart: start, extensions: [], rules: council, asOf: asOf,
+      mobilisation: terms.currentProvider ? .months(0) : nil)
+    takeDates(
+      from: cycle, decision: .awardDecision, notice: .awardNotice, committee: .awardCommittee)
+    otherDates = [Milestone.Kind.mobilisation, .serviceStart].compactMap { kind in
+      cycle.milestone(kind).map {
+        (kind == .serviceStart ? "Contract starts" : kind.label, $0.deadline)
+      }
+    }
   }
 
   /// The spec's terms over the covered contract's (the first, when several are named).

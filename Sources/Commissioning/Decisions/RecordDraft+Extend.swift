@@ -8,20 +8,17 @@ extension RecordDraft {
     subject = "Extension of the contract\(count == 1 ? "" : "s") for \(extendedList) to \(target)"
     decision = extensionDecision
     extensionReasons()
-    // A contract led by another commissioner shapes the target but not this decision's dates.
-    let earliest = extended.compactMap(\.currentEnd).min()
-    let first = extended.first { $0.currentEnd == earliest }
-    setDecisionBy(
-      earliest,
-      why: "the earliest current end among the contracts to extend"
-        + (first.map { " (\(ContractProposal.name($0.contract)))" } ?? ""))
-    let procurementStart = covered.min { $0.procurementStartBy < $1.procurementStartBy }
+    // The one timetable: a contract led by another commissioner shapes the target but not
+    // this decision's dates.
+    let cycle = Timetable(
+      newServiceStart: proposal.newServiceStart, extensions: covered, rules: council, asOf: asOf)
+    takeDates(
+      from: cycle, decision: .extensionDecision, notice: .extensionNotice,
+      committee: .extensionCommittee)
     otherDates = [
       (
-        "Procurement start by",
-        Deadline(
-          procurementStart?.procurementStartBy ?? proposal.procurementStartBy.day, asOf: asOf,
-          why: "the lead time before the new service")
+        Milestone.Kind.procurementStart.label,
+        cycle.milestone(.procurementStart)?.deadline ?? proposal.procurementStartBy
       )
     ]
     checkRegisterGaps()

@@ -59,9 +59,23 @@ extension RecordDraft {
     subject = "Variation of the contract for \(ContractProposal.name(contract.contract))"
     decision = decisionParagraphs(action: variationAction(varied))
     setSingleFigureReasons(known: change != nil)
-    setDecisionBy(contract.currentEnd, why: "a contract is varied while it runs")
+    variationDates(contract)
     checkRegisterGaps()
     finance = [variationFinance(varied), keySentence]
+  }
+
+  /// The variation's dates from the one timetable engine: a contract is varied while it runs,
+  /// so the decision falls by its current end as an extension's would, with the same notice and
+  /// committee rules.
+  mutating func variationDates(_ contract: ContractProposal) {
+    var running = contract
+    running.action = .extend
+    let cycle = Timetable(
+      newServiceStart: proposal.newServiceStart, extensions: [running], rules: council,
+      asOf: asOf)
+    takeDates(
+      from: cycle, decision: .extensionDecision, notice: .extensionNotice,
+      committee: .extensionCommittee)
   }
 
   /// "vary the contract for A (P) to add ..., increasing its value by £X (4.2% of £Y), ...".

@@ -26,6 +26,9 @@ struct RecordDraft {
   /// The decision's dates: by when it is taken and its forward-plan notice.
   var decisionBy: Deadline?
   var noticeBy: Deadline?
+  /// The council's committee meeting on or before the decision, as the timetable chose it.
+  var meeting: CouncilRules.Meeting?
+  var meetingRule: TimetableRule?
   /// The timetable's other dates, by label (procurement start, contract start).
   var otherDates: [(String, Deadline?)] = []
   var timetable: [RecordOfDecision.TimetableEntry] = []
@@ -64,14 +67,16 @@ struct RecordDraft {
     return separator + (purpose.hasSuffix(".") ? String(purpose.dropLast()) : purpose)
   }
 
-  /// The decision date's notice: the council's clear days before it.
-  mutating func setDecisionBy(_ day: Day?, why: String) {
-    decisionBy = day.map { Deadline($0, asOf: asOf, why: why) }
-    noticeBy = decisionBy.map {
-      Deadline(
-        council.noticeBy(decision: $0.day), asOf: asOf,
-        why: "\(council.noticeClearDays) clear days before the decision")
-    }
+  /// The decision's dates from the one timetable engine: by when it is taken, its forward-plan
+  /// notice and the committee meeting that considers it (``Timetable``).
+  mutating func takeDates(
+    from cycle: Timetable, decision: Milestone.Kind, notice: Milestone.Kind,
+    committee: Milestone.Kind
+  ) {
+    decisionBy = cycle.milestone(decision)?.deadline
+    noticeBy = cycle.milestone(notice)?.deadline
+    meeting = cycle.milestone(committee)?.meeting
+    meetingRule = cycle.milestone(committee)?.rule
   }
 
   /// The key-decision sentence for the appendix, on the test's own figures.
@@ -107,9 +112,8 @@ extension RecordDraft {
   /// The committee that considers the decision, and when: the spec's, or the council's last
   /// meeting on or before the decision.
   mutating func consult() {
-    let councilMeeting = decisionBy.flatMap { d in council.meetings.last { $0.date <= d.day } }
-    let committeeName = spec.committee ?? councilMeeting?.committee
-    let meeting = spec.meetingDate ?? councilMeeting?.date
+    let committeeName = spec.committee ?? self.meeting?.committee
+    let meeting = spec.meetingDate ?? self.meeting?.date
     if let committeeName, let meeting {
       consultation =
         "The \(committeeName) will consider the matter at its meeting of \(DateStyle.long(meeting))."
@@ -125,8 +129,10 @@ extension RecordDraft {
     }
     if let meeting {
       let status = meeting < asOf ? "held" : "in \((meeting - asOf).days) days"
+      // The timetable's rule when it chose the meeting; none when the spec names the date.
+      let rule = spec.meetingDate == nil ? meetingRule : nil
       timetable.append(
-        .init(label: "Committee meeting", day: meeting, status: status, missed: false))
+        .init(label: "Committee meeting", day: meeting, status: status, missed: false, rule: rule))
     }
   }
 
@@ -161,7 +167,9 @@ extension RecordDraft {
       deadline.missedByDays.map { "MISSED by \($0) day\($0 == 1 ? "" : "s")" }
       ?? deadline.daysLeft.map { $0 == 0 ? "today" : "in \($0) day\($0 == 1 ? "" : "s")" } ?? ""
     timetable.append(
-      .init(label: label, day: deadline.day, status: status, missed: deadline.missedByDays != nil))
+      .init(
+        label: label, day: deadline.day, status: status, missed: deadline.missedByDays != nil,
+        rule: deadline.rule))
     if let missed = deadline.missedByDays {
       checks.append(
         .deadlineMissed(milestone: label, day: deadline.day, byDays: missed, asOf: asOf))

@@ -41,6 +41,8 @@ public struct RecordOfDecision: Sendable {
     public var day: Day?
     public var status: String
     public var missed: Bool
+    /// The timetable rule that set the date (nil for the committee the spec names).
+    public var rule: TimetableRule? = nil
   }
 }
 

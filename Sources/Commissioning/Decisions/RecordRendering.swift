@@ -364,7 +364,7 @@ extension RecordOfDecision {
       timetable.map { t in
         .object([
           ("label", .string(t.label)), ("date", .day(t.day)), ("status", .string(t.status)),
-          ("missed", .bool(t.missed)),
+          ("missed", .bool(t.missed)), ("rule", t.rule.map(\.json) ?? .null),
         ])
       })
   }

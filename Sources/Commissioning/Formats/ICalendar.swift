@@ -62,28 +62,37 @@ public struct ICalendarExport: Sendable {
             categories: "Review"))
       }
     }
-    if let p = proposal {
-      let group = p.group
-      var dates: [(String, String, Deadline?)] = [
-        ("notice-by", "Forward-plan notice by", p.noticeBy),
-        ("decision-by", "Key decision by", p.decisionBy),
-        ("procurement-start-by", "Procurement start by", p.procurementStartBy),
-      ]
-      dates.sort { ($0.2?.day ?? p.target) < ($1.2?.day ?? p.target) }
-      for (kind, label, deadline) in dates {
-        guard let deadline else { continue }
-        events.append(
-          Event(
-            uid: "\(group)-\(kind)", day: deadline.day, summary: "\(label): \(group)",
-            description:
-              "\(label) for aligning \(group) to \(DateStyle.long(p.target)): \(deadline.why).",
-            categories: "Alignment"))
-      }
-    }
+    if let p = proposal { events += ICalendarExport.timetableEvents(p) }
     events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
     self.init(
       calendarName: "\(register.council.name) contracts (\(register.name))", stamp: asOf,
       events: events, alarms: alarms)
+  }
+
+  /// One event per milestone of the proposal's timetable, the council's and each partner's.
+  /// The three deadlines calendars have subscribed to since the first version keep their UIDs.
+  static func timetableEvents(_ p: AlignmentProposal) -> [Event] {
+    let group = p.group
+    return p.timetable.milestones.compactMap { m in
+      guard m.kind != .currentEnd else { return nil }  // each contract's end is its own event
+      let label: String
+      let uidKind: String
+      switch (m.kind, m.owner) {
+      case (.extensionNotice, .council): (label, uidKind) = ("Forward-plan notice by", "notice-by")
+      case (.extensionDecision, .council): (label, uidKind) = ("Key decision by", "decision-by")
+      case (.procurementStart, .council):
+        (label, uidKind) = ("Procurement start by", "procurement-start-by")
+      default: (label, uidKind) = (m.kind.label, m.kind.rawValue)
+      }
+      let partner = m.owner.partnerName
+      let slug = partner.map { "-" + Column.normalise($0) } ?? ""
+      let whose = partner.map { " (\($0.singleLine), partner-led)" } ?? ""
+      return Event(
+        uid: "\(group)-\(uidKind)\(slug)", day: m.day, summary: "\(label)\(whose): \(group)",
+        description:
+          "\(label) for aligning \(group) to \(DateStyle.long(p.target)): \(m.rule.message).",
+        categories: "Alignment")
+    }
   }
 
   init(calendarName: String, stamp: Day, events: [Event], alarms: [Int]) {

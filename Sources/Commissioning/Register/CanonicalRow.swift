@@ -7,6 +7,7 @@ extension Contract {
       .start: startText, .end: endText, .extensionOptions: optionsText, .maxEnd: maxEndText,
       .originalEnd: originalEndText, .nextReview: nextReviewText,
       .procurementRoute: procurementRoute, .leadTime: leadTimeText, .source: source, .notes: notes,
+      .commissioner: commissioner, .councilShare: councilShareText,
     ]
     row[.valueBasis] = value.basis == .unknown ? "" : value.basis.rawValue
     return row

@@ -19,6 +19,10 @@ public enum Column: String, CaseIterable, Sendable {
   case leadTime = "lead_time"
   case source
   case notes
+  /// The lead commissioning body; empty means the council itself.
+  case commissioner
+  /// What the council pays of the value: money with its basis, or a percentage.
+  case councilShare = "council_share"
 
   /// The column's position in `allCases`, without hashing (read once per cell while loading).
   var slot: Int {
@@ -41,6 +45,8 @@ public enum Column: String, CaseIterable, Sendable {
     case .leadTime: return 15
     case .source: return 16
     case .notes: return 17
+    case .commissioner: return 18
+    case .councilShare: return 19
     }
   }
 
@@ -121,6 +127,10 @@ public enum Column: String, CaseIterable, Sendable {
     ],
     .leadTime: ["procurementleadtime"],
     .source: ["sourceline"],
+    .commissioner: [
+      "leadcommissioner", "commissioningbody", "leadbody", "commissionedby", "leadorganisation",
+    ],
+    .councilShare: ["councilcontribution", "councilfunding", "kccshare", "councilshareofvalue"],
     .notes: ["comments", "comment", "remarks", "note", "notes", "additionalinformation"],
   ]
 

@@ -31,6 +31,12 @@ public struct Contract: Hashable, Sendable {
   public var leadTime: Length?
   public var source: String
   public var notes: String
+  /// The lead commissioning body as written; empty means the council itself
+  /// (``CouncilRules/leads(_:)`` decides whether a name means the council).
+  public var commissioner: String = ""
+  /// What the council pays of the value, as written, and as read.
+  public var councilShareText: String = ""
+  public var councilShare: CouncilShare?
   /// Columns the planner does not know, kept to be written back: header and value.
   public var extra: [ExtraColumn]
   /// Where the row is.

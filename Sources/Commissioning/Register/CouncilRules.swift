@@ -24,6 +24,10 @@ public struct CouncilRules: Hashable, Sendable {
   public var decisionMaker: String?
   /// The month the financial year starts (April, 4, in England): `Q1 2016/17` starts then.
   public var financialYearStart = 4
+  /// Names that mean the council itself in a `commissioner` cell (its name always does).
+  public var commissioners: [String] = []
+  /// How long each stage before a new service takes.
+  public var stages = CycleStages()
 
   public struct Meeting: Hashable, Sendable {
     public var date: Day
@@ -48,6 +52,14 @@ public struct CouncilRules: Hashable, Sendable {
   /// and the decision. Written so that no count, however large, can overflow.
   public func noticeBy(decision: Day) -> Day {
     (decision - DayCount(noticeClearDays)).previous
+  }
+
+  /// Whether the council leads a contract commissioned by `commissioner`: an empty cell, the
+  /// council's name, or one of ``commissioners``, matched loosely (case and punctuation).
+  public func leads(_ commissioner: String) -> Bool {
+    let key = Column.normalise(commissioner)
+    guard !key.isEmpty else { return true }
+    return key == Column.normalise(name) || commissioners.contains { Column.normalise($0) == key }
   }
 
   /// The lead time for a procurement route, or the default.
@@ -157,6 +169,13 @@ extension CouncilRules {
         }
       case "decisionMaker":
         rules.decisionMaker = value as? String
+      case "commissioners":
+        guard let names = value as? [String] else {
+          throw fail("'commissioners' must be a list of the names that mean the council")
+        }
+        rules.commissioners = names
+      case "stages":
+        rules.stages = try CouncilRules.stages(value, fail: fail)
       case "financialYearStart":
         guard let month = monthNumber(value) else {
           throw fail("'financialYearStart' must be a month, like \"April\" or 4")
@@ -167,6 +186,35 @@ extension CouncilRules {
       }
     }
     return rules
+  }
+}
+
+extension CouncilRules {
+  /// `"stages": {"consultation": "3 months", "marketEngagement": "1 month",
+  /// "specification": "2 months", "mobilisation": "3 months"}`; any may be left out.
+  static func stages(_ value: Any, fail: (String) -> CouncilRulesError) throws(CouncilRulesError)
+    -> CycleStages
+  {
+    guard let table = value as? [String: Any] else {
+      throw fail("'stages' must map a stage to its length")
+    }
+    var stages = CycleStages()
+    for (stage, v) in table {
+      guard let s = v as? String, let length = CouncilRules.leadTime(s) else {
+        throw fail("stage '\(stage)' " + CouncilRules.leadTimeRule)
+      }
+      switch stage {
+      case "consultation": stages.consultation = length
+      case "marketEngagement": stages.marketEngagement = length
+      case "specification": stages.specification = length
+      case "mobilisation": stages.mobilisation = length
+      default:
+        throw fail(
+          "'stages' has no stage '\(stage)'; the stages are consultation, marketEngagement, specification and mobilisation"
+        )
+      }
+    }
+    return stages
   }
 }
 

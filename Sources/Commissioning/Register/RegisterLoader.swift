@@ -463,6 +463,9 @@ public enum RegisterLoader {
     contract.originalEndText = row.text(.originalEnd)
     contract.valueUnitText = row.text(.valueUnit)
     contract.originalEnd = limits.originalEnd
+    contract.commissioner = row.text(.commissioner)
+    contract.councilShareText = row.text(.councilShare)
+    contract.councilShare = row.readCouncilShare()
     row.noteAnnualisedTotal(contract)
     for (finding, column) in row.findings {
       let location =

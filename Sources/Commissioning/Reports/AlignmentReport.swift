@@ -29,17 +29,20 @@ extension AlignmentProposal {
         p.currentEnd.map { DateStyle.short($0, precision: p.contract.end.precision) } ?? "unknown",
         p.proposedEnd.map { DateStyle.short($0) } ?? "",
         AlignmentProposal.extensionLabel(p),
-        p.extends ? p.costText(unknown: "unknown") : "-",
+        AlignmentProposal.costCell(p),
         p.withinOptions.map { $0 ? "within" : "beyond" } ?? "",
       ])
     }
     for line in table.render(width: width).lines { out.write(line + "\n") }
     out.write("\n")
-    let count = extensions.count
+    let count = councilExtensions.count
     let plural = count == 1 ? "" : "s"
     var total: String
     if count == 0 {
-      total = "No extension is needed: every contract already ends on or near the target"
+      total =
+        partnerExtensions.isEmpty
+        ? "No extension is needed: every contract already ends on or near the target"
+        : "The council extends no contract it leads"
     } else if missingCosts == count {
       total =
         "The cost of the \(count) extension\(plural) is unknown"
@@ -54,6 +57,11 @@ extension AlignmentProposal {
       }
       if let caveat = overflowCaveat { total += "; " + caveat }
     }
+    if !partnerExtensions.isEmpty {
+      let n = partnerExtensions.count
+      total +=
+        "; \(n) partner-led extension\(n == 1 ? " is" : "s are") the partner's, not included"
+    }
     Prose.write(total + ".", width: width, to: &out)
     let kd = keyDecision
     let amount = kd.amount.formatted(alwaysShowPence: true)
@@ -65,54 +73,101 @@ extension AlignmentProposal {
       "Key decision: \(kd.required ? "yes" : "no"): \(subject) \(verb) the threshold of \(kd.threshold.formatted)."
     if standIn { verdict += " They stand in because some extension costs are unknown." }
     Prose.write(verdict, width: width, to: &out)
+    writeTimetable(to: &out, width: width)
+    writeFlags(to: &out, width: width)
+  }
+
+  /// The council's milestones, then each partner's, one line each with the rule under it.
+  func writeTimetable<Target: TextOutputStream>(to out: inout Target, width: Int) {
     out.write("\nDeadlines\n")
     var entries: [(day: Day?, label: String, status: String, why: String)] = []
-    func add(_ label: String, _ deadline: Deadline?, unknown: String) {
-      guard let deadline else {
-        entries.append((nil, label, "unknown", unknown))
-        return
-      }
-      let status =
-        deadline.missedByDays.map { "MISSED by \($0) day\($0 == 1 ? "" : "s")" }
-        ?? deadline.daysLeft.map { $0 == 0 ? "today" : "in \($0) day\($0 == 1 ? "" : "s")" } ?? ""
-      entries.append((deadline.day, label, status, deadline.why))
+    // The current end is the decision's day and named in its rule: not a line of its own.
+    for milestone in timetable.milestones
+    where milestone.owner == .council && milestone.kind != .currentEnd {
+      entries.append(AlignmentProposal.entry(milestone, asOf: asOf))
     }
     let unknownEnds = "the current ends of the contracts to extend are not known"
-    add("Forward-plan notice by", noticeBy, unknown: unknownEnds)
-    add("Decision by", decisionBy, unknown: unknownEnds)
-    add("Procurement start by", procurementStartBy, unknown: "")
-    if let committee {
-      entries.append(
-        (
-          committee.date, "Committee meeting", committee.date < asOf ? "past" : "",
-          "the latest on or before the decision: \(committee.committee)"
-        ))
-    } else if decisionBy != nil {
+    if decisionBy == nil, !councilExtensions.isEmpty {
+      entries.append((nil, Milestone.Kind.extensionNotice.label, "unknown", unknownEnds))
+      entries.append((nil, Milestone.Kind.extensionDecision.label, "unknown", unknownEnds))
+    } else if decisionBy != nil, committee == nil {
       entries.append(
         (nil, "Committee meeting", "none", "no meeting in council.json on or before the decision"))
     }
     entries.sort { ($0.day ?? Day(ordinal: Int.max)) < ($1.day ?? Day(ordinal: Int.max)) }
+    AlignmentProposal.write(entries, to: &out, width: width)
+    for partner in timetable.partners {
+      out.write("\n")
+      Prose.write(
+        "\(partner.singleLine) (partner-led; not the council's dates)", width: width, to: &out)
+      let own = timetable.milestones.filter { $0.owner == .partner(partner) }
+      AlignmentProposal.write(
+        own.map { AlignmentProposal.entry($0, asOf: asOf) }, to: &out, width: width)
+    }
+  }
+
+  /// A milestone as a line: its date, label, status (missed, days left, held) and rule.
+  static func entry(_ m: Milestone, asOf: Day) -> (Day?, String, String, String) {
+    let label =
+      m.owner != .council && m.kind == .extensionDecision ? "Variation by" : m.kind.label
+    return (m.day, label, status(m, asOf: asOf), m.rule.message)
+  }
+
+  /// `MISSED by 3 days`, `in 12 days`, `today`; a meeting is `held` or to come.
+  static func status(_ m: Milestone, asOf: Day) -> String {
+    if m.kind.isMeeting { return m.day < asOf ? "held" : "" }
+    let d = m.deadline
+    return d.missedByDays.map { "MISSED by \($0) day\($0 == 1 ? "" : "s")" }
+      ?? d.daysLeft.map { $0 == 0 ? "today" : "in \($0) day\($0 == 1 ? "" : "s")" } ?? ""
+  }
+
+  static func write<Target: TextOutputStream>(
+    _ entries: [(day: Day?, label: String, status: String, why: String)], to out: inout Target,
+    width: Int
+  ) {
     for entry in entries {
       let date = entry.day.map { DateStyle.short($0) } ?? "    unknown"
-      let head = "  \(date)  \(entry.label.padded(24))\(entry.status)"
+      let head = "  \(date)  \(entry.label.padded(28))\(entry.status)"
       if head.count <= width {
         out.write(TextTable.trailingSpacesRemoved(head) + "\n")
       } else {
-        // Narrow: the status goes under the label, where the reason follows.
-        out.write("  \(date)  \(entry.label)\n")
+        // Narrow: the status goes under the label, where the reason follows; a label too long
+        // for the line goes under the date.
+        let line = "  \(date)  \(entry.label)"
+        if line.count <= width {
+          out.write(line + "\n")
+        } else {
+          out.write("  \(date)\n")
+          for part in Prose.wrap(entry.label, width: width - 15) {
+            out.write("               \(part)\n")
+          }
+        }
         if !entry.status.isEmpty { out.write("               \(entry.status)\n") }
       }
       for line in Prose.wrap(entry.why, width: width - 15) { out.write("               \(line)\n") }
     }
+  }
+
+  /// Each flagged contract, then its flags' messages.
+  func writeFlags<Target: TextOutputStream>(to out: inout Target, width: Int) {
     let flagged = contracts.filter { !$0.flags.isEmpty }
     guard !flagged.isEmpty else { return }
     out.write("\nFlags and assumptions\n")
     for p in flagged {
       Prose.write("- " + ContractProposal.name(p.contract), width: width, to: &out)
       for flag in p.flags {
-        for line in Prose.wrap(flag, width: width - 4) { out.write("    \(line)\n") }
+        for line in Prose.wrap(flag.message, width: width - 4) { out.write("    \(line)\n") }
       }
     }
+  }
+
+  /// The cost the council bears: its share of an extension it leads; `partner` for one a
+  /// partner leads; `-` with no extension.
+  static func costCell(_ p: ContractProposal) -> String {
+    guard p.extends else { return "-" }
+    guard p.isCouncilLed else { return "partner" }
+    if let share = p.councilCost { return share.formatted(alwaysShowPence: true) }
+    return p.costText(unknown: "unknown")
   }
 
   /// `6m`, `7m`, `6m 15d`, `15d`, `none`, `later` (ends after the target), `unknown`.
@@ -139,7 +194,7 @@ extension AlignmentProposal {
         ("missed", .bool(d.missedByDays != nil)),
         ("missedByDays", d.missedByDays.map { .int($0) } ?? .null),
         ("daysLeft", d.daysLeft.map { .int($0) } ?? .null),
-        ("why", .string(d.why)),
+        ("why", d.rule.json),
       ])
     }
     return .object([
@@ -180,7 +235,11 @@ extension AlignmentProposal {
               ("route", .string(p.route)),
               ("leadTime", .string(p.leadTime.description)),
               ("procurementStartBy", .day(p.procurementStartBy)),
-              ("flags", .array(p.flags.map { .string($0) })),
+              ("commissioner", .string(p.contract.commissioner)),
+              ("councilLed", .bool(p.isCouncilLed)),
+              ("councilCost", p.extends ? .money(p.councilCost) : .money(Money.zero)),
+              ("councilAnnualValue", .money(p.councilAnnualValue)),
+              ("flags", .array(p.flags.map(\.json))),
             ])
           })
       ),
@@ -215,6 +274,7 @@ extension AlignmentProposal {
           ),
         ])
       ),
+      ("timetable", .array(timetable.milestones.map(\.json))),
       ("diagnostics", .array(diagnostics.map { .string($0.description) })),
     ])
   }
@@ -377,9 +437,11 @@ extension AlignmentPlan {
     var unknownCosts = 0
     var keyDecisions = 0
     var missed = 0
+    var partnerLed = 0
     for proposal in proposals {
-      let count = proposal.extensions.count
+      let count = proposal.councilExtensions.count
       extensions += count
+      partnerLed += proposal.partnerExtensions.count
       unknownCosts += proposal.missingCosts
       if proposal.keyDecision.required { keyDecisions += 1 }
       if proposal.decisionBy?.missedByDays != nil { missed += 1 }
@@ -435,6 +497,9 @@ extension AlignmentPlan {
         " (+ marks a group with \(unknownCosts == 1 ? "a cost" : "costs") unknown: \(unknownCosts) in all)"
     }
     if totalOverflowed { summary += "; the sum overflowed and is incomplete" }
+    if partnerLed > 0 {
+      summary += "; \(partnerLed) partner-led extension\(partnerLed == 1 ? "" : "s") not counted"
+    }
     summary += "; \(keyDecisions) key decision\(keyDecisions == 1 ? "" : "s")"
     if missed > 0 {
       summary += "; \(missed) decision date\(missed == 1 ? "" : "s") already missed (marked !)"

@@ -104,16 +104,15 @@ extension ScenarioOutcome {
             ContractProposal(
               c, target: e, newServiceStart: e.next, rules: exact, diagnostics: &ignored)
           }.filter(\.extends)
-          let earliest = proposals.compactMap(\.currentEnd).min()
+          let cycle = Timetable(
+            newServiceStart: (ends.max() ?? asOf).next, extensions: proposals,
+            rules: register.council, asOf: asOf)
           return ScenarioDecision(
             label: label,
             keyDecision: KeyDecisionTest(
               proposals, threshold: register.council.keyDecisionThreshold),
-            decisionBy: earliest.map { Deadline($0, asOf: asOf, why: "the earliest current end") },
-            noticeBy: earliest.map {
-              Deadline(
-                register.council.noticeBy(decision: $0), asOf: asOf, why: "notice")
-            }, procurementStartBy: nil)
+            decisionBy: cycle.milestone(.extensionDecision)?.deadline,
+            noticeBy: cycle.milestone(.extensionNotice)?.deadline, procurementStartBy: nil)
         }
 
         switch change.kind {

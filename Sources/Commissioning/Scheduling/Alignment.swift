@@ -97,8 +97,14 @@ public struct ContractProposal: Sendable {
   public var leadTime: Length
   public var route: String
   public var procurementStartBy: Day
-  /// Plain-language flags and assumptions for this contract.
-  public var flags: [String]
+  /// Flags and assumptions for this contract, each with its code.
+  public var flags: [ProposalFlag]
+  /// Whether the council leads the contract (no `commissioner`, or one naming the council).
+  public var isCouncilLed = true
+  /// What the council pays a year, and of the extension, when it pays a share; otherwise the
+  /// annual value and the cost.
+  public var councilAnnualValue: Money?
+  public var councilCost: Money?
 
   /// Whether the proposal extends the contract.
   public var extends: Bool { action == .extend || action == .extendFromUnknownEnd }
@@ -120,12 +126,14 @@ public struct Deadline: Sendable, Equatable {
   public var missedByDays: Int?
   /// Days left at the as-of date, when still ahead.
   public var daysLeft: Int?
-  /// Why this date.
-  public var why: String
+  /// Why this date: the rule that set it.
+  public var rule: TimetableRule
+  /// The rule as a sentence.
+  public var why: String { rule.message }
 
-  init(_ day: Day, asOf: Day, why: String) {
+  init(_ day: Day, asOf: Day, rule: TimetableRule) {
     self.day = day
-    self.why = why
+    self.rule = rule
     if day < asOf {
       missedByDays = (asOf - day).days
     } else {
@@ -142,19 +150,20 @@ public struct KeyDecisionTest: Sendable {
   public var amount: Money
   public var threshold: Money
 
-  /// The extension cost of `proposals` against the threshold; where costs are unknown, the annual
-  /// values of the contracts to extend stand in, as Kent's 2015 record reasoned.
+  /// The council's extension cost of `proposals` (its share of the contracts it leads; a
+  /// partner's never count) against the threshold; where costs are unknown, the annual values of
+  /// the contracts to extend stand in, as Kent's 2015 record reasoned.
   public init(_ proposals: [ContractProposal], threshold: Money) {
     var total = Money.zero
     var missing = false
     var annual = Money.zero
-    for proposal in proposals where proposal.extends {
-      if let cost = proposal.cost, let sum = total.adding(cost) {
+    for proposal in proposals where proposal.extends && proposal.isCouncilLed {
+      if let cost = proposal.councilCost, let sum = total.adding(cost) {
         total = sum
       } else {
         missing = true
       }
-      if let value = proposal.contract.annualValue, let sum = annual.adding(value) { annual = sum }
+      if let value = proposal.councilAnnualValue, let sum = annual.adding(value) { annual = sum }
     }
     if !missing || total >= threshold {
       self.init(
@@ -193,16 +202,27 @@ public struct AlignmentProposal: Sendable {
   /// 64-bit pence hold: when not zero, the total overflowed and is incomplete.
   public var overflowedCosts: Int = 0
   public var keyDecision: KeyDecisionTest
-  /// The key decision is taken by the earliest current end among the contracts to extend.
-  public var decisionBy: Deadline?
-  /// The forward-plan notice, the notice clear days before the decision.
-  public var noticeBy: Deadline?
-  /// The earliest procurement start over the group.
-  public var procurementStartBy: Deadline
-  /// The latest committee meeting on or before the decision.
-  public var committee: CouncilRules.Meeting?
+  /// Every milestone of the cycle, the council's and its partners'.
+  public var timetable: Timetable
   /// Assumptions and problems, located at the contract rows.
   public var diagnostics: [Diagnostic]
+
+  /// The council's key decision is taken by the earliest current end among the contracts it
+  /// extends.
+  public var decisionBy: Deadline? { timetable.milestone(.extensionDecision)?.deadline }
+  /// The forward-plan notice, the notice clear days before the decision.
+  public var noticeBy: Deadline? { timetable.milestone(.extensionNotice)?.deadline }
+  /// The latest committee meeting on or before the decision.
+  public var committee: CouncilRules.Meeting? {
+    timetable.milestone(.extensionCommittee)?.meeting
+  }
+  /// The council's procurement start: the earliest over the contracts it leads (a partner's
+  /// when it leads none; the new service start when there is no contract at all).
+  public var procurementStartBy: Deadline {
+    timetable.milestone(.procurementStart)?.deadline
+      ?? timetable.milestones.first { $0.kind == .procurementStart }?.deadline
+      ?? Deadline(newServiceStart, asOf: asOf, rule: .dayAfterTarget)
+  }
 }
 
 /// The extension costs of some proposals added up in 64-bit pence: the total of those that fit,
@@ -215,9 +235,9 @@ public struct CostSum: Sendable, Equatable {
   /// Known costs left out because adding them would pass the largest amount.
   public var overflowed = 0
 
-  /// The costs of the proposals that extend.
+  /// The council's costs of the proposals it leads that extend (a partner's are its own).
   public init(_ proposals: [ContractProposal]) {
-    self.init(costs: proposals.filter(\.extends).map(\.cost))
+    self.init(costs: proposals.filter { $0.extends && $0.isCouncilLed }.map(\.councilCost))
   }
 
   /// Costs added up; `nil` is an unknown cost.
@@ -300,49 +320,37 @@ extension AlignmentProposal {
     }
     let sum = CostSum(proposals)
     let keyDecision = KeyDecisionTest(proposals, threshold: rules.keyDecisionThreshold)
-    let extended = proposals.filter(\.extends)
-    let earliest = extended.compactMap(\.currentEnd).min()
-    var decisionBy: Deadline?
-    var noticeBy: Deadline?
-    if let earliest {
-      let first = extended.first { $0.currentEnd == earliest }
-      decisionBy = Deadline(
-        earliest, asOf: asOf,
-        why: "the earliest current end among the contracts to extend"
-          + (first.map { " (\(ContractProposal.name($0.contract)))" } ?? ""))
-      noticeBy = Deadline(
-        rules.noticeBy(decision: earliest), asOf: asOf,
-        why: "\(rules.noticeClearDays) clear days before the decision")
-    } else if !extended.isEmpty {
+    let council = proposals.filter { $0.extends && $0.isCouncilLed }
+    if !council.isEmpty, council.allSatisfy({ $0.currentEnd == nil }) {
       diagnostics.append(
         Diagnostic(
           .warning,
           "the current ends of the contracts to extend are unknown, so the decision and notice dates cannot be set"
         ))
     }
-    let earliestProcurement = proposals.min { $0.procurementStartBy < $1.procurementStartBy }
-    let procurement = Deadline(
-      earliestProcurement?.procurementStartBy ?? newStart, asOf: asOf,
-      why: earliestProcurement.map {
-        "\($0.leadTime.inMonths) before the new service (\($0.route.replacingDashes) procurement): \(ContractProposal.name($0.contract))"
-      } ?? "")
-    let committee = decisionBy.flatMap { deadline in
-      rules.meetings.last { $0.date <= deadline.day }
-    }
+    let timetable = Timetable(
+      newServiceStart: newStart, extensions: proposals, rules: rules, asOf: asOf)
     self.init(
       group: group, registerName: register.name, council: rules, asOf: asOf, target: targetDay,
       targetRule: target, newServiceStart: newStart, contracts: proposals, totalCost: sum.total,
       missingCosts: sum.unknown, overflowedCosts: sum.overflowed, keyDecision: keyDecision,
-      decisionBy: decisionBy, noticeBy: noticeBy,
-      procurementStartBy: procurement, committee: committee, diagnostics: diagnostics)
+      timetable: timetable, diagnostics: diagnostics)
   }
 
-  /// The contracts the proposal extends.
+  /// The contracts the proposal extends, the council's and its partners'.
   public var extensions: [ContractProposal] { contracts.filter(\.extends) }
+  /// The council's own extensions: those it leads.
+  public var councilExtensions: [ContractProposal] {
+    contracts.filter { $0.extends && $0.isCouncilLed }
+  }
+  /// Extensions a partner leads: listed, never in the council's dates or totals.
+  public var partnerExtensions: [ContractProposal] {
+    contracts.filter { $0.extends && !$0.isCouncilLed }
+  }
 
   /// Whether some extension cost is too large to compute on its own; such costs are among
   /// ``missingCosts`` (a sum that overflows is ``overflowedCosts``).
-  public var costTooLarge: Bool { extensions.contains { $0.costBasis == .tooLarge } }
+  public var costTooLarge: Bool { councilExtensions.contains { $0.costBasis == .tooLarge } }
 
   /// The caveat for a total that overflowed, or nil.
   public var overflowCaveat: String? {
@@ -418,147 +426,155 @@ extension ContractProposal {
   ) {
     let route = contract.procurementRoute.isEmpty ? "open" : contract.procurementRoute
     let lead = contract.leadTime ?? rules.leadTime(forRoute: route)
-    var leadStart: Day
-    switch lead {
-    case .months(let m): leadStart = newServiceStart.adding(Months(-m))
-    case .days(let d): leadStart = newServiceStart - DayCount(d)
-    }
-    var flags: [String] = []
     let end = contract.endDay
-    let action: AlignmentAction
-    var proposed: Day?
-    if let end {
-      if end == target {
-        action = .aligned
-        proposed = end
-      } else if end > target {
-        action = .endsAfterTarget
-        proposed = end
-        flags.append(
-          "ends after the target, on \(DateStyle.long(end)); not shortened")
-      } else if (target - end).days <= rules.alignmentToleranceDays {
-        action = .withinTolerance
-        proposed = end
-        flags.append(
-          "ends \((target - end).description) before the target, within the \(rules.alignmentToleranceDays)-day tolerance; no extension proposed"
-        )
-      } else {
-        action = .extend
-        proposed = target
+    var flags: [ProposalFlag] = []
+    let (action, proposed) = ContractProposal.action(
+      end: end, target: target, rules: rules, contract: contract, flags: &flags)
+    self.init(
+      contract: contract, action: action, currentEnd: end, proposedEnd: proposed,
+      extensionDays: end.flatMap { e in proposed.map { ($0 - e).days } }, extensionMonths: nil,
+      extensionRemainderDays: nil, cost: action == .extend ? nil : .zero, costBasis: .none,
+      annualValue: contract.annualValue, withinOptions: nil,
+      maximumExtent: contract.maximumExtent, valueChangePermille: nil, termChangePermille: nil,
+      leadTime: lead, route: route,
+      procurementStartBy: Timetable.procurementStart(newServiceStart: newServiceStart, lead: lead),
+      flags: flags)
+    isCouncilLed = rules.leads(contract.commissioner)
+    if !isCouncilLed { self.flags.insert(.partnerLed(partner: contract.commissioner), at: 0) }
+    if action == .extend, let end { priceExtension(from: end, to: target) }
+    if extends {
+      if action == .extendFromUnknownEnd {
+        cost = nil
+        costBasis = .unknown
+        if annualValue == nil { self.flags.append(ContractProposal.unknownCostFlag(contract)) }
       }
-    } else {
-      action = .extendFromUnknownEnd
-      proposed = target
-      flags.append(
-        "current end unknown (\(contract.end.undated?.reason ?? "no end date")), so the extension's length and cost are unknown"
-      )
-    }
-    var cost: Money?
-    var basis = CostBasis.none
-    var months: Int?
-    var remainder: Int?
-    var days: Int?
-    if let end, let proposed { days = (proposed - end).days }
-    let annual = contract.annualValue
-    if action == .extend, let end {
-      let (m, d) = monthsAndDays(from: end, to: target)
-      months = m
-      remainder = d
-      if let annual {
-        // whole months × annual/12 + remaining days × annual/365, rounded once to the penny.
-        cost = annual.scaled(by: Int64(m * 365 + d * 12), over: 12 * 365)
-        if cost == nil {
-          basis = .tooLarge
-          flags.append(
-            "the cost of extending \(annual.formatted) a year is \(ContractProposal.tooLarge)")
-        } else if contract.value.annual != nil || contract.value.basis == .annual {
-          basis = .annual
-        } else if contract.value.basis == .total {
-          basis = .annualisedTotal
-          flags.append(
-            "total value \(contract.value.amount?.formatted ?? "") converted to \(annual.formatted) a year over its term"
-          )
-        } else {
-          basis = .assumedAnnual
-          flags.append("value \(annual.formatted) of unknown basis treated as annual")
-        }
-      } else if contract.annualValueTooLarge {
-        basis = .tooLarge
-        flags.append(
-          "total value \(contract.value.amount?.formatted ?? "") a year over its term is "
-            + ContractProposal.tooLarge + ", so the cost is too")
-      } else {
-        basis = .unknown
-        flags.append(ContractProposal.unknownCostReason(contract))
-      }
-    } else if action == .extendFromUnknownEnd {
-      basis = .unknown
-      if annual == nil { flags.append(ContractProposal.unknownCostReason(contract)) }
-    } else {
-      cost = .zero
-    }
-    if action == .extend || action == .extendFromUnknownEnd {
       if cost == nil {
         diagnostics.append(
           Diagnostic(
             .warning,
             "\(ContractProposal.name(contract)): extension cost "
-              + (basis == .tooLarge
+              + (costBasis == .tooLarge
                 ? ContractProposal.tooLarge
                 : "unknown (\(action == .extend ? "no value" : "current end unknown"))"),
             at: contract.location))
       }
+      checkOptions()
+      checkModificationLimits()
     }
-    var within: Bool?
-    let maxExtent = contract.maximumExtent
-    if action == .extend || action == .extendFromUnknownEnd, let proposed {
-      if let maxExtent {
-        within = proposed <= maxExtent
-        if within == false {
-          flags.append(
-            "beyond its options (maximum extent \(DateStyle.long(maxExtent))): a new award or a modification the procurement rules must permit"
-          )
-        }
+    shareWithCouncil()
+  }
+
+  /// What to do with a contract ending on `end`, given the target, and the end it gets.
+  static func action(
+    end: Day?, target: Day, rules: CouncilRules, contract: Contract, flags: inout [ProposalFlag]
+  ) -> (AlignmentAction, Day?) {
+    guard let end else {
+      flags.append(.currentEndUnknown(reason: contract.end.undated?.reason ?? "no end date"))
+      return (.extendFromUnknownEnd, target)
+    }
+    if end == target { return (.aligned, end) }
+    if end > target {
+      flags.append(.endsAfterTarget(end: end))
+      return (.endsAfterTarget, end)
+    }
+    let gap = (target - end).days
+    if gap <= rules.alignmentToleranceDays {
+      flags.append(.withinTolerance(days: gap, tolerance: rules.alignmentToleranceDays))
+      return (.withinTolerance, end)
+    }
+    return (.extend, target)
+  }
+
+  /// The extension's length and its cost: whole months × annual/12 + remaining days ×
+  /// annual/365, rounded once to the penny.
+  mutating func priceExtension(from end: Day, to target: Day) {
+    let (m, d) = monthsAndDays(from: end, to: target)
+    extensionMonths = m
+    extensionRemainderDays = d
+    guard let annual = annualValue else {
+      if contract.annualValueTooLarge {
+        costBasis = .tooLarge
+        flags.append(.annualValueTooLarge(total: contract.value.amount))
       } else {
-        within = false
-        flags.append(
-          "no extension options recorded: a new award or a modification the procurement rules must permit"
-        )
+        costBasis = .unknown
+        flags.append(ContractProposal.unknownCostFlag(contract))
       }
+      return
     }
-    // The value change against the original contract value (PA 2023 s.74–75, PCR 2015 reg 72).
-    var permille: Int?
+    cost = ContractProposal.prorata(annual, months: m, days: d)
+    if cost == nil {
+      costBasis = .tooLarge
+      flags.append(.costTooLarge(annual: annual))
+    } else if contract.value.annual != nil || contract.value.basis == .annual {
+      costBasis = .annual
+    } else if contract.value.basis == .total {
+      costBasis = .annualisedTotal
+      flags.append(.totalMadeAnnual(total: contract.value.amount, annual: annual))
+    } else {
+      costBasis = .assumedAnnual
+      flags.append(.assumedAnnual(value: annual))
+    }
+  }
+
+  /// Whole months at a twelfth of `annual` and days at a 365th, rounded once; `nil` when too
+  /// large for pence.
+  static func prorata(_ annual: Money, months: Int, days: Int) -> Money? {
+    annual.scaled(by: Int64(months * 365 + days * 12), over: 12 * 365)
+  }
+
+  /// Whether the proposed end is within the options.
+  mutating func checkOptions() {
+    guard let proposedEnd else { return }
+    if let maximumExtent {
+      withinOptions = proposedEnd <= maximumExtent
+      if withinOptions == false { flags.append(.beyondOptions(maximumExtent: maximumExtent)) }
+    } else {
+      withinOptions = false
+      flags.append(.noOptionsRecorded)
+    }
+  }
+
+  /// The value and term changes against the original contract (PA 2023 s.74–75, PCR 2015
+  /// reg 72): each over 10% is flagged.
+  mutating func checkModificationLimits() {
     if let cost, cost.minorUnits > 0 {
       let original: Money? =
         contract.value.total
         ?? (contract.value.basis == .total ? contract.value.amount : nil)
-        ?? annual.flatMap { a in contract.termDays.flatMap { a.scaled(by: Int64($0), over: 365) } }
+        ?? annualValue.flatMap { a in
+          contract.termDays.flatMap { a.scaled(by: Int64($0), over: 365) }
+        }
       if let original, original.minorUnits > 0 {
-        permille = Int(cost.scaled(by: 1000, over: original.minorUnits)?.minorUnits ?? 0)
-        if let p = permille, p > 100 {
-          flags.append(
-            "adds \(ContractProposal.percent(p)) to the original value \(original.formatted): over 10%, so a modification must be permitted (Procurement Act 2023 s.74–75; PCR 2015 reg 72); a flag, not legal advice"
-          )
+        valueChangePermille = Int(cost.scaled(by: 1000, over: original.minorUnits)?.minorUnits ?? 0)
+        if let p = valueChangePermille, p > 100 {
+          flags.append(.valueChangeOverLimit(permille: p, original: original))
         }
       }
     }
-    // The term change against the term (the same 10% test applies to the term).
-    var termPermille: Int?
-    if let days, days > 0, action == .extend, let term = contract.termDays, term > 0 {
-      termPermille = (days * 1000 + term / 2) / term
-      if let p = termPermille, p > 100 {
-        flags.append(
-          "lengthens its \(term)-day term by \(ContractProposal.percent(p)): over 10%, so a modification must be permitted; a flag, not legal advice"
-        )
+    if let days = extensionDays, days > 0, action == .extend, let term = contract.termDays,
+      term > 0
+    {
+      termChangePermille = (days * 1000 + term / 2) / term
+      if let p = termChangePermille, p > 100 {
+        flags.append(.termChangeOverLimit(termDays: term, permille: p))
       }
     }
-    self.init(
-      contract: contract, action: action, currentEnd: end, proposedEnd: proposed,
-      extensionDays: days, extensionMonths: months, extensionRemainderDays: remainder, cost: cost,
-      costBasis: basis, annualValue: annual, withinOptions: within, maximumExtent: maxExtent,
-      valueChangePermille: permille, termChangePermille: termPermille, leadTime: lead, route: route,
-      procurementStartBy: leadStart,
-      flags: flags)
+  }
+
+  /// The council's share: its annual share and cost when `council_share` says, else the whole.
+  mutating func shareWithCouncil() {
+    councilAnnualValue = annualValue
+    councilCost = cost
+    guard let share = contract.councilShare else { return }
+    let annualShare = share.annualShare(of: annualValue)
+    councilAnnualValue = annualShare
+    if let annualShare { flags.append(.councilShare(share: annualShare, annual: annualValue)) }
+    guard action == .extend, cost != nil, let annualShare else {
+      if cost != .zero { councilCost = nil }
+      return
+    }
+    councilCost = ContractProposal.prorata(
+      annualShare, months: extensionMonths ?? 0, days: extensionRemainderDays ?? 0)
   }
 
   /// `12.5%` (or `12.5` without the sign) from tenths of a percent.
@@ -575,16 +591,14 @@ extension String {
 extension ContractProposal {
   /// Why a contract's cost cannot be put in pounds: another currency (never converted), a total
   /// with no term to spread it over, or no value at all.
-  static func unknownCostReason(_ contract: Contract) -> String {
+  static func unknownCostFlag(_ contract: Contract) -> ProposalFlag {
     switch contract.annualValueGap {
     case .otherCurrency(let code)?:
-      return
-        "value \(contract.value.amount?.formatted ?? code) is in \(code), never converted to pounds, so the cost is unknown"
+      return .otherCurrency(value: contract.value.amount, currency: code)
     case .totalWithoutTerm?:
-      return
-        "total value \(contract.value.amount?.formatted ?? "") has no term to spread it over, so the cost is unknown"
+      return .totalWithoutTerm(total: contract.value.amount)
     default:
-      return "no value (\(contract.value.noValue ?? "none given")), so the cost is unknown"
+      return .noValue(reason: contract.value.noValue ?? "none given")
     }
   }
 }
