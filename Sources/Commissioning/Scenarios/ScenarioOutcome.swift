@@ -130,7 +130,9 @@ extension ScenarioOutcome {
             try setEnd(try index(of: p.contract.id), end)
           }
           applied.append(
-            "align \(group) to \(DateStyle.long(proposal.target)) (\(proposal.extensions.count) extended)"
+            "align \(group) to \(DateStyle.long(proposal.target)) (\(proposal.councilExtensions.count) extended"
+              + (proposal.partnerExtensions.isEmpty
+                ? ")" : ", \(proposal.partnerExtensions.count) more by a partner)")
           )
           decisions.append(
             ScenarioDecision(
@@ -262,13 +264,17 @@ extension ScenarioOutcome {
 
   // MARK: - Measures
 
-  /// The known extension costs added up.
-  public var totalCost: Money { CostSum(costs: moves.map(\.cost)).total }
+  /// The council's known extension costs added up (its share of the contracts it leads).
+  public var totalCost: Money { CostSum(moves).total }
   /// Known costs left out of ``totalCost`` because the sum would overflow: it is incomplete.
-  public var overflowedCosts: Int { CostSum(costs: moves.map(\.cost)).overflowed }
-  public var unknownCosts: Int { moves.filter { $0.cost == nil }.count }
-  public var extensions: Int { moves.count }
-  public var beyondOptions: Int { moves.filter { $0.withinOptions == false }.count }
+  public var overflowedCosts: Int { CostSum(moves).overflowed }
+  /// The council's extensions whose cost is unknown.
+  public var unknownCosts: Int { CostSum(moves).unknown }
+  /// The council's extensions; a partner's are listed, not counted.
+  public var extensions: Int { moves.filter(\.isCouncilLed).count }
+  public var beyondOptions: Int {
+    moves.filter { $0.isCouncilLed && $0.withinOptions == false }.count
+  }
   public var keyDecisions: Int { decisions.filter(\.keyDecision.required).count }
   public var missedDeadlines: Int { decisions.reduce(0) { $0 + $1.missed } }
 

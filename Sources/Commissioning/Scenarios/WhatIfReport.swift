@@ -111,7 +111,10 @@ public struct WhatIfReport: Sendable {
           ends.append(end + (differs ? " *" : "  "))
           if let move = o.moves.first(where: { $0.contract.id == id }) {
             costs.append(
-              move.costText(unknown: "cost unknown") + "  ")
+              (move.isCouncilLed
+                ? move.councilCost.map { $0.formatted(alwaysShowPence: true) }
+                  ?? move.costText(unknown: "cost unknown")
+                : "partner-led") + "  ")
           } else {
             costs.append(o.added.contains(id) ? "added  " : "")
           }
@@ -178,6 +181,8 @@ public struct WhatIfReport: Sendable {
                         ("end", .day(p.proposedEnd)),
                         ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
                         ("cost", .money(p.cost)),
+                        ("councilCost", .money(p.councilCost)),
+                        ("councilLed", .bool(p.isCouncilLed)),
                         ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
                       ])
                     })

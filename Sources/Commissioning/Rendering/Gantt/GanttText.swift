@@ -194,6 +194,16 @@ extension GanttChart {
         out.write(line + "\n")
       }
     }
+    if let proposal {
+      // Partner-led contracts are drawn with the programme but are not the council's to extend.
+      for p in proposal.contracts where !p.isCouncilLed {
+        let partner = p.contract.commissioner.singleLine
+        let action = p.extends ? "\(partner) to vary its contract" : "led by \(partner)"
+        Prose.write(
+          "Partner-led: \(ContractProposal.name(p.contract)): \(action); not the council's dates.",
+          width: width, to: &out)
+      }
+    }
     Prose.write(
       "Columns: \(axis.scale == .quarter ? "UK financial quarters (Q1 = April–June)" : axis.scale == .year ? "UK financial years (April–March)" : "months"), "
         + "\(DateStyle.long(axis.firstDay)) to \(DateStyle.long(axis.lastDay)).", width: width,

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import Commissioning
+
+/// A council with meetings, for timetables.
+private func council(meetings: [String] = [], commissioners: [String] = []) -> CouncilRules {
+  var rules = CouncilRules()
+  rules.name = "Kent County Council"
+  rules.commissioners = commissioners
+  rules.meetings = meetings.map { CouncilRules.Meeting(date: day($0), committee: "Committee") }
+  return rules
+}
+
+@Suite("Timetable: the commissioning cycle, one engine")
+struct TimetableTests {
+  /// A group of two council contracts ending 30 Sep 2016, extended to 31 Mar 2017.
+  func proposal(
+    _ rows: String = "a,A,£120000 pa,2016-09-30,g,\nb,B,£240000 pa,2016-10-31,g,\n",
+    rules: CouncilRules = council(meetings: ["2016-09-06", "2016-11-10", "2017-01-11"]),
+    asOf: String = "2016-03-22"
+  ) throws -> AlignmentProposal {
+    let r = try register("id,service,value,end,group,commissioner\n" + rows, council: rules)
+    return try AlignmentProposal(
+      register: r, group: "g", target: .newServiceStart(day("2017-04-01")), asOf: day(asOf))
+  }
+
+  @Test("back from a new service on 1 April 2017: every stage with the rule that set it")
+  func backScheduled() throws {
+    let t = try proposal().timetable
+    func on(_ kind: Milestone.Kind) -> Day? { t.milestone(kind)?.day }
+    #expect(on(.serviceStart) == day("2017-04-01"))
+    // Mobilisation 3 months: from 1 January 2017; the award is decided the day before.
+    #expect(on(.mobilisation) == day("2017-01-01"))
+    #expect(on(.awardDecision) == day("2016-12-31"))
+    #expect(t.milestone(.awardDecision)?.rule == .beforeMobilisation)
+    // 28 clear days (3–30 December) before 31 December.
+    #expect(on(.awardNotice) == day("2016-12-02"))
+    // The latest meeting on or before 31 December: 10 November, not 11 January.
+    #expect(on(.awardCommittee) == day("2016-11-10"))
+    // Open procurement, 6 months; specification 2 months before; engagement 1; consultation 3.
+    #expect(on(.procurementStart) == day("2016-10-01"))
+    #expect(on(.specification) == day("2016-08-01"))
+    #expect(on(.marketEngagement) == day("2016-07-01"))
+    #expect(on(.consultation) == day("2016-04-01"))
+    #expect(
+      t.milestone(.specification)?.rule == .stageLength(.months(2), before: .procurementStart))
+    // Forward from the need: the decision by the earliest current end, 30 September.
+    #expect(on(.extensionDecision) == day("2016-09-30"))
+    #expect(on(.extensionNotice) == day("2016-09-01"))
+    #expect(on(.extensionCommittee) == day("2016-09-06"))
+    #expect(t.milestone(.extensionDecision)?.rule.code == "earliest-current-end")
+    // Soonest first.
+    #expect(t.milestones.map(\.day) == t.milestones.map(\.day).sorted())
+  }
+
+  @Test(
+    "a committee on the decision day counts; one a day later does not",
+    arguments: [
+      ("2016-09-30", "2016-09-30"), ("2016-10-01", "2016-09-06"),
+    ])
+  func committeeBoundary(meeting: String, chosen: String) throws {
+    let p = try proposal(rules: council(meetings: ["2016-09-06", meeting]))
+    #expect(p.committee?.date == day(chosen))
+  }
+
+  @Test("stage lengths come from council.json; an award to the incumbent needs no mobilisation")
+  func stages() throws {
+    let json = #"{"stages": {"mobilisation": "1 month", "specification": "90 days"}}"#
+    let rules = try CouncilRules.parse(json: Array(json.utf8), file: "council.json")
+    #expect(rules.stages.mobilisation == .months(1))
+    #expect(rules.stages.specification == .days(90))
+    #expect(rules.stages.consultation == .months(3))
+    let p = try proposal(rules: rules)
+    #expect(p.timetable.milestone(.awardDecision)?.day == day("2017-02-28"))
+    #expect(p.timetable.milestone(.specification)?.day == day("2016-07-03"))
+    let none = Timetable(
+      newServiceStart: day("2015-10-01"), extensions: [], rules: rules, asOf: day("2015-07-01"),
+      mobilisation: .months(0))
+    #expect(none.milestone(.mobilisation) == nil)
+    #expect(none.milestone(.awardDecision)?.day == day("2015-09-30"))
+  }
+
+  @Test(
+    "council.json stages: an unknown stage or a bad length is a clear error",
+    arguments: [
+      #"{"stages": {"handover": "1 month"}}"#, #"{"stages": {"mobilisation": "soon"}}"#,
+      #"{"stages": ["1 month"]}"#, #"{"commissioners": "KCC"}"#,
+    ])
+  func stageErrors(json: String) {
+    #expect(throws: CouncilRulesError.self) {
+      try CouncilRules.parse(json: Array(json.utf8), file: "council.json")
+    }
+  }
+
+  @Test("a missed deadline is shown missed, not moved")
+  func missed() throws {
+    let p = try proposal(asOf: "2016-10-03")
+    #expect(p.decisionBy?.missedByDays == 3)
+    #expect(p.timetable.milestone(.awardDecision)?.deadline.daysLeft == 89)
+  }
+}
+
+@Suite("Who commissions and who pays")
+struct CommissionerTests {
+  @Test(
+    "the council's own names lead; any other body is a partner",
+    arguments: [
+      ("", true), ("Kent County Council", true), ("kent county council", true), ("KCC", true),
+      ("K.C.C.", true), ("West Kent CCG", false), ("Kent", false),
+    ])
+  func leads(name: String, council: Bool) {
+    var rules = CouncilRules()
+    rules.name = "Kent County Council"
+    rules.commissioners = ["KCC"]
+    #expect(rules.leads(name) == council)
+  }
+
+  @Test("a partner-led contract shapes the target but sets none of the council's dates or totals")
+  func partnerLed() throws {
+    // The partner's contract ends first (31 Aug) and costs the most; neither counts.
+    let r = try register(
+      "id,service,value,end,group,commissioner\n"
+        + "p,CAMHS,£6000000 pa,2016-08-31,g,West Kent CCG\n"
+        + "k,HV,£1200000 pa,2016-09-30,g,\n",
+      council: council(meetings: ["2016-07-05", "2016-09-06"], commissioners: ["KCC"]))
+    let p = try AlignmentProposal(
+      register: r, group: "g", target: .newServiceStart(day("2017-04-01")),
+      asOf: day("2016-03-22"))
+    #expect(p.decisionBy?.day == day("2016-09-30"))
+    #expect(p.committee?.date == day("2016-09-06"))
+    // Six months of £1.2m a year; the partner's £3m is not the council's.
+    #expect(p.totalCost == Money(pounds: 600_000))
+    #expect(p.keyDecision.required == false)
+    #expect(p.keyDecision.amount == Money(pounds: 600_000))
+    let partner = Milestone.Owner.partner("West Kent CCG")
+    #expect(p.timetable.milestone(.extensionDecision, owner: partner)?.day == day("2016-08-31"))
+    #expect(
+      p.timetable.milestone(.extensionDecision, owner: partner)?.rule.code == "partner-varies")
+    #expect(p.contracts.first { $0.contract.id == "p" }?.cost == Money(pounds: 3_500_000))
+  }
+
+  @Test("only partner-led extensions: the council has no extension decision")
+  func onlyPartner() throws {
+    let r = try register(
+      "id,service,value,end,group,commissioner\np,CAMHS,£100 pa,2016-08-31,g,West Kent CCG\n")
+    let p = try AlignmentProposal(
+      register: r, group: "g", target: .newServiceStart(day("2017-04-01")),
+      asOf: day("2016-03-22"))
+    #expect(p.decisionBy == nil)
+    #expect(p.councilExtensions.isEmpty)
+    #expect(p.diagnostics.isEmpty)
+  }
+
+  @Test(
+    "council_share: percentages and amounts, read exactly",
+    arguments: [
+      ("50%", CouncilShare.percent(basisPoints: 5000)), ("12.5 %", .percent(basisPoints: 1250)),
+      ("33.33 per cent", .percent(basisPoints: 3333)), ("100%", .percent(basisPoints: 10_000)),
+      ("0%", .percent(basisPoints: 0)),
+    ])
+  func percent(text: String, share: CouncilShare) throws {
+    let r = try register("id,service,value,end,council_share\na,A,£1000 pa,2016-09-30,\(text)\n")
+    #expect(r.contracts[0].councilShare == share)
+    #expect(r.diagnostics.filter { $0.severity == .warning }.isEmpty)
+  }
+
+  @Test(
+    "council_share over 100%, a rate or words: warned of, the council pays the whole",
+    arguments: ["100.01%", "101%", "lots", "50.555%", "500 USD"])
+  func badShare(text: String) throws {
+    let r = try register("id,service,value,end,council_share\na,A,£1000 pa,2016-09-30,\(text)\n")
+    #expect(r.contracts[0].councilShare == nil)
+    #expect(
+      r.diagnostics.contains {
+        $0.severity == .warning && $0.message.contains("council share")
+          && $0.location?.column == 25
+      })
+  }
+
+  @Test("Young Healthy Minds: the council's cost is its £882k a year, not the whole")
+  func share() throws {
+    let r = try register(
+      "id,service,value,end,group,council_share\n"
+        + "y,YHM,\"£4,737,872.20\",2016-09-30,g,£882k pa\n" + "h,HV,£24000 pa,2017-03-31,g,\n")
+    let p = try AlignmentProposal(
+      register: r, group: "g", target: .latestEnd, asOf: day("2016-03-22"))
+    let y = try #require(p.contracts.first { $0.contract.id == "y" })
+    // Six months: the whole £2,368,936.10; the council's £441,000.00.
+    #expect(y.cost == Money(minorUnits: 236_893_610))
+    #expect(y.councilCost == Money(pounds: 441_000))
+    #expect(y.councilAnnualValue == Money(pounds: 882_000))
+    #expect(p.totalCost == Money(pounds: 441_000))
+    #expect(p.keyDecision.required == false)
+    #expect(y.flags.contains { $0.code == "council-share" })
+  }
+}
