@@ -112,6 +112,28 @@ struct DecisionTests {
     #expect(record.consultation.hasSuffix("at its meeting of 6 September 2016."))
   }
 
+  @Test("a partner-led contract is never the council's to extend: CAMHS is West Kent CCG's")
+  func partnerLed() throws {
+    var s = DecisionSpec()
+    s.decisionNumber = "16/00038"
+    let proposal = try AlignmentProposal(
+      register: try loadKent("kent-2016-03"), group: "childrens-public-health",
+      target: .newServiceStart(day("2017-04-01")), asOf: day("2016-03-22"))
+    let record = try RecordOfDecision(proposal: proposal, spec: s)
+    #expect(
+      record.extended.map(\.contract.id) == [
+        "schw-hv-fnp", "schw-school-ph-kchft", "schw-school-ph-swale-mft",
+      ])
+    let partner = try #require(record.notExtended.first { !$0.isCouncilLed })
+    #expect(!record.decision[0].contains(ContractProposal.name(partner.contract)))
+    #expect(
+      record.financialImplications.contains {
+        $0.hasSuffix("which decides its own extension: it is not part of this decision.")
+      })
+    let dates = Dictionary(uniqueKeysWithValues: record.timetable.map { ($0.label, $0.day) })
+    #expect(dates["Decision by"] == day("2016-09-30"))
+  }
+
   @Test("under the threshold it says plainly that it is not a key decision, and lists no values")
   func notKeyDecision() throws {
     let r = try register(

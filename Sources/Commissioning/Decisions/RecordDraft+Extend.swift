@@ -1,8 +1,9 @@
 /// `extend`: the covered contracts extended to the proposal's target (15/00067, 16/00038).
 extension RecordDraft {
   mutating func draftExtension() {
-    extended = covered.filter(\.extends)
-    notExtended = covered.filter { !$0.extends }
+    // A contract led by another commissioner is the partner's to extend, never the council's.
+    extended = covered.filter { $0.extends && $0.isCouncilLed }
+    notExtended = covered.filter { !($0.extends && $0.isCouncilLed) }
     key = KeyDecisionTest(extended, threshold: council.keyDecisionThreshold)
     let count = extended.count
     subject = "Extension of the contract\(count == 1 ? "" : "s") for \(extendedList) to \(target)"
@@ -179,6 +180,11 @@ extension RecordDraft {
   func notExtendedSentence(_ p: ContractProposal) -> String {
     let end = DateStyle.long(p.currentEnd ?? proposal.target)
     let why: String
+    if !p.isCouncilLed {
+      return "\(ContractProposal.name(p.contract)) is commissioned by "
+        + "\(p.contract.commissioner.singleLine), which decides its own extension: it is not "
+        + "part of this decision."
+    }
     switch p.action {
     case .withinTolerance:
       why =

@@ -176,8 +176,10 @@ extension RecordDraft {
     }
   }
 
-  /// Covered contracts the register gives no end date or no value for.
+  /// Covered contracts the register gives no end date or no value for (the council's own: a
+  /// partner's gaps are the partner's).
   mutating func checkRegisterGaps() {
+    let covered = covered.filter(\.isCouncilLed)
     for p in covered where p.contract.endDay == nil {
       checks.append(.noEndDate(contract: p.contract.id, name: ContractProposal.name(p.contract)))
     }

@@ -6,10 +6,12 @@ extension RecordOfDecision {
         ContractProposal.name(p.contract),
         p.currentEnd.map { DateStyle.long($0) } ?? "not known",
         p.proposedEnd.map { DateStyle.long($0) } ?? "",
-        p.extends
-          ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
+        !p.isCouncilLed
+          ? "by \(p.contract.commissioner.singleLine)"
+          : p.extends
+            ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
         p.contract.annualValue.map { $0.formatted } ?? "not known",
-        p.extends ? p.costText(unknown: "not known") : "£0.00",
+        p.extends && p.isCouncilLed ? p.costText(unknown: "not known") : "£0.00",
       ]
     }
   }
@@ -353,7 +355,8 @@ extension RecordOfDecision {
           ("proposedEnd", .day(p.proposedEnd)),
           ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
           ("annualValue", .money(p.contract.annualValue)),
-          ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
+          ("cost", p.extends && p.isCouncilLed ? .money(p.cost) : .money(Money.zero)),
+          ("commissioner", .string(p.isCouncilLed ? nil : p.contract.commissioner)),
           ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
         ])
       })
