@@ -193,5 +193,9 @@ struct CommissionerTests {
     #expect(p.totalCost == Money(pounds: 441_000))
     #expect(p.keyDecision.required == false)
     #expect(y.flags.contains { $0.code == "council-share" })
+    var text = ""
+    p.writeText(to: &text, width: 80)
+    #expect(text.contains("£441,000.00 for 1 extension; the council's share of 1"))
+    #expect(text.contains("(the whole: £2,368,936.10)"))
   }
 }

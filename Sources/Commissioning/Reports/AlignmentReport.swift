@@ -56,6 +56,14 @@ extension AlignmentProposal {
           + (costTooLarge ? " or \(ContractProposal.tooLarge)" : "") + ", not included)"
       }
       if let caveat = overflowCaveat { total += "; " + caveat }
+      let shared = councilExtensions.filter { $0.councilCost != $0.cost }
+      if !shared.isEmpty {
+        // The council pays a share of some: say what the whole costs, so neither is mistaken.
+        let whole = CostSum(costs: councilExtensions.map(\.cost))
+        total +=
+          "; the council's share of \(shared.count) contract\(shared.count == 1 ? "" : "s")"
+          + " (the whole: \(whole.total.formatted(alwaysShowPence: true)))"
+      }
     }
     if !partnerExtensions.isEmpty {
       let n = partnerExtensions.count

@@ -48,200 +48,24 @@ extension ScenarioOutcome {
   /// - Throws: ``ScenarioError`` for a change that names an unknown contract or group (with the
   ///   close matches), or that cannot be applied.
   public init(chain: [Scenario], baseline: Register, asOf: Day) throws(ScenarioError) {
-    var register = baseline
-    var applied: [String] = []
-    var decisions: [ScenarioDecision] = []
-    var added: [String] = []
-    var removed: [String] = []
+    var applier = Applier(register: baseline, asOf: asOf)
     for scenario in chain {
       for change in scenario.changes {
-        func fail(_ message: String) -> ScenarioError {
-          ScenarioError(file: scenario.file, change: change.index, message: message)
-        }
-        func index(of id: String) throws(ScenarioError) -> Int {
-          if let i = register.contracts.firstIndex(where: { $0.id == id }) { return i }
-          let close = register.contracts.map(\.id).filter { editDistance($0, id) <= 4 }.prefix(3)
-          throw fail(
-            "no contract '\(id)' in \(register.name)"
-              + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
-        }
-        func requireGroup(_ group: String) throws(ScenarioError) {
-          guard register.hasGroup(group) else {
-            let close = register.groups.filter {
-              editDistance($0.lowercased(), group.lowercased()) <= 4
-            }
-            throw fail(
-              "no group '\(group)' in \(register.name)"
-                + (close.isEmpty
-                  ? "; the groups are " + register.groups.joined(separator: ", ")
-                  : "; close matches: " + close.joined(separator: ", ")))
-          }
-        }
-        func setEnd(_ i: Int, _ end: Day) throws(ScenarioError) {
-          var row = register.contracts[i].canonicalRow
-          row[.end] = end.iso
-          register.contracts[i] = try reparsed(register.contracts[i], row: row)
-        }
-        func reparsed(_ contract: Contract, row: [Column: String]) throws(ScenarioError) -> Contract
-        {
-          do {
-            var (fresh, _) = try RegisterLoader.contract(
-              row: row, extra: contract.extra, council: register.council, file: scenario.file)
-            fresh.location = contract.location
-            return fresh
-          } catch {
-            throw fail(error.description)
-          }
-        }
-        /// One contract moved to a new end, costed exactly (no tolerance).
-        func singleDecision(_ label: String, _ contracts: [Contract], to ends: [Day])
-          -> ScenarioDecision
-        {
-          var exact = register.council
-          exact.alignmentToleranceDays = 0
-          var ignored: [Diagnostic] = []
-          let proposals = zip(contracts, ends).map { c, e in
-            ContractProposal(
-              c, target: e, newServiceStart: e.next, rules: exact, diagnostics: &ignored)
-          }.filter(\.extends)
-          let cycle = Timetable(
-            newServiceStart: (ends.max() ?? asOf).next, extensions: proposals,
-            rules: register.council, asOf: asOf)
-          return ScenarioDecision(
-            label: label,
-            keyDecision: KeyDecisionTest(
-              proposals, threshold: register.council.keyDecisionThreshold),
-            decisionBy: cycle.milestone(.extensionDecision)?.deadline,
-            noticeBy: cycle.milestone(.extensionNotice)?.deadline, procurementStartBy: nil)
-        }
-
-        switch change.kind {
-        case .align(let group, let target):
-          try requireGroup(group)
-          let proposal: AlignmentProposal
-          do {
-            proposal = try AlignmentProposal(
-              register: register, group: group, target: target, asOf: asOf)
-          } catch {
-            throw fail(error.description)
-          }
-          for p in proposal.extensions {
-            guard let end = p.proposedEnd else { continue }
-            try setEnd(try index(of: p.contract.id), end)
-          }
-          applied.append(
-            "align \(group) to \(DateStyle.long(proposal.target)) (\(proposal.councilExtensions.count) extended"
-              + (proposal.partnerExtensions.isEmpty
-                ? ")" : ", \(proposal.partnerExtensions.count) more by a partner)")
-          )
-          decisions.append(
-            ScenarioDecision(
-              label: "align \(group)", keyDecision: proposal.keyDecision,
-              decisionBy: proposal.decisionBy, noticeBy: proposal.noticeBy,
-              procurementStartBy: proposal.procurementStartBy))
-        case .extendTo(let id, _), .extendBy(let id, _):
-          let i = try index(of: id)
-          let contract = register.contracts[i]
-          let newEnd: Day
-          switch change.kind {
-          case .extendTo(_, let day):
-            newEnd = day
-          case .extendBy(_, let length):
-            guard let current = contract.endDay else {
-              throw fail("'\(id)' has no end date to extend by a length; use \"to\"")
-            }
-            newEnd = current.extendingTerm(by: length)
-          default:
-            continue
-          }
-          if let current = contract.endDay, newEnd < current {
-            throw fail(
-              "extending '\(id)' to \(newEnd.iso) would end it earlier than \(current.iso); extensions never shorten"
-            )
-          }
-          applied.append("extend \(id) to \(DateStyle.long(newEnd))")
-          decisions.append(singleDecision("extend \(id)", [contract], to: [newEnd]))
-          try setEnd(i, newEnd)
-        case .set(let id, let field, let value):
-          let i = try index(of: id)
-          var row = register.contracts[i].canonicalRow
-          guard let column = Column(rawValue: field) else {
-            throw fail("'\(field)' is not a column")
-          }
-          row[column] = value
-          register.contracts[i] = try reparsed(register.contracts[i], row: row)
-          applied.append("set \(id) \(field) to '\(value)'")
-        case .add(let fields):
-          var row: [Column: String] = [:]
-          var extra: [Contract.ExtraColumn] = []
-          for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            if let column = Column.matching(header: key) {
-              row[column] = value
-            } else {
-              extra.append(Contract.ExtraColumn(header: key, value: value))
-            }
-          }
-          let contract: Contract
-          do {
-            (contract, _) = try RegisterLoader.contract(
-              row: row, extra: extra, council: register.council, file: scenario.file)
-          } catch {
-            throw fail(error.description)
-          }
-          guard !register.contracts.contains(where: { $0.id == contract.id }) else {
-            throw fail(
-              "a contract '\(contract.id)' is already in \(register.name); give the new one another id"
-            )
-          }
-          register.contracts.append(contract)
-          added.append(contract.id)
-          applied.append("add \(contract.id)")
-        case .remove(let id):
-          let i = try index(of: id)
-          register.contracts.remove(at: i)
-          removed.append(id)
-          applied.append("remove \(id)")
-        case .stagger(let group, let from, let every):
-          try requireGroup(group)
-          let members = register.contracts.indices
-            .filter {
-              register.contracts[$0].isIn(group: group) && register.contracts[$0].endDay != nil
-            }
-            .sorted {
-              (register.contracts[$0].endDay ?? from, $0) < (
-                register.contracts[$1].endDay ?? from, $1
-              )
-            }
-          var moved: [Contract] = []
-          var ends: [Day] = []
-          var step = from
-          for i in members {
-            let current = register.contracts[i].endDay ?? step
-            // Phasing never shortens a contract: one that already runs past its slot keeps its end.
-            let end = max(step, current)
-            if end > current {
-              moved.append(register.contracts[i])
-              ends.append(end)
-              try setEnd(i, end)
-            }
-            step = step.extendingTerm(by: every)
-          }
-          applied.append(
-            "stagger \(group) from \(DateStyle.long(from)) every \(every) (\(moved.count) extended)"
-          )
-          decisions.append(singleDecision("stagger \(group)", moved, to: ends))
-        case .rules(let rules):
-          if let t = rules.keyDecisionThreshold { register.council.keyDecisionThreshold = t }
-          if let n = rules.noticeClearDays { register.council.noticeClearDays = n }
-          if let n = rules.alignmentToleranceDays { register.council.alignmentToleranceDays = n }
-          if let l = rules.defaultLeadTime { register.council.defaultLeadTime = l }
-          for (route, l) in rules.leadTimes { register.council.leadTimes[route] = l }
-          applied.append("rules changed")
-        }
+        applier.file = scenario.file
+        applier.change = change.index
+        try applier.apply(change.kind)
       }
     }
-    // Every contract now ending later than in the baseline, costed from the baseline end on the
-    // scenario's terms (a changed value or options price the extension).
+    self.init(
+      chain: chain, baseline: baseline, register: applier.register, asOf: asOf,
+      applied: applier.applied, decisions: applier.decisions,
+      moves: ScenarioOutcome.moves(from: baseline, to: applier.register),
+      added: applier.added, removed: applier.removed)
+  }
+
+  /// Every contract now ending later than in the baseline, costed from the baseline end on the
+  /// scenario's terms (a changed value or options price the extension).
+  static func moves(from baseline: Register, to register: Register) -> [ContractProposal] {
     var exact = register.council
     exact.alignmentToleranceDays = 0
     var ignored: [Diagnostic] = []
@@ -257,11 +81,224 @@ extension ScenarioOutcome {
         ContractProposal(
           priced, target: end, newServiceStart: end.next, rules: exact, diagnostics: &ignored))
     }
-    self.init(
-      chain: chain, baseline: baseline, register: register, asOf: asOf, applied: applied,
-      decisions: decisions, moves: moves, added: added, removed: removed)
+    return moves
+  }
+}
+
+/// Applies a scenario's changes one by one to a register, keeping what each did.
+struct Applier {
+  var register: Register
+  var asOf: Day
+  /// The scenario file and the change being applied, for errors.
+  var file = ""
+  var change = 0
+  var applied: [String] = []
+  var decisions: [ScenarioDecision] = []
+  var added: [String] = []
+  var removed: [String] = []
+
+  init(register: Register, asOf: Day) {
+    self.register = register
+    self.asOf = asOf
   }
 
+  func fail(_ message: String) -> ScenarioError {
+    ScenarioError(file: file, change: change, message: message)
+  }
+
+  mutating func apply(_ kind: Scenario.Change.Kind) throws(ScenarioError) {
+    switch kind {
+    case .align(let group, let target): try align(group, target)
+    case .extendTo(let id, let day): try extend(id, to: day, by: nil)
+    case .extendBy(let id, let length): try extend(id, to: nil, by: length)
+    case .set(let id, let field, let value):
+      let i = try index(of: id)
+      var row = register.contracts[i].canonicalRow
+      guard let column = Column(rawValue: field) else { throw fail("'\(field)' is not a column") }
+      row[column] = value
+      register.contracts[i] = try reparsed(register.contracts[i], row: row)
+      applied.append("set \(id) \(field) to '\(value)'")
+    case .add(let fields): try add(fields)
+    case .remove(let id):
+      register.contracts.remove(at: try index(of: id))
+      removed.append(id)
+      applied.append("remove \(id)")
+    case .stagger(let group, let from, let every): try stagger(group, from: from, every: every)
+    case .rules(let rules):
+      if let t = rules.keyDecisionThreshold { register.council.keyDecisionThreshold = t }
+      if let n = rules.noticeClearDays { register.council.noticeClearDays = n }
+      if let n = rules.alignmentToleranceDays { register.council.alignmentToleranceDays = n }
+      if let l = rules.defaultLeadTime { register.council.defaultLeadTime = l }
+      for (route, l) in rules.leadTimes { register.council.leadTimes[route] = l }
+      applied.append("rules changed")
+    }
+  }
+
+  // MARK: - Finding what a change names
+
+  func index(of id: String) throws(ScenarioError) -> Int {
+    if let i = register.contracts.firstIndex(where: { $0.id == id }) { return i }
+    let close = register.contracts.map(\.id).filter { editDistance($0, id) <= 4 }.prefix(3)
+    throw fail(
+      "no contract '\(id)' in \(register.name)"
+        + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
+  }
+
+  func requireGroup(_ group: String) throws(ScenarioError) {
+    guard register.hasGroup(group) else {
+      let close = register.groups.filter {
+        editDistance($0.lowercased(), group.lowercased()) <= 4
+      }
+      throw fail(
+        "no group '\(group)' in \(register.name)"
+          + (close.isEmpty
+            ? "; the groups are " + register.groups.joined(separator: ", ")
+            : "; close matches: " + close.joined(separator: ", ")))
+    }
+  }
+
+  // MARK: - Changing rows
+
+  mutating func setEnd(_ i: Int, _ end: Day) throws(ScenarioError) {
+    var row = register.contracts[i].canonicalRow
+    row[.end] = end.iso
+    register.contracts[i] = try reparsed(register.contracts[i], row: row)
+  }
+
+  func reparsed(_ contract: Contract, row: [Column: String]) throws(ScenarioError) -> Contract {
+    do {
+      var (fresh, _) = try RegisterLoader.contract(
+        row: row, extra: contract.extra, council: register.council, file: file)
+      fresh.location = contract.location
+      return fresh
+    } catch {
+      throw fail(error.description)
+    }
+  }
+
+  /// One decision for contracts moved to new ends, costed exactly (no tolerance), its dates
+  /// from the timetable.
+  func decision(_ label: String, _ contracts: [Contract], to ends: [Day]) -> ScenarioDecision {
+    var exact = register.council
+    exact.alignmentToleranceDays = 0
+    var ignored: [Diagnostic] = []
+    let proposals = zip(contracts, ends).map { c, e in
+      ContractProposal(c, target: e, newServiceStart: e.next, rules: exact, diagnostics: &ignored)
+    }.filter(\.extends)
+    let cycle = Timetable(
+      newServiceStart: (ends.max() ?? asOf).next, extensions: proposals,
+      rules: register.council, asOf: asOf)
+    return ScenarioDecision(
+      label: label,
+      keyDecision: KeyDecisionTest(proposals, threshold: register.council.keyDecisionThreshold),
+      decisionBy: cycle.milestone(.extensionDecision)?.deadline,
+      noticeBy: cycle.milestone(.extensionNotice)?.deadline, procurementStartBy: nil)
+  }
+
+  // MARK: - The changes
+
+  mutating func align(_ group: String, _ target: AlignmentTarget) throws(ScenarioError) {
+    try requireGroup(group)
+    let proposal: AlignmentProposal
+    do {
+      proposal = try AlignmentProposal(
+        register: register, group: group, target: target, asOf: asOf)
+    } catch {
+      throw fail(error.description)
+    }
+    for p in proposal.extensions {
+      guard let end = p.proposedEnd else { continue }
+      try setEnd(try index(of: p.contract.id), end)
+    }
+    let partners = proposal.partnerExtensions.count
+    applied.append(
+      "align \(group) to \(DateStyle.long(proposal.target)) (\(proposal.councilExtensions.count) extended"
+        + (partners == 0 ? ")" : ", \(partners) more by a partner)"))
+    decisions.append(
+      ScenarioDecision(
+        label: "align \(group)", keyDecision: proposal.keyDecision,
+        decisionBy: proposal.decisionBy, noticeBy: proposal.noticeBy,
+        procurementStartBy: proposal.procurementStartBy))
+  }
+
+  /// `extend ... to DATE` or `by LENGTH`; never shortens.
+  mutating func extend(_ id: String, to day: Day?, by length: Length?) throws(ScenarioError) {
+    let i = try index(of: id)
+    let contract = register.contracts[i]
+    let newEnd: Day
+    if let day {
+      newEnd = day
+    } else {
+      guard let current = contract.endDay, let length else {
+        throw fail("'\(id)' has no end date to extend by a length; use \"to\"")
+      }
+      newEnd = current.extendingTerm(by: length)
+    }
+    if let current = contract.endDay, newEnd < current {
+      throw fail(
+        "extending '\(id)' to \(newEnd.iso) would end it earlier than \(current.iso); extensions never shorten"
+      )
+    }
+    applied.append("extend \(id) to \(DateStyle.long(newEnd))")
+    decisions.append(decision("extend \(id)", [contract], to: [newEnd]))
+    try setEnd(i, newEnd)
+  }
+
+  mutating func add(_ fields: [String: String]) throws(ScenarioError) {
+    var row: [Column: String] = [:]
+    var extra: [Contract.ExtraColumn] = []
+    for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+      if let column = Column.matching(header: key) {
+        row[column] = value
+      } else {
+        extra.append(Contract.ExtraColumn(header: key, value: value))
+      }
+    }
+    let contract: Contract
+    do {
+      (contract, _) = try RegisterLoader.contract(
+        row: row, extra: extra, council: register.council, file: file)
+    } catch {
+      throw fail(error.description)
+    }
+    guard !register.contracts.contains(where: { $0.id == contract.id }) else {
+      throw fail(
+        "a contract '\(contract.id)' is already in \(register.name); give the new one another id")
+    }
+    register.contracts.append(contract)
+    added.append(contract.id)
+    applied.append("add \(contract.id)")
+  }
+
+  /// The group's dated contracts, soonest end first, ended `every` apart from `from`; phasing
+  /// never shortens a contract: one that already runs past its slot keeps its end.
+  mutating func stagger(_ group: String, from: Day, every: Length) throws(ScenarioError) {
+    try requireGroup(group)
+    let members = register.contracts.indices
+      .filter { register.contracts[$0].isIn(group: group) && register.contracts[$0].endDay != nil }
+      .sorted {
+        (register.contracts[$0].endDay ?? from, $0) < (register.contracts[$1].endDay ?? from, $1)
+      }
+    var moved: [Contract] = []
+    var ends: [Day] = []
+    var step = from
+    for i in members {
+      let current = register.contracts[i].endDay ?? step
+      let end = max(step, current)
+      if end > current {
+        moved.append(register.contracts[i])
+        ends.append(end)
+        try setEnd(i, end)
+      }
+      step = step.extendingTerm(by: every)
+    }
+    applied.append(
+      "stagger \(group) from \(DateStyle.long(from)) every \(every) (\(moved.count) extended)")
+    decisions.append(decision("stagger \(group)", moved, to: ends))
+  }
+}
+
+extension ScenarioOutcome {
   // MARK: - Measures
 
   /// The council's known extension costs added up (its share of the contracts it leads).
