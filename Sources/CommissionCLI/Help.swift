@@ -118,10 +118,11 @@ enum Help {
 
         --kind award drafts entering into a new contract (--provider, --service, --value,
         --contract-start, --contract-end, or the one contract named with --contracts); the
-        key-decision test is on the whole contract value. --kind vary drafts a change to the one
-        contract named, --change MONEY (negative for a reduction; --scope TEXT) measured against the 10%
-        modification limit. --form agree words it "I agree to: Extend ..." as Kent's 2016
-        records do. Every check has a stable code (see the Codes article).
+        key-decision test is on the whole contract value. --kind vary drafts a change to the
+        one contract named: --change MONEY (negative for a reduction) and --scope TEXT, the
+        change measured against the 10% modification limit. --form agree words it "I agree
+        to: Extend ..." as Kent's 2016 records do. Every check has a stable code (see the
+        Codes article).
 
         Example: commission decision --spec Examples/decision-16-00038.json --format text
                  commission decision --spec Examples/decision-15-00068.json
