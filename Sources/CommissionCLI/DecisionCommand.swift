@@ -8,25 +8,13 @@ extension Commission {
   static func draftDecision(
     _ invocation: Invocation, format: OutputFormat, width: Int, environment: Environment
   ) throws(CommandFailure) -> (String, ExitCode, [String]) {
-    var spec = DecisionSpec()
-    var inputs: [String] = []
-    var specFolder = environment.currentDirectory
-    if let path = invocation.spec {
-      let absolute = Files.absolutePath(path, environment)
-      let bytes = try Files.read(absolute, environment)
-      do {
-        spec = try DecisionSpec.parse(json: bytes, file: Files.display(absolute, environment))
-      } catch {
-        throw CommandFailure(.dataError, error.description)
-      }
-      inputs.append(absolute)
-      specFolder = (absolute as NSString).deletingLastPathComponent
-    }
+    var (spec, inputs, specFolder) = try readSpec(invocation, environment: environment)
     var fields = invocation.decisionFields
     fields.group = invocation.group
     fields.to = invocation.to
     fields.start = invocation.start
     fields.asOf = invocation.asOf
+    fields.provider = invocation.provider
     spec = spec.overridden(by: fields)
     // A register named on the command line wins; the spec's is relative to the spec file.
     var registers = invocation.registers
@@ -42,8 +30,11 @@ extension Commission {
     let (register, registerInputs) = try Files.loadRegister(registers, environment: environment)
     inputs += registerInputs
     let asOf = spec.asOf ?? environment.today
+    // An award with no target of its own aligns the group to the new contract's end.
+    let awardEnd = spec.kind == .award ? spec.contractEnd : nil
     let target: AlignmentTarget =
-      spec.to.map { .end($0) } ?? spec.start.map { .newServiceStart($0) } ?? .latestEnd
+      spec.to.map { .end($0) } ?? spec.start.map { .newServiceStart($0) }
+      ?? awardEnd.map { .end($0) } ?? .latestEnd
     let record: RecordOfDecision
     do {
       let proposal = try AlignmentProposal(
@@ -64,5 +55,23 @@ extension Commission {
     default: record.writeMarkdown(to: &text)
     }
     return (text, .success, inputs)
+  }
+
+  /// The spec file, if one is given: the spec, the file (as an input), and its folder (which a
+  /// register named in it is relative to).
+  static func readSpec(_ invocation: Invocation, environment: Environment)
+    throws(CommandFailure) -> (DecisionSpec, [String], String)
+  {
+    guard let path = invocation.spec else {
+      return (DecisionSpec(), [], environment.currentDirectory)
+    }
+    let absolute = Files.absolutePath(path, environment)
+    let bytes = try Files.read(absolute, environment)
+    do {
+      let spec = try DecisionSpec.parse(json: bytes, file: Files.display(absolute, environment))
+      return (spec, [absolute], (absolute as NSString).deletingLastPathComponent)
+    } catch {
+      throw CommandFailure(.dataError, error.description)
+    }
   }
 }

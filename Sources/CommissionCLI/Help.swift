@@ -96,6 +96,10 @@ enum Help {
     case .decision:
       return """
         Usage: commission decision --group G [--to DATE | --start DATE] [--spec FILE.json]
+                                   [--kind extend|award|vary] [--form propose|agree]
+                                   [--provider NAME] [--service TEXT] [--value MONEY]
+                                   [--contract-start DATE] [--contract-end DATE]
+                                   [--change MONEY] [--scope TEXT]
                                    [--decision-number YY/NNNNN] [--decision-maker ROLE]
                                    [--decision-maker-name NAME] [--committee NAME]
                                    [--meeting-date DATE] [--notice-date DATE] [--subject TEXT]
@@ -112,7 +116,16 @@ enum Help {
         another commissioner still shapes the target). Flags override the spec's fields, and a
         register on the command line overrides the spec's.
 
+        --kind award drafts entering into a new contract (--provider, --service, --value,
+        --contract-start, --contract-end, or the one contract named with --contracts); the
+        key-decision test is on the whole contract value. --kind vary drafts a change to the
+        one contract named: --change MONEY (negative for a reduction) and --scope TEXT, the
+        change measured against the 10% modification limit. --form agree words it "I agree
+        to: Extend ..." as Kent's 2016 records do. Every check has a stable code (see the
+        Codes article).
+
         Example: commission decision --spec Examples/decision-16-00038.json --format text
+                 commission decision --spec Examples/decision-15-00068.json
 
         """
     case .whatif:

@@ -191,6 +191,9 @@ extension Invocation {
         invocation.decisionFields.exemptParagraph = try value(for: flag, inline: inline)
       case "--author": invocation.decisionFields.reportAuthor = try value(for: flag, inline: inline)
       case "--director": invocation.decisionFields.director = try value(for: flag, inline: inline)
+      case "--kind", "--form", "--service", "--value", "--change", "--scope", "--contract-start",
+        "--contract-end":
+        try invocation.decisionFields.setKindField(flag, try value(for: flag, inline: inline))
       case "--contracts":
         invocation.decisionFields.contracts = try value(for: flag, inline: inline)
           .split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -336,6 +339,12 @@ extension Invocation {
     case "--decision-number": return "16/00038"
     case "--meeting-date", "--notice-date": return "2016-03-22"
     case "--contracts": return "schw-hv-fnp,schw-school-ph-kchft"
+    case "--kind": return "award"
+    case "--form": return "agree"
+    case "--value": return "£23,184,000"
+    case "--change": return "-£250,000"
+    case "--scope": return "\"to add the Swale service\""
+    case "--contract-start", "--contract-end": return "2015-10-01"
     default: return "VALUE"
     }
   }

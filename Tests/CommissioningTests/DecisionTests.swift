@@ -34,15 +34,21 @@ struct DecisionTests {
         "Young People’s Substance Misuse Service (KCA) – £854,464",
       ])
     #expect(
-      record.decision.hasPrefix(
-        "As Cabinet Member for Adult Social Care & Public Health, I propose to agree that the County Council extend the current contracts for School Public Health Services (KCHFT), School Public Health Service (MFT) and Young People’s Substance Misuse Service (KCA) to 30 September 2016, to allow for harmonisation of the contract end dates"
+      record.decision[0].hasPrefix(
+        "As Cabinet Member for Adult Social Care and Public Health, I propose to agree that the County Council extend the current contracts for School Public Health Services (KCHFT), School Public Health Service (MFT) and Young People’s Substance Misuse Service (KCA) to 30 September 2016, to allow for harmonisation of the contract end dates"
       ))
     #expect(
       record.consultation
         == "The Children's Social Care & Health Cabinet Committee will consider the matter at its meeting of 22 July 2015."
     )
     // No end dates: the record says so rather than invent a length or a cost.
-    #expect(record.checks.filter { $0.contains("has no end date in the register") }.count == 3)
+    #expect(record.checks.filter { $0.code == "no-end-date" }.count == 3)
+    #expect(
+      record.checks.contains(
+        .noEndDate(
+          contract: "ypsm-kca",
+          name: ContractProposal.name(
+            record.extended[2].contract))))
     #expect(
       record.financialImplications[0].contains(
         "The cost cannot be given: the register gives no current end date for them."))
@@ -61,7 +67,16 @@ struct DecisionTests {
       record.extended.map(\.contract.id) == [
         "schw-hv-fnp", "schw-school-ph-kchft", "schw-school-ph-swale-mft",
       ])
-    #expect(record.notExtended.map(\.contract.id) == ["schw-young-healthy-minds"])
+    // The real record covers the KCHFT and MFT contracts only (003 l.751).
+    #expect(record.notExtended.isEmpty)
+    #expect(
+      record.decision == [
+        "As Cabinet Member for Adult Social Care and Public Health I agree to:",
+        "Extend Kent County Council's contracts with Kent Community Health Foundation Trust for "
+          + "Health Visiting and Family Nurse Partnership[ and School Public Health Service "
+          + "(All exc. Swale) and with Medway Foundation Trust for School Public Health Service "
+          + "(Swale). The contracts to be extended until 31 March 2017.",
+      ])
     #expect(
       record.extended.map(\.cost) == [
         Money(pounds: 11_302_200), Money(pounds: 2_426_380), Money(minorUnits: 20_718_950),
@@ -73,7 +88,50 @@ struct DecisionTests {
     #expect(dates["Forward-plan notice by"] == day("2016-09-01"))
     #expect(dates["Procurement start by"] == day("2016-10-01"))
     #expect(dates["Committee meeting"] == day("2016-03-22"))
-    #expect(record.checks.isEmpty)
+    // The stray '[' in the 2016 table (003 l.3210) would reach the record: it is flagged.
+    #expect(
+      record.checks == [
+        .nameUnbalanced(
+          contract: "schw-hv-fnp", name: "Health Visiting and Family Nurse Partnership[ (KCHFT)",
+          character: "[")
+      ])
+  }
+
+  @Test("with no meeting date, the timetable's committee: the latest meeting before the decision")
+  func timetableCommittee() throws {
+    var s = try spec("decision-16-00038.json")
+    s.committee = nil
+    s.meetingDate = nil
+    let proposal = try AlignmentProposal(
+      register: try loadKent("kent-2016-03"), group: "childrens-public-health",
+      target: .newServiceStart(day("2017-04-01")), asOf: day("2016-03-22"))
+    let record = try RecordOfDecision(proposal: proposal, spec: s)
+    let committee = try #require(record.timetable.first { $0.label == "Committee meeting" })
+    #expect(committee.day == day("2016-09-06"))
+    #expect(committee.rule?.code == "latest-meeting")
+    #expect(record.consultation.hasSuffix("at its meeting of 6 September 2016."))
+  }
+
+  @Test("a partner-led contract is never the council's to extend: CAMHS is West Kent CCG's")
+  func partnerLed() throws {
+    var s = DecisionSpec()
+    s.decisionNumber = "16/00038"
+    let proposal = try AlignmentProposal(
+      register: try loadKent("kent-2016-03"), group: "childrens-public-health",
+      target: .newServiceStart(day("2017-04-01")), asOf: day("2016-03-22"))
+    let record = try RecordOfDecision(proposal: proposal, spec: s)
+    #expect(
+      record.extended.map(\.contract.id) == [
+        "schw-hv-fnp", "schw-school-ph-kchft", "schw-school-ph-swale-mft",
+      ])
+    let partner = try #require(record.notExtended.first { !$0.isCouncilLed })
+    #expect(!record.decision[0].contains(ContractProposal.name(partner.contract)))
+    #expect(
+      record.financialImplications.contains {
+        $0.hasSuffix("which decides its own extension: it is not part of this decision.")
+      })
+    let dates = Dictionary(uniqueKeysWithValues: record.timetable.map { ($0.label, $0.day) })
+    #expect(dates["Decision by"] == day("2016-09-30"))
   }
 
   @Test("under the threshold it says plainly that it is not a key decision, and lists no values")
@@ -109,9 +167,14 @@ struct DecisionTests {
     let record = try RecordOfDecision(proposal: proposal, spec: s)
     #expect(
       record.checks == [
-        "the decision number '16/38' is not in the form YY/NNNNN (for example 16/00038)",
-        "the committee meets on 5 July 2016, after the decision must be taken (30 June 2016)",
-        "the forward-plan notice of 10 June 2016 leaves 19 clear days before the decision on 30 June 2016; 28 are needed",
+        .decisionNumberForm(number: "16/38"),
+        .committeeAfterDecision(meeting: day("2016-07-05"), decisionBy: day("2016-06-30")),
+        .noticeShort(
+          notice: day("2016-06-10"), decisionBy: day("2016-06-30"), clearDays: 19, needed: 28),
+      ])
+    #expect(
+      record.checks.map(\.code) == [
+        "decision-number-form", "committee-after-decision", "notice-short",
       ])
   }
 

@@ -29,6 +29,27 @@ public struct DecisionSpec: Equatable, Sendable {
   public var director: String?
   /// The contracts the record covers (a subset of the group); `nil` for every contract extended.
   public var contracts: [String]?
+  /// What the decision does: extend contracts (the default), award one, or vary one.
+  public var kind: DecisionKind?
+  /// The decision's wording: "I propose to agree that ..." (the default) or "I agree to: ...".
+  public var form: DecisionForm?
+  /// An award's provider and service as the decision names them; default the contract's.
+  public var provider: String?
+  public var service: String?
+  /// Whether the award goes to the current provider ("with the current provider, ...").
+  public var currentProvider: Bool?
+  /// An award's term; default the covered contract's start and end.
+  public var contractStart: Day?
+  public var contractEnd: Day?
+  /// An award's value as written (`£23,184,000`), and whether it is annual or for the term.
+  public var value: ValueReading?
+  public var valueBasis: ValueBasis?
+  /// A variation's change in value (negative for a reduction), and the value it is measured
+  /// against; default the covered contract's.
+  public var change: Money?
+  public var originalValue: Money?
+  /// A variation's change of scope, as a clause: "to add the school nursing service in Swale".
+  public var scope: String?
 
   public init() {}
 
@@ -55,6 +76,18 @@ public struct DecisionSpec: Equatable, Sendable {
     merged.reportAuthor = other.reportAuthor ?? reportAuthor
     merged.director = other.director ?? director
     merged.contracts = other.contracts ?? contracts
+    merged.kind = other.kind ?? kind
+    merged.form = other.form ?? form
+    merged.provider = other.provider ?? provider
+    merged.service = other.service ?? service
+    merged.currentProvider = other.currentProvider ?? currentProvider
+    merged.contractStart = other.contractStart ?? contractStart
+    merged.contractEnd = other.contractEnd ?? contractEnd
+    merged.value = other.value ?? value
+    merged.valueBasis = other.valueBasis ?? valueBasis
+    merged.change = other.change ?? change
+    merged.originalValue = other.originalValue ?? originalValue
+    merged.scope = other.scope ?? scope
     return merged
   }
 }
@@ -71,7 +104,9 @@ extension DecisionSpec {
   static let keys: Set<String> = [
     "version", "register", "group", "to", "start", "asOf", "decisionNumber", "decisionMaker",
     "decisionMakerName", "committee", "meetingDate", "noticeDate", "subject", "purpose",
-    "alternatives", "exemptParagraph", "reportAuthor", "director", "contracts",
+    "alternatives", "exemptParagraph", "reportAuthor", "director", "contracts", "kind", "form",
+    "provider", "service", "currentProvider", "contractStart", "contractEnd", "value", "valueBasis",
+    "change", "originalValue", "scope",
   ]
 
   /// Reads a decision spec (JSON, `"version": 1`).
@@ -141,8 +176,96 @@ extension DecisionSpec {
       guard let ids = list as? [String] else { throw fail("'contracts' must be a list of ids") }
       spec.contracts = ids
     }
+    try spec.readKinds(dict, string: string, fail: fail)
+    spec.provider = try string("provider")
+    spec.service = try string("service")
+    spec.contractStart = try day("contractStart")
+    spec.contractEnd = try day("contractEnd")
+    spec.scope = try string("scope")
+    try spec.readMoney(dict, string: string, fail: fail)
     return spec
   }
+
+  /// `kind`, `form` and `currentProvider`: the decision's shape.
+  mutating func readKinds(
+    _ dict: [String: Any], string: (String) throws(DecisionSpecError) -> String?,
+    fail: (String) -> DecisionSpecError
+  ) throws(DecisionSpecError) {
+    if let text = try string("kind") {
+      guard let kind = DecisionKind(rawValue: text) else {
+        throw fail("'kind' must be extend, award or vary, not '\(text)'")
+      }
+      self.kind = kind
+    }
+    if let text = try string("form") {
+      guard let form = DecisionForm(rawValue: text) else {
+        throw fail("'form' must be propose or agree, not '\(text)'")
+      }
+      self.form = form
+    }
+    if let flag = dict["currentProvider"] {
+      guard JSONReading.isBoolean(flag), let bool = flag as? Bool else {
+        throw fail("'currentProvider' must be true or false")
+      }
+      currentProvider = bool
+    }
+  }
+
+  /// `value`, `valueBasis`, `change` and `originalValue`, read as the register reads money.
+  mutating func readMoney(
+    _ dict: [String: Any], string: (String) throws(DecisionSpecError) -> String?,
+    fail: (String) -> DecisionSpecError
+  ) throws(DecisionSpecError) {
+    if let text = try string("value") {
+      let reading = MoneyParser.parse(text)
+      guard reading.amount != nil else { throw fail("'value' must be money like £23,184,000") }
+      value = reading
+    }
+    if let text = try string("valueBasis") {
+      guard let basis = ValueBasis(rawValue: text), basis != .unknown else {
+        throw fail("'valueBasis' must be annual or total, not '\(text)'")
+      }
+      valueBasis = basis
+    }
+    if let text = try string("change") {
+      guard let money = DecisionSpec.signedMoney(text) else {
+        throw fail("'change' must be money like £250,000 or -£250,000")
+      }
+      change = money
+    }
+    if let text = try string("originalValue") {
+      guard let money = MoneyParser.parse(text).amount else {
+        throw fail("'originalValue' must be money like £2,500,000")
+      }
+      originalValue = money
+    }
+  }
+
+  /// `-£250,000` is a reduction; `£250,000` or `+£250,000` an increase.
+  public static func signedMoney(_ text: String) -> Money? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let negative = trimmed.hasPrefix("-")
+    let body = negative || trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed
+    guard let amount = MoneyParser.parse(body).amount else { return nil }
+    return negative ? Money(minorUnits: -amount.minorUnits, currency: amount.currency) : amount
+  }
+}
+
+/// What a Record of Decision decides: the spellings are the `--kind` values.
+public enum DecisionKind: String, Sendable, CaseIterable {
+  /// Extend current contracts to a common end date (15/00067, 16/00038).
+  case extend
+  /// Enter into a new contract (15/00068).
+  case award
+  /// Modify a contract's value or scope, measured against the 10% modification limit.
+  case vary
+}
+
+/// How the decision is worded: Kent's 2015 records propose ("I propose to agree that the County
+/// Council extend ..."); its 2016 record agrees ("I agree to: Extend ...").
+public enum DecisionForm: String, Sendable, CaseIterable {
+  case propose
+  case agree
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.

@@ -1,15 +1,17 @@
-/// A Proposed Record of Decision for a synchronised extension, in the council's layout
-/// (DOMAIN.md section 5), with an appendix for the covering report. Every figure is the
-/// scheduler's: the record is built from an ``AlignmentProposal``.
+/// A Proposed Record of Decision in the council's layout (DOMAIN.md section 5), with an
+/// appendix for the covering report: extending contracts to a common end, awarding a new
+/// contract, or varying one. Every extension figure is the scheduler's: the record is built
+/// from an ``AlignmentProposal``.
 public struct RecordOfDecision: Sendable {
+  public var kind: DecisionKind
   public var councilName: String
   public var decisionMaker: String
   public var decisionMakerName: String?
   public var decisionNumber: String
   public var classification: String
   public var subject: String
-  /// The decision, first person.
-  public var decision: String
+  /// The decision, first person, as paragraphs ("I agree to:" puts the action in its own).
+  public var decision: [String]
   /// The reasons: the lead sentence, then one line per contract when it is a key decision.
   public var reasonsLead: String
   public var reasonItems: [String]
@@ -18,9 +20,12 @@ public struct RecordOfDecision: Sendable {
   public var alternatives: String
   public var reportAuthor: String?
   public var director: String?
-  /// The contracts the record extends, and those it covers that need no extension.
+  /// The contracts the record extends, and those it covers that need no extension (both empty
+  /// for an award or a variation, which have ``award`` and ``variation`` instead).
   public var extended: [ContractProposal]
   public var notExtended: [ContractProposal]
+  public var award: AwardTerms?
+  public var variation: Variation?
   public var keyDecision: KeyDecisionTest
   public var newEnd: Day
   public var asOf: Day
@@ -28,7 +33,7 @@ public struct RecordOfDecision: Sendable {
   public var financialImplications: [String]
   public var timetable: [TimetableEntry]
   /// Problems the drafter must look at: a late committee, a short notice, missed dates.
-  public var checks: [String]
+  public var checks: [RecordCheck]
   public var proposal: AlignmentProposal
 
   public struct TimetableEntry: Sendable {
@@ -36,12 +41,16 @@ public struct RecordOfDecision: Sendable {
     public var day: Day?
     public var status: String
     public var missed: Bool
+    /// The timetable rule that set the date (nil for the committee the spec names).
+    public var rule: TimetableRule? = nil
   }
 }
 
 /// A record that cannot be drafted as asked.
 public enum DecisionError: Error, Equatable, CustomStringConvertible {
   case unknownContracts([String], group: String, closeMatches: [String])
+  /// A variation modifies one contract: the spec must name exactly one.
+  case variationNeedsOneContract(count: Int)
 
   public var description: String {
     switch self {
@@ -50,6 +59,9 @@ public enum DecisionError: Error, Equatable, CustomStringConvertible {
         "the record names \(ids.map { "'\($0)'" }.joined(separator: ", ")), not in group '\(group)'"
         + (close.isEmpty
           ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
+    case .variationNeedsOneContract(let count):
+      return "a variation modifies one contract; the spec names \(count) (give \"contracts\": "
+        + "[\"id\"] or --contracts id)"
     }
   }
 }
@@ -60,9 +72,26 @@ extension RecordOfDecision {
   /// - Parameters:
   ///   - proposal: the scheduler's proposal for the group (the whole group shapes the target).
   ///   - spec: who decides, the number, the committee, the wording; the contracts it covers.
-  /// - Throws: ``DecisionError`` when the spec names contracts outside the group.
+  /// - Throws: ``DecisionError`` when the spec names contracts outside the group, or a
+  ///   variation does not name exactly one.
   public init(proposal: AlignmentProposal, spec: DecisionSpec) throws(DecisionError) {
-    let council = proposal.council
+    var draft = RecordDraft(
+      proposal: proposal, spec: spec, covered: try Self.covered(proposal, spec))
+    switch spec.kind ?? .extend {
+    case .extend: draft.draftExtension()
+    case .award: draft.draftAward()
+    case .vary: try draft.draftVariation()
+    }
+    draft.consult()
+    draft.checkNotice()
+    draft.buildTimetable()
+    self.init(draft)
+  }
+
+  /// The contracts the spec names (all in the group), or by default every contract to extend.
+  static func covered(_ proposal: AlignmentProposal, _ spec: DecisionSpec) throws(DecisionError)
+    -> [ContractProposal]
+  {
     let ids = Set(proposal.contracts.map(\.contract.id))
     if let wanted = spec.contracts {
       let unknown = wanted.filter { !ids.contains($0) }
@@ -71,224 +100,29 @@ extension RecordOfDecision {
         throw .unknownContracts(unknown, group: proposal.group, closeMatches: close)
       }
     }
-    let covered = proposal.contracts.filter {
-      spec.contracts?.contains($0.contract.id) ?? $0.extends
+    // With none named, an extension covers every contract to extend; an award or a variation
+    // none (its terms come from the spec).
+    let extending = (spec.kind ?? .extend) == .extend
+    return proposal.contracts.filter {
+      spec.contracts?.contains($0.contract.id) ?? (extending && $0.extends)
     }
-    let extended = covered.filter(\.extends)
-    let notExtended = covered.filter { !$0.extends }
-    let key = KeyDecisionTest(extended, threshold: council.keyDecisionThreshold)
-    let target = DateStyle.long(proposal.target)
-    let role = spec.decisionMaker ?? council.decisionMaker ?? "Cabinet Member"
-    let names = extended.map { ContractProposal.name($0.contract) }
-    let list = RecordOfDecision.listed(names.isEmpty ? ["(none)"] : names)
-    let body = RecordOfDecision.councilBody(council.name)
-    var checks: [String] = []
+  }
 
-    let number = spec.decisionNumber ?? "YY/NNNNN"
-    if !RecordOfDecision.isDecisionNumber(number) {
-      checks.append(
-        "the decision number '\(number)' is not in the form YY/NNNNN (for example 16/00038)")
-    }
-    let purpose =
-      spec.purpose ?? "to allow for harmonisation of the contract end dates"
-    let decision =
-      "As \(role), I propose to agree that \(body) extend the current contract\(extended.count == 1 ? "" : "s") for "
-      + "\(list) to \(target), \(purpose.hasSuffix(".") ? String(purpose.dropLast()) : purpose)."
-
-    // Reasons: the key-decision test on the covered contracts, with their annual values.
-    var reasonItems: [String] = []
-    let lead: String
-    var close: String?
-    if key.required {
-      lead =
-        "Decision exceeds key decision financial criteria. The annual value of each of the contracts is:"
-      for p in extended {
-        let value =
-          p.contract.annualValue.map { $0.formatted } ?? "value not known (the register gives none)"
-        reasonItems.append("\(ContractProposal.name(p.contract)) – \(value)")
-      }
-      let unknownCosts = extended.filter { $0.cost == nil }
-      if unknownCosts.isEmpty {
-        close =
-          "The extensions cost \(RecordOfDecision.sum(extended).formatted(alwaysShowPence: true)) in total."
-          + (RecordOfDecision.overflowSentence(extended).map { " " + $0 } ?? "")
-      } else if unknownCosts.count == extended.count {
-        close =
-          "The cost of the extensions is not known: the register gives \(RecordOfDecision.missing(unknownCosts)) for them, so their annual values are the measure."
-      } else {
-        close =
-          "The extensions whose cost is known cost \(RecordOfDecision.sum(extended).formatted(alwaysShowPence: true)); the cost of \(RecordOfDecision.listed(unknownCosts.map { ContractProposal.name($0.contract) })) is not known."
-      }
-    } else {
-      lead =
-        "This is not a key decision: the \(key.basis) of \(key.amount.formatted(alwaysShowPence: true)) \(key.basis == "extension cost" ? "is" : "are") below the key decision threshold of \(key.threshold.formatted)."
-    }
-
-    // Deadlines from the contracts the record covers: a contract led by another commissioner
-    // shapes the target but not this decision's dates.
-    let asOf = proposal.asOf
-    let cycle = Timetable(
-      newServiceStart: proposal.newServiceStart, extensions: covered, rules: council, asOf: asOf)
-    let decisionBy = cycle.milestone(.extensionDecision)?.deadline
-    let noticeBy = cycle.milestone(.extensionNotice)?.deadline
-    let procurementBy =
-      cycle.milestone(.procurementStart)?.deadline ?? proposal.procurementStartBy
-    let councilMeeting = cycle.milestone(.extensionCommittee)?.meeting
-
-    // Consultation: the committee that considers it, and when.
-    let committeeName = spec.committee ?? councilMeeting?.committee
-    let meeting = spec.meetingDate ?? councilMeeting?.date
-    let consultation: String
-    if let committeeName, let meeting {
-      consultation =
-        "The \(committeeName) will consider the matter at its meeting of \(DateStyle.long(meeting))."
-    } else if let committeeName {
-      consultation = "The \(committeeName) will consider the matter before the decision is taken."
-      checks.append("no meeting date is given for the \(committeeName)")
-    } else {
-      consultation = "No committee meeting is recorded before the decision date."
-      checks.append(
-        "no committee meeting on or before the decision: add one to council.json or give --committee and --meeting-date"
-      )
-    }
-    if let meeting, let decisionBy = decisionBy?.day, meeting > decisionBy {
-      checks.append(
-        "the committee meets on \(DateStyle.long(meeting)), after the decision must be taken (\(DateStyle.long(decisionBy)))"
-      )
-    }
-    if let notice = spec.noticeDate, let decisionBy = decisionBy?.day {
-      let clear = (decisionBy - notice).days - 1
-      if clear < council.noticeClearDays {
-        checks.append(
-          "the forward-plan notice of \(DateStyle.long(notice)) leaves \(max(0, clear)) clear days before the decision on \(DateStyle.long(decisionBy)); \(council.noticeClearDays) are needed"
-        )
-      }
-    }
-    for p in covered where p.contract.endDay == nil {
-      checks.append(
-        "\(ContractProposal.name(p.contract)) has no end date in the register: the record does not give its extension's length or cost"
-      )
-    }
-    for p in covered where p.contract.value.amount == nil {
-      checks.append(
-        "\(ContractProposal.name(p.contract)) has no value in the register: the record does not give one"
-      )
-    }
-
-    // The timetable, with missed dates called out.
-    var timetable: [TimetableEntry] = []
-    func entry(_ label: String, _ deadline: Deadline?) {
-      guard let deadline else {
-        timetable.append(
-          TimetableEntry(
-            label: label, day: nil,
-            status: "not known: the current end dates are not in the register", missed: false))
-        return
-      }
-      let status =
-        deadline.missedByDays.map { "MISSED by \($0) day\($0 == 1 ? "" : "s")" }
-        ?? deadline.daysLeft.map { $0 == 0 ? "today" : "in \($0) day\($0 == 1 ? "" : "s")" } ?? ""
-      timetable.append(
-        TimetableEntry(
-          label: label, day: deadline.day, status: status, missed: deadline.missedByDays != nil))
-      if let missed = deadline.missedByDays {
-        checks.append(
-          "\(label.lowercased()) \(DateStyle.long(deadline.day)) was missed by \(missed) day\(missed == 1 ? "" : "s") at \(DateStyle.long(asOf))"
-        )
-      }
-    }
-    entry("Forward-plan notice by", noticeBy)
-    if let meeting {
-      let passed = meeting < asOf
-      timetable.append(
-        TimetableEntry(
-          label: "Committee meeting", day: meeting,
-          status: passed ? "held" : "in \((meeting - asOf).days) days", missed: false))
-    }
-    entry("Decision by", decisionBy)
-    entry("Procurement start by", procurementBy)
-    timetable.sort { ($0.day ?? Day(ordinal: Int.max)) < ($1.day ?? Day(ordinal: Int.max)) }
-
-    // The financial implications paragraph.
-    var finance: [String] = []
-    let known = extended.filter { $0.cost != nil }
-    var first =
-      "The proposal extends \(extended.count) contract\(extended.count == 1 ? "" : "s") to \(target)"
-    if known.count == extended.count, !extended.isEmpty {
-      first +=
-        " at a total cost of \(RecordOfDecision.sum(extended).formatted(alwaysShowPence: true)): "
-      first +=
-        extended.map {
-          "\(ContractProposal.name($0.contract)) \($0.cost?.formatted(alwaysShowPence: true) ?? "") for \(RecordOfDecision.lengthText($0))"
-        }.joined(separator: "; ") + "."
-    } else if known.isEmpty {
-      first +=
-        ". The cost cannot be given: the register gives \(RecordOfDecision.missing(extended)) for \(extended.count == 1 ? "it" : "them")."
-    } else {
-      first +=
-        ". The known costs total \(RecordOfDecision.sum(extended).formatted(alwaysShowPence: true)): "
-      first += known.map {
-        "\(ContractProposal.name($0.contract)) \($0.cost?.formatted(alwaysShowPence: true) ?? "") for \(RecordOfDecision.lengthText($0))"
-      }.joined(separator: "; ")
-      first +=
-        ". The cost of \(RecordOfDecision.listed(extended.filter { $0.cost == nil }.map { ContractProposal.name($0.contract) })) is not known."
-    }
-    finance.append(first)
-    if let overflow = RecordOfDecision.overflowSentence(extended) { finance.append(overflow) }
-    if !known.isEmpty {
-      finance.append(
-        "Costs are pro rata on each contract's annual value: whole months at one twelfth of the annual value and remaining days at one 365th, rounded to the penny."
-      )
-    }
-    let assumed = extended.filter { $0.costBasis == .assumedAnnual }
-    if !assumed.isEmpty {
-      finance.append(
-        "The register does not say whether the values of \(RecordOfDecision.listed(assumed.map { ContractProposal.name($0.contract) })) are annual; they are treated as annual."
-      )
-    }
-    let annualised = extended.filter { $0.costBasis == .annualisedTotal }
-    if !annualised.isEmpty {
-      finance.append(
-        "The total values of \(RecordOfDecision.listed(annualised.map { ContractProposal.name($0.contract) })) are converted to annual values over their terms."
-      )
-    }
-    let beyond = extended.filter { $0.withinOptions == false }
-    if !beyond.isEmpty {
-      finance.append(
-        "\(RecordOfDecision.listed(beyond.map { ContractProposal.name($0.contract) })) \(beyond.count == 1 ? "goes" : "go") beyond the extension options recorded: a new award or a contract modification that the procurement rules permit is needed."
-      )
-    }
-    for p in notExtended {
-      let why: String
-      switch p.action {
-      case .withinTolerance:
-        why =
-          "ends \(DateStyle.long(p.currentEnd ?? proposal.target)), within \(council.alignmentToleranceDays) days of the new end date, so needs no extension"
-      case .aligned: why = "already ends on \(target)"
-      case .endsAfterTarget:
-        why =
-          "ends after \(target), on \(DateStyle.long(p.currentEnd ?? proposal.target)), and is not shortened"
-      default: why = "is not extended"
-      }
-      finance.append("\(ContractProposal.name(p.contract)) \(why).")
-    }
-    finance.append(
-      key.required
-        ? "The decision is a key decision: the \(key.basis) of \(key.amount.formatted(alwaysShowPence: true)) \(key.basis == "extension cost" ? "meets" : "meet") the threshold of \(key.threshold.formatted)."
-        : "The decision is not a key decision: the \(key.basis) of \(key.amount.formatted(alwaysShowPence: true)) \(key.basis == "extension cost" ? "is" : "are") below the threshold of \(key.threshold.formatted)."
-    )
-
+  init(_ draft: RecordDraft) {
+    let spec = draft.spec
     self.init(
-      councilName: council.name, decisionMaker: role, decisionMakerName: spec.decisionMakerName,
-      decisionNumber: number,
+      kind: spec.kind ?? .extend, councilName: draft.council.name, decisionMaker: draft.role,
+      decisionMakerName: spec.decisionMakerName, decisionNumber: draft.number,
       classification: spec.exemptParagraph.map { "Exempt: \($0)" } ?? "For publication",
-      subject: spec.subject
-        ?? "Extension of the contract\(extended.count == 1 ? "" : "s") for \(list) to \(target)",
-      decision: decision, reasonsLead: lead, reasonItems: reasonItems, reasonsClose: close,
-      consultation: consultation, alternatives: spec.alternatives ?? "None recorded.",
-      reportAuthor: spec.reportAuthor, director: spec.director, extended: extended,
-      notExtended: notExtended, keyDecision: key, newEnd: proposal.target, asOf: proposal.asOf,
-      financialImplications: finance, timetable: timetable, checks: checks, proposal: proposal)
+      subject: spec.subject ?? draft.subject, decision: draft.decision,
+      reasonsLead: draft.reasonsLead, reasonItems: draft.reasonItems,
+      reasonsClose: draft.reasonsClose, consultation: draft.consultation,
+      alternatives: spec.alternatives ?? "None recorded.", reportAuthor: spec.reportAuthor,
+      director: spec.director, extended: draft.extended, notExtended: draft.notExtended,
+      award: draft.award, variation: draft.variation, keyDecision: draft.key,
+      newEnd: draft.proposal.target, asOf: draft.proposal.asOf,
+      financialImplications: draft.finance, timetable: draft.timetable, checks: draft.checks,
+      proposal: draft.proposal)
   }
 
   /// The title line: `KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION`.

@@ -6,10 +6,12 @@ extension RecordOfDecision {
         ContractProposal.name(p.contract),
         p.currentEnd.map { DateStyle.long($0) } ?? "not known",
         p.proposedEnd.map { DateStyle.long($0) } ?? "",
-        p.extends
-          ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
+        !p.isCouncilLed
+          ? "by \(p.contract.commissioner.singleLine)"
+          : p.extends
+            ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
         p.contract.annualValue.map { $0.formatted } ?? "not known",
-        p.extends ? p.costText(unknown: "not known") : "£0.00",
+        p.extends && p.isCouncilLed ? p.costText(unknown: "not known") : "£0.00",
       ]
     }
   }
@@ -33,7 +35,8 @@ extension RecordOfDecision {
     out.write("**DECISION NO:**\n\n\(e(decisionNumber))\n\n")
     out.write("**\(e(classification))**\n\n")
     out.write("**Subject:** \(e(subject))\n\n")
-    out.write("**Decision:**\n\n\(e(decision))\n\n")
+    out.write("**Decision:**\n\n")
+    for paragraph in decision { out.write("\(e(paragraph))\n\n") }
     out.write("**Reason(s) for decision:**\n\n\(e(reasonsLead))\n\n")
     for item in reasonItems { out.write("- \(e(item))\n") }
     if !reasonItems.isEmpty { out.write("\n") }
@@ -49,10 +52,13 @@ extension RecordOfDecision {
     )
     out.write("---\n\n## Appendix: financial implications and timetable\n\n")
     for paragraph in financialImplications { out.write("\(e(paragraph))\n\n") }
-    out.write("| " + RecordOfDecision.tableHeader.joined(separator: " | ") + " |\n")
-    out.write("| --- | --- | --- | --- | ---: | ---: |\n")
-    for row in tableRows { out.write("| " + row.map(e).joined(separator: " | ") + " |\n") }
-    out.write("\n**Timetable** (as of \(DateStyle.long(asOf))):\n\n")
+    if !tableRows.isEmpty {
+      out.write("| " + RecordOfDecision.tableHeader.joined(separator: " | ") + " |\n")
+      out.write("| --- | --- | --- | --- | ---: | ---: |\n")
+      for row in tableRows { out.write("| " + row.map(e).joined(separator: " | ") + " |\n") }
+      out.write("\n")
+    }
+    out.write("**Timetable** (as of \(DateStyle.long(asOf))):\n\n")
     for entry in timetable {
       let date = entry.day.map { DateStyle.long($0) } ?? "not known"
       let status = entry.missed ? "**\(e(entry.status))**" : e(entry.status)
@@ -60,7 +66,7 @@ extension RecordOfDecision {
     }
     if !checks.isEmpty {
       out.write("\n**For the drafter to check:**\n\n")
-      for check in checks { out.write("- \(e(check))\n") }
+      for check in checks { out.write("- \(e(check.message))\n") }
     }
     if reportAuthor != nil || director != nil {
       out.write("\n")
@@ -83,7 +89,10 @@ extension RecordOfDecision {
     out.write("\nDECISION NO:\n\(decisionNumber)\n\n\(classification)\n\n")
     para("Subject: \(subject)")
     out.write("\nDecision:\n")
-    para(decision)
+    for (index, paragraph) in decision.enumerated() {
+      if index > 0 { out.write("\n") }
+      para(paragraph)
+    }
     out.write("\nReason(s) for decision:\n")
     para(reasonsLead)
     if !reasonItems.isEmpty { out.write("\n") }
@@ -111,6 +120,15 @@ extension RecordOfDecision {
       String(repeating: ".", count: signed) + "   " + String(repeating: ".", count: dated) + "\n")
     out.write("signed".padded(signed + 4) + "date\n")
     out.write("\n" + String(repeating: "-", count: min(width, 80)) + "\n\n")
+    writeTextAppendix(to: &out, width: width)
+  }
+
+  /// The appendix in plain text: the financial implications, the contracts, the timetable and
+  /// the checks.
+  func writeTextAppendix<Target: TextOutputStream>(to out: inout Target, width: Int) {
+    func para(_ text: String) {
+      for line in Prose.wrap(text, width: width) { out.write(line + "\n") }
+    }
     para("APPENDIX: FINANCIAL IMPLICATIONS AND TIMETABLE")
     out.write("\n")
     for paragraph in financialImplications {
@@ -118,14 +136,14 @@ extension RecordOfDecision {
       out.write("\n")
     }
     // The contracts as a list: a table of six columns does not survive 80 columns.
-    out.write("Contracts:\n")
+    if !tableRows.isEmpty { out.write("Contracts:\n") }
     for row in tableRows {
       for line in Prose.wrap("- " + row[0], width: width, indent: "  ") { out.write(line + "\n") }
       let detail =
         "ends \(row[1]); new end \(row[2]); extension \(row[3]); annual value \(row[4]); cost \(row[5])"
       for line in Prose.wrap(detail, width: width - 4) { out.write("    " + line + "\n") }
     }
-    out.write("\nTimetable (as of \(DateStyle.long(asOf))):\n")
+    out.write("\(tableRows.isEmpty ? "" : "\n")Timetable (as of \(DateStyle.long(asOf))):\n")
     for entry in timetable {
       let date = entry.day.map { DateStyle.short($0) } ?? "  not known"
       // The status beside the label from 64 columns; under it, indented, when narrower.
@@ -143,7 +161,9 @@ extension RecordOfDecision {
     if !checks.isEmpty {
       out.write("\nFor the drafter to check:\n")
       for check in checks {
-        for line in Prose.wrap("- " + check, width: width, indent: "  ") { out.write(line + "\n") }
+        for line in Prose.wrap("- " + check.message, width: width, indent: "  ") {
+          out.write(line + "\n")
+        }
       }
     }
     if reportAuthor != nil || director != nil { out.write("\n") }
@@ -183,7 +203,7 @@ extension RecordOfDecision {
       <p class="field">DECISION NO:</p><p>\(e(decisionNumber))</p>
       <p class="field">\(e(classification))</p>
       <p><strong>Subject:</strong> \(e(subject))</p>
-      <p class="field">Decision:</p><p>\(e(decision))</p>
+      <p class="field">Decision:</p>\(decision.map { "<p>\(e($0))</p>" }.joined())
       <p class="field">Reason(s) for decision:</p><p>\(e(reasonsLead))</p>
 
       """
@@ -200,21 +220,17 @@ extension RecordOfDecision {
       <h2>Appendix: financial implications and timetable</h2>
 
       """
+    out.write(h + htmlAppendix)
+  }
+
+  /// The appendix in HTML, up to the page's end.
+  var htmlAppendix: String {
+    let e = Markup.escapeXML
+    var h = ""
     for paragraph in financialImplications { h += "<p>\(e(paragraph))</p>\n" }
-    h += "<table>\n<thead><tr>"
-    for (index, header) in RecordOfDecision.tableHeader.enumerated() {
-      h += index >= 4 ? "<th class=\"num\">\(header)</th>" : "<th>\(header)</th>"
-    }
-    h += "</tr></thead>\n<tbody>\n"
-    for row in tableRows {
-      h +=
-        "<tr>"
-        + row.enumerated().map {
-          $0.offset >= 4 ? "<td class=\"num\">\(e($0.element))</td>" : "<td>\(e($0.element))</td>"
-        }.joined() + "</tr>\n"
-    }
+    h += tableRows.isEmpty ? "" : htmlTable
     h +=
-      "</tbody>\n</table>\n<p class=\"field\">Timetable (as of \(e(DateStyle.long(asOf)))):</p>\n<ul>\n"
+      "<p class=\"field\">Timetable (as of \(e(DateStyle.long(asOf)))):</p>\n<ul>\n"
     for entry in timetable {
       let date = entry.day.map { DateStyle.long($0) } ?? "not known"
       h +=
@@ -223,13 +239,12 @@ extension RecordOfDecision {
     h += "</ul>\n"
     if !checks.isEmpty {
       h += "<div class=\"checks\"><p class=\"field\">For the drafter to check:</p>\n<ul>\n"
-      h += checks.map { "<li>\(e($0))</li>\n" }.joined()
+      h += checks.map { "<li>\(e($0.message))</li>\n" }.joined()
       h += "</ul></div>\n"
     }
     if let reportAuthor { h += "<p>Report author: \(e(reportAuthor))</p>\n" }
     if let director { h += "<p>Relevant director: \(e(director))</p>\n" }
-    h += "</section>\n</body>\n</html>\n"
-    out.write(h)
+    return h + "</section>\n</body>\n</html>\n"
   }
 
   // MARK: - JSON
@@ -244,7 +259,8 @@ extension RecordOfDecision {
       ("decisionNumber", .string(decisionNumber)),
       ("classification", .string(classification)),
       ("subject", .string(subject)),
-      ("decision", .string(decision)),
+      ("kind", .string(kind.rawValue)),
+      ("decision", .string(decision.joined(separator: "\n\n"))),
       (
         "reasons",
         .object([
@@ -267,39 +283,92 @@ extension RecordOfDecision {
       ("group", .string(proposal.group)),
       ("newEnd", .day(newEnd)),
       ("asOf", .day(asOf)),
-      (
-        "contracts",
-        .array(
-          (extended + notExtended).map { p in
-            .object([
-              ("id", .string(p.contract.id)),
-              ("name", .string(ContractProposal.name(p.contract))),
-              ("action", .string(p.action.rawValue)),
-              ("currentEnd", .day(p.currentEnd)),
-              ("proposedEnd", .day(p.proposedEnd)),
-              ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
-              ("annualValue", .money(p.contract.annualValue)),
-              ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
-              ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
-            ])
-          })
-      ),
+      ("contracts", contractsJSON),
       ("totalCost", .money(RecordOfDecision.sum(extended))),
       ("totalOverflowed", .bool(CostSum(extended).overflowed > 0)),
       ("financialImplications", .array(financialImplications.map { .string($0) })),
-      (
-        "timetable",
-        .array(
-          timetable.map { t in
-            .object([
-              ("label", .string(t.label)), ("date", .day(t.day)), ("status", .string(t.status)),
-              ("missed", .bool(t.missed)),
-            ])
-          })
-      ),
-      ("checks", .array(checks.map { .string($0) })),
+      ("timetable", timetableJSON),
+      ("award", award.map(\.json) ?? .null),
+      ("variation", variation.map(\.json) ?? .null),
+      ("checks", .array(checks.map(\.json))),
       ("reportAuthor", .string(reportAuthor)),
       ("director", .string(director)),
     ])
+  }
+}
+
+extension RecordOfDecision {
+  /// The appendix's contract table in HTML, the value columns right-aligned.
+  var htmlTable: String {
+    let e = Markup.escapeXML
+    var h = "<table>\n<thead><tr>"
+    for (index, header) in RecordOfDecision.tableHeader.enumerated() {
+      h += index >= 4 ? "<th class=\"num\">\(header)</th>" : "<th>\(header)</th>"
+    }
+    h += "</tr></thead>\n<tbody>\n"
+    for row in tableRows {
+      h +=
+        "<tr>"
+        + row.enumerated().map {
+          $0.offset >= 4 ? "<td class=\"num\">\(e($0.element))</td>" : "<td>\(e($0.element))</td>"
+        }.joined() + "</tr>\n"
+    }
+    return h + "</tbody>\n</table>\n"
+  }
+}
+
+extension AwardTerms {
+  var json: JSON {
+    .object([
+      ("contract", .string(contract)), ("provider", .string(provider)),
+      ("service", .string(service)),
+      ("currentProvider", .bool(currentProvider)), ("start", .day(start)), ("end", .day(end)),
+      ("value", .money(value)), ("valueBasis", .string(basis.rawValue)),
+      ("wholeValue", .money(wholeValue)),
+    ])
+  }
+}
+
+extension Variation {
+  var json: JSON {
+    .object([
+      ("id", .string(contract.contract.id)),
+      ("name", .string(ContractProposal.name(contract.contract))),
+      ("change", .money(change)), ("original", .money(original)), ("scope", .string(scope)),
+      ("percent", .string(permille.map(RecordCheck.percent))),
+      ("limitPercent", .int(Variation.limitPercent)),
+      ("exceedsLimit", .bool(exceeds(limitPercent: Variation.limitPercent))),
+    ])
+  }
+}
+
+extension RecordOfDecision {
+  /// The contracts the record extends and those it covers that need no extension.
+  var contractsJSON: JSON {
+    .array(
+      (extended + notExtended).map { p in
+        .object([
+          ("id", .string(p.contract.id)),
+          ("name", .string(ContractProposal.name(p.contract))),
+          ("action", .string(p.action.rawValue)),
+          ("currentEnd", .day(p.currentEnd)),
+          ("proposedEnd", .day(p.proposedEnd)),
+          ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
+          ("annualValue", .money(p.contract.annualValue)),
+          ("cost", p.extends && p.isCouncilLed ? .money(p.cost) : .money(Money.zero)),
+          ("commissioner", .string(p.isCouncilLed ? nil : p.contract.commissioner)),
+          ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
+        ])
+      })
+  }
+
+  var timetableJSON: JSON {
+    .array(
+      timetable.map { t in
+        .object([
+          ("label", .string(t.label)), ("date", .day(t.day)), ("status", .string(t.status)),
+          ("missed", .bool(t.missed)), ("rule", t.rule.map(\.json) ?? .null),
+        ])
+      })
   }
 }
