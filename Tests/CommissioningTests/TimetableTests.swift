@@ -199,3 +199,48 @@ struct CommissionerTests {
     #expect(text.contains("(the whole: £2,368,936.10)"))
   }
 }
+
+@Suite("Codes: flags and deadline rules")
+struct PlanningCodeTests {
+  @Test("every proposal flag and deadline rule has a distinct kebab-case code, documented")
+  func documented() throws {
+    let d = day("2016-09-30")
+    let flags: [ProposalFlag] = [
+      .endsAfterTarget(end: d), .withinTolerance(days: 1, tolerance: 31),
+      .currentEndUnknown(reason: "r"), .costTooLarge(annual: .zero),
+      .totalMadeAnnual(total: nil, annual: .zero), .assumedAnnual(value: .zero),
+      .annualValueTooLarge(total: nil), .otherCurrency(value: nil, currency: "USD"),
+      .totalWithoutTerm(total: nil), .noValue(reason: "r"), .beyondOptions(maximumExtent: d),
+      .noOptionsRecorded, .valueChangeOverLimit(permille: 101, original: .zero),
+      .termChangeOverLimit(termDays: 365, permille: 101), .partnerLed(partner: "P"),
+      .councilShare(share: .zero, annual: nil),
+    ]
+    let rules: [TimetableRule] = [
+      .earliestCurrentEnd(contract: "c"), .clearDaysBefore(days: 28, decision: .awardDecision),
+      .latestMeeting(committee: "C", decision: .extensionDecision),
+      .leadTime(.months(6), route: "open", contract: "c"),
+      .stageLength(.months(2), before: .procurementStart), .beforeMobilisation,
+      .dayAfterTarget, .partnerVaries(partner: "P", contract: "c"), .currentEnd(contract: "c"),
+    ]
+    let all: [any Coded] = flags + rules
+    let codes = all.map(\.code)
+    #expect(Set(flags.map(\.code)).count == flags.count)
+    #expect(Set(rules.map(\.code)).count == rules.count)
+    #expect(codes.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })
+    #expect(all.allSatisfy { !$0.message.isEmpty })
+    // The JSON carries the code first and the message last, the parameters between.
+    for item in all {
+      guard case .object(let fields) = item.json else {
+        Issue.record("\(item.code) is not an object")
+        continue
+      }
+      #expect(fields.first?.0 == "code" && fields.last?.0 == "message")
+      #expect(fields.count == item.parameters.count + 2)
+    }
+    let article = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Sources/Commissioning/Commissioning.docc/Planning.md"), encoding: .utf8)
+    let kinds = Milestone.Kind.allCases.map(\.rawValue)
+    #expect((codes + kinds).filter { !article.contains("`\($0)`") } == [])
+  }
+}
