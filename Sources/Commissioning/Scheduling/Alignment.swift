@@ -568,7 +568,9 @@ extension ContractProposal {
     guard let share = contract.councilShare else { return }
     let annualShare = share.annualShare(of: annualValue)
     councilAnnualValue = annualShare
-    if let annualShare { flags.append(.councilShare(share: annualShare, annual: annualValue)) }
+    if let annualShare, extends {
+      flags.append(.councilShare(share: annualShare, annual: annualValue))
+    }
     guard action == .extend, cost != nil, let annualShare else {
       if cost != .zero { councilCost = nil }
       return
