@@ -319,7 +319,7 @@ struct CrossRegisterCommandTests {
     let mft: String =
       "Contracts/kent-2016-03/schw-providers.csv:81:1: note: 'schw-school-ph-swale-mft' is the "
       + "same contract as 'school-ph-mft' at Contracts/kent-2015-07/contracts.csv:4:1 (same "
-      + "provider, one service name begins the other); their values and ends agree"
+      + "provider, one service name begins the other); only here is an end given"
     #expect(lines.map(String.init) == [hv, mft])
   }
 

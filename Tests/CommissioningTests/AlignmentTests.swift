@@ -40,7 +40,7 @@ struct KentAlignmentTests {
     #expect(camhs.procurementStartBy == day("2016-04-01"))
     // CAMHS is West Kent CCG's (003 l.797): listed, never in the council's dates or total.
     #expect(!camhs.isCouncilLed)
-    #expect(camhs.flags.first == .partnerLed(partner: "West Kent CCG"))
+    #expect(camhs.flags.first == .partnerLed(partner: "West Kent CCG", extends: true))
     #expect(proposal.councilExtensions.count == 3)
     // Swale's £828,758 is a total over two years (000 l.1817): six months is £207,189.50.
     #expect(proposal.totalCost == Money(minorUnits: (11_302_200 + 2_426_380) * 100 + 20_718_950))

@@ -195,8 +195,8 @@ struct CommissionerTests {
     #expect(y.flags.contains { $0.code == "council-share" })
     var text = ""
     p.writeText(to: &text, width: 80)
-    #expect(text.contains("£441,000.00 for 1 extension; the council's share of 1"))
-    #expect(text.contains("(the whole: £2,368,936.10)"))
+    #expect(text.contains("£441,000.00 for 1 extension (the council's share of one"))
+    #expect(text.contains("in whole, £2,368,936.10)"))
   }
 }
 
@@ -212,7 +212,8 @@ struct PlanningCodeTests {
       .annualValueTooLarge(total: nil), .otherCurrency(value: nil, currency: "USD"),
       .totalWithoutTerm(total: nil), .noValue(reason: "r"), .beyondOptions(maximumExtent: d),
       .noOptionsRecorded, .valueChangeOverLimit(permille: 101, original: .zero),
-      .termChangeOverLimit(termDays: 365, permille: 101), .partnerLed(partner: "P"),
+      .termChangeOverLimit(termDays: 365, permille: 101), .partnerLed(partner: "P", extends: true),
+      .councilContribution(share: .zero, partner: "P"),
       .councilShare(share: .zero, annual: nil),
     ]
     let rules: [TimetableRule] = [
@@ -242,5 +243,69 @@ struct PlanningCodeTests {
         "Sources/Commissioning/Commissioning.docc/Planning.md"), encoding: .utf8)
     let kinds = Milestone.Kind.allCases.map(\.rawValue)
     #expect((codes + kinds).filter { !article.contains("`\($0)`") } == [])
+  }
+}
+
+@Suite("Records: a named committee, a share, a partner")
+struct RecordShareTests {
+  func record(committee: String?) throws -> RecordOfDecision {
+    var rules = CouncilRules()
+    rules.name = "Kent County Council"
+    rules.meetings = [
+      .init(date: day("2016-09-06"), committee: "Health Reform & Public Health Committee"),
+      .init(date: day("2016-09-13"), committee: "Adult Social Care Cabinet Committee"),
+      .init(date: day("2016-10-04"), committee: "Health Reform & Public Health Committee"),
+    ]
+    let r = try register(
+      "id,service,value,end,group,commissioner,council_share\n"
+        + "y,YHM,£120000 pa,2016-09-30,g,,50%\n" + "p,CAMHS,£100 pa,2016-09-30,g,West Kent CCG,\n",
+      council: rules)
+    let proposal = try AlignmentProposal(
+      register: r, group: "g", target: .end(day("2017-03-31")), asOf: day("2016-03-22"))
+    var spec = DecisionSpec()
+    spec.decisionNumber = "16/00001"
+    spec.committee = committee
+    return try RecordOfDecision(proposal: proposal, spec: spec)
+  }
+
+  @Test("a committee the spec names meets on its own dates, '&' or 'and'")
+  func namedCommittee() throws {
+    let own = try record(committee: "Health Reform and Public Health Committee")
+    #expect(own.consultation.contains("meeting of 6 September 2016"))
+    let none = try record(committee: "Scrutiny Committee")
+    #expect(none.checks.map(\.code).contains("committee-no-date"))
+    let chosen = try record(committee: nil)
+    #expect(chosen.consultation.contains("13 September 2016"))
+  }
+
+  @Test("the record's money is the council's share, with the whole beside it; a partner's none")
+  func shares() throws {
+    let r = try record(committee: nil)
+    let text = r.financialImplications.joined(separator: "\n")
+    // Six months of £120,000 a year: £60,000 whole, the council's half £30,000.
+    #expect(text.contains("£30,000.00 (the council's share of £60,000.00)"))
+    #expect(text.contains("at a total cost of £30,000.00"))
+    #expect(!text.contains("£0.00"))
+  }
+}
+
+@Suite("Cross-register: who commissions and pays")
+struct CrossRegisterShareTests {
+  @Test("a contract that moved to a partner, or whose share changed, is warned of")
+  func moved() throws {
+    let head = "id,service,provider,value,end,commissioner,council_share\n"
+    let a = head + "a1,Housing Support,Acme,£100000 pa,2017-03-31,,100%\n"
+    let b = head + "b1,Housing Support,Acme,£100000 pa,2017-03-31,Northshire CCG,25%\n"
+    let register = try RegisterLoader.load(
+      [
+        RegisterInput(name: "a.csv", bytes: Array(a.utf8)),
+        RegisterInput(name: "b.csv", bytes: Array(b.utf8)),
+      ],
+      council: .default, name: "two")
+    let found = CrossRegisterCheck.diagnostics(register: register, parts: [["a.csv"], ["b.csv"]])
+    #expect(found.count == 1)
+    #expect(found.first?.severity == .warning)
+    #expect(found.first?.message.contains("commissioner 'Northshire CCG' here, '' there") == true)
+    #expect(found.first?.message.contains("council share '25%' here, '100%' there") == true)
   }
 }

@@ -91,6 +91,9 @@ public enum RecordCheck: Coded, Equatable {
     let long = DateStyle.long
     switch self {
     case .decisionNumberForm(let number):
+      guard number != "YY/NNNNN" else {
+        return "no decision number is given: give one in the form YY/NNNNN (for example 16/00038)"
+      }
       return "the decision number '\(number)' is not in the form YY/NNNNN (for example 16/00038)"
     case .committeeNoDate(let committee):
       return "no meeting date is given for the \(committee)"
@@ -133,7 +136,7 @@ public enum RecordCheck: Coded, Equatable {
         + "register's) to be measured against the modification limit"
     case .modificationOverLimit(let change, let original, let permille, let limit):
       return "the change of \(change.formatted(alwaysShowPence: true)) is "
-        + "\(RecordCheck.percent(permille))% of the original value of "
+        + "\(permille == limit * 10 ? "over " : "")\(RecordCheck.percent(permille))% of the original value of "
         + "\(original.formatted(alwaysShowPence: true)), more than the \(limit)% a contract may "
         + "be modified by without a change notice (Procurement Act 2023 s.74-75; PCR 2015 "
         + "reg 72): check the procurement rules; this is a flag, not legal advice"

@@ -156,11 +156,11 @@ extension RecordDraft {
 
   /// The first paragraph: how many contracts, to when, at what cost.
   var extensionCostParagraph: String {
-    let known = extended.filter { $0.cost != nil }
+    let known = extended.filter { $0.councilCost != nil }
     let total = RecordOfDecision.sum(extended).formatted(alwaysShowPence: true)
     let each = { (list: [ContractProposal]) in
       list.map {
-        "\(ContractProposal.name($0.contract)) \($0.cost?.formatted(alwaysShowPence: true) ?? "") "
+        "\(ContractProposal.name($0.contract)) \($0.councilCostText(unknown: "")) "
           + "for \(RecordOfDecision.lengthText($0))"
       }.joined(separator: "; ")
     }
@@ -172,7 +172,9 @@ extension RecordDraft {
       return first + ". The cost cannot be given: the register gives "
         + "\(RecordOfDecision.missing(extended)) for \(count == 1 ? "it" : "them")."
     }
-    let unknown = extended.filter { $0.cost == nil }.map { ContractProposal.name($0.contract) }
+    let unknown = extended.filter { $0.councilCost == nil }.map {
+      ContractProposal.name($0.contract)
+    }
     return first + ". The known costs total \(total): " + each(known)
       + ". The cost of \(RecordOfDecision.listed(unknown)) is not known."
   }

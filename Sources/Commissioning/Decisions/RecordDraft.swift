@@ -112,6 +112,19 @@ extension RecordDraft {
   /// The committee that considers the decision, and when: the spec's, or the council's last
   /// meeting on or before the decision.
   mutating func consult() {
+    if let named = spec.committee, spec.meetingDate == nil {
+      // A committee the spec names meets on its own dates, never on another committee's.
+      func key(_ name: String) -> String {
+        Column.normalise(name.replacingOccurrences(of: "&", with: " and "))
+      }
+      let own = proposal.council.meetings.filter {
+        key($0.committee) == key(named) || $0.committee.isEmpty
+      }
+      // Its latest meeting on or before the decision; else its next, which the checks flag.
+      let fits = decisionBy.flatMap { d in own.last { $0.date <= d.day } }
+      self.meeting = fits ?? own.first { m in decisionBy.map { m.date > $0.day } ?? true }
+      meetingRule = fits.map { _ in .latestMeeting(committee: named, decision: .extensionDecision) }
+    }
     let committeeName = spec.committee ?? self.meeting?.committee
     let meeting = spec.meetingDate ?? self.meeting?.date
     if let committeeName, let meeting {

@@ -11,7 +11,8 @@ extension RecordOfDecision {
           : p.extends
             ? (p.extensionMonths != nil ? RecordOfDecision.lengthText(p) : "not known") : "none",
         p.contract.annualValue.map { $0.formatted } ?? "not known",
-        p.extends && p.isCouncilLed ? p.costText(unknown: "not known") : "£0.00",
+        !p.isCouncilLed
+          ? "the partner's" : p.extends ? p.councilCostText(unknown: "not known") : "£0.00",
       ]
     }
   }
@@ -355,7 +356,8 @@ extension RecordOfDecision {
           ("proposedEnd", .day(p.proposedEnd)),
           ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
           ("annualValue", .money(p.contract.annualValue)),
-          ("cost", p.extends && p.isCouncilLed ? .money(p.cost) : .money(Money.zero)),
+          ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
+          ("councilCost", p.extends && p.isCouncilLed ? .money(p.councilCost) : .money(Money.zero)),
           ("commissioner", .string(p.isCouncilLed ? nil : p.contract.commissioner)),
           ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
         ])

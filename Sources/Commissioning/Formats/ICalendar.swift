@@ -79,9 +79,12 @@ public struct ICalendarExport: Sendable {
       let uidKind: String
       switch (m.kind, m.owner) {
       case (.extensionNotice, .council): (label, uidKind) = ("Forward-plan notice by", "notice-by")
-      case (.extensionDecision, .council): (label, uidKind) = ("Key decision by", "decision-by")
+      case (.extensionDecision, .council):
+        label = p.keyDecision.required ? "Key decision by" : "Decision by"
+        uidKind = "decision-by"
       case (.procurementStart, .council):
         (label, uidKind) = ("Procurement start by", "procurement-start-by")
+      case (.extensionDecision, .partner): (label, uidKind) = ("Variation by", m.kind.rawValue)
       default: (label, uidKind) = (m.kind.label, m.kind.rawValue)
       }
       let partner = m.owner.partnerName
@@ -90,7 +93,7 @@ public struct ICalendarExport: Sendable {
       return Event(
         uid: "\(group)-\(uidKind)\(slug)", day: m.day, summary: "\(label)\(whose): \(group)",
         description:
-          "\(label) for aligning \(group) to \(DateStyle.long(p.target)): \(m.rule.message).",
+          "\(label) \(DateStyle.long(m.day)), aligning \(group) to \(DateStyle.long(p.target)): \(m.rule.message).",
         categories: "Alignment")
     }
   }

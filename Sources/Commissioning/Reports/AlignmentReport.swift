@@ -61,8 +61,8 @@ extension AlignmentProposal {
         // The council pays a share of some: say what the whole costs, so neither is mistaken.
         let whole = CostSum(costs: councilExtensions.map(\.cost))
         total +=
-          "; the council's share of \(shared.count) contract\(shared.count == 1 ? "" : "s")"
-          + " (the whole: \(whole.total.formatted(alwaysShowPence: true)))"
+          " (the council's share of \(shared.count == 1 ? "one contract" : "\(shared.count) contracts");"
+          + " in whole, \(whole.total.formatted(alwaysShowPence: true)))"
       }
     }
     if !partnerExtensions.isEmpty {
@@ -298,7 +298,7 @@ extension AlignmentProposal {
   static let csvHeader = [
     "id", "service", "provider", "action", "current_end", "proposed_end", "extension_days",
     "extension_months", "extension_remainder_days", "cost", "cost_basis", "within_options",
-    "procurement_start_by",
+    "procurement_start_by", "commissioner", "council_led", "council_cost",
   ]
 
   /// One CSV row per contract, under ``csvHeader``.
@@ -312,7 +312,9 @@ extension AlignmentProposal {
         .number(p.extensionRemainderDays.map(String.init) ?? ""),
         .number(p.extends ? (p.cost?.decimalString ?? "") : "0.00"), .text(p.costBasis.rawValue),
         .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
-        .number(p.procurementStartBy.iso),
+        .number(p.procurementStartBy.iso), .text(p.contract.commissioner),
+        .number(p.isCouncilLed ? "true" : "false"),
+        .number(p.extends ? (p.councilCost?.decimalString ?? "") : "0.00"),
       ]
     }
   }

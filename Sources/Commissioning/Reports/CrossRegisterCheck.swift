@@ -119,6 +119,22 @@ public enum CrossRegisterCheck {
     if let a = later.endDay, let b = earlier.endDay, a != b {
       differences.append("end \(a.iso) here, \(b.iso) there")
     }
+    // What one gives and the other does not is not agreement: it is said, as a note.
+    var unmatched: [String] = []
+    if (later.endDay == nil) != (earlier.endDay == nil) {
+      unmatched.append("only \(later.endDay == nil ? "there" : "here") is an end given")
+    }
+    if (later.annualValue == nil) != (earlier.annualValue == nil) {
+      unmatched.append("only \(later.annualValue == nil ? "there" : "here") is an annual value given")
+    }
+    if Column.normalise(later.commissioner) != Column.normalise(earlier.commissioner) {
+      differences.append(
+        "commissioner '\(later.commissioner)' here, '\(earlier.commissioner)' there")
+    }
+    if later.councilShare != earlier.councilShare {
+      differences.append(
+        "council share '\(later.councilShareText)' here, '\(earlier.councilShareText)' there")
+    }
     let pair =
       "'\(later.id)' is the same contract as '\(earlier.id)' at \(earlier.location) "
       + "(\(reason(later, earlier)))"
@@ -126,6 +142,9 @@ public enum CrossRegisterCheck {
       return Diagnostic(
         .warning, pair + ", but they disagree: " + differences.joined(separator: "; "),
         at: later.location)
+    }
+    guard unmatched.isEmpty else {
+      return Diagnostic(.note, pair + "; " + unmatched.joined(separator: "; "), at: later.location)
     }
     return Diagnostic(.note, pair + "; their values and ends agree", at: later.location)
   }

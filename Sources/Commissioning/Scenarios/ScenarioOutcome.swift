@@ -292,8 +292,11 @@ struct Applier {
       }
       step = step.extendingTerm(by: every)
     }
+    let partners = moved.filter { !register.council.leads($0.commissioner) }.count
     applied.append(
-      "stagger \(group) from \(DateStyle.long(from)) every \(every) (\(moved.count) extended)")
+      "stagger \(group) from \(DateStyle.long(from)) every \(every) "
+        + "(\(moved.count - partners) extended"
+        + (partners == 0 ? ")" : ", \(partners) more by a partner)"))
     decisions.append(decision("stagger \(group)", moved, to: ends))
   }
 }

@@ -115,6 +115,14 @@ public struct ContractProposal: Sendable {
     return costBasis == .tooLarge ? ContractProposal.tooLarge : unknown
   }
 
+  /// The council's cost for a person: its share with the whole beside it when they differ
+  /// (`£441,000.00 (the council's share of £2,368,936.10)`), else as ``costText(unknown:)``.
+  public func councilCostText(unknown: String) -> String {
+    guard let councilCost, councilCost != cost else { return costText(unknown: unknown) }
+    return councilCost.formatted(alwaysShowPence: true)
+      + (cost.map { " (the council's share of \($0.formatted(alwaysShowPence: true)))" } ?? "")
+  }
+
   /// How a cost beyond 64-bit pence is shown, instead of a wrong number or a crash.
   public static let tooLarge = "too large to compute"
 }
@@ -440,7 +448,9 @@ extension ContractProposal {
       procurementStartBy: Timetable.procurementStart(newServiceStart: newServiceStart, lead: lead),
       flags: flags)
     isCouncilLed = rules.leads(contract.commissioner)
-    if !isCouncilLed { self.flags.insert(.partnerLed(partner: contract.commissioner), at: 0) }
+    if !isCouncilLed {
+      self.flags.insert(.partnerLed(partner: contract.commissioner, extends: extends), at: 0)
+    }
     if action == .extend, let end { priceExtension(from: end, to: target) }
     if extends {
       if action == .extendFromUnknownEnd {
@@ -542,11 +552,14 @@ extension ContractProposal {
         contract.value.total
         ?? (contract.value.basis == .total ? contract.value.amount : nil)
         ?? annualValue.flatMap { a in
-          contract.termDays.flatMap { a.scaled(by: Int64($0), over: 365) }
+          // Whole calendar months where the term has them, as the cost is counted.
+          contract.termMonths.flatMap { a.scaled(by: Int64($0), over: 12) }
+            ?? contract.termDays.flatMap { a.scaled(by: Int64($0), over: 365) }
         }
       if let original, original.minorUnits > 0 {
         valueChangePermille = Int(cost.scaled(by: 1000, over: original.minorUnits)?.minorUnits ?? 0)
-        if let p = valueChangePermille, p > 100 {
+        // An option the contract provides is not a modification: only beyond them is it tested.
+        if let p = valueChangePermille, p > 100, withinOptions != true {
           flags.append(.valueChangeOverLimit(permille: p, original: original))
         }
       }
@@ -555,7 +568,7 @@ extension ContractProposal {
       term > 0
     {
       termChangePermille = (days * 1000 + term / 2) / term
-      if let p = termChangePermille, p > 100 {
+      if let p = termChangePermille, p > 100, withinOptions != true {
         flags.append(.termChangeOverLimit(termDays: term, permille: p))
       }
     }
@@ -569,7 +582,10 @@ extension ContractProposal {
     let annualShare = share.annualShare(of: annualValue)
     councilAnnualValue = annualShare
     if let annualShare, extends {
-      flags.append(.councilShare(share: annualShare, annual: annualValue))
+      flags.append(
+        isCouncilLed
+          ? .councilShare(share: annualShare, annual: annualValue)
+          : .councilContribution(share: annualShare, partner: contract.commissioner))
     }
     guard action == .extend, cost != nil, let annualShare else {
       if cost != .zero { councilCost = nil }

@@ -30,9 +30,12 @@ public enum ProposalFlag: Coded, Equatable {
   /// The extension lengthens the term by more than 10% (tenths of a percent).
   case termChangeOverLimit(termDays: Int, permille: Int)
   /// Led by another commissioner: listed, shapes the target, but the council takes no decision.
-  case partnerLed(partner: String)
+  case partnerLed(partner: String, extends: Bool)
   /// The council pays a share of the value; its cost is its share.
   case councilShare(share: Money, annual: Money?)
+  /// The council pays toward a contract a partner leads: the partner's decision, not in the
+  /// council's total.
+  case councilContribution(share: Money, partner: String)
 
   public var code: String {
     switch self {
@@ -52,6 +55,7 @@ public enum ProposalFlag: Coded, Equatable {
     case .termChangeOverLimit: return "term-change-over-limit"
     case .partnerLed: return "partner-led"
     case .councilShare: return "council-share"
+    case .councilContribution: return "council-contribution"
     }
   }
 
@@ -74,15 +78,17 @@ public enum ProposalFlag: Coded, Equatable {
     case .noOptionsRecorded: return []
     case .valueChangeOverLimit(let permille, let original):
       return [
-        ("percent", .number(ContractProposal.percent(permille, sign: false))),
+        ("percent", .string(ContractProposal.percent(permille, sign: false))),
         ("originalValue", .money(original)),
       ]
     case .termChangeOverLimit(let term, let permille):
       return [
         ("termDays", .int(term)),
-        ("percent", .number(ContractProposal.percent(permille, sign: false))),
+        ("percent", .string(ContractProposal.percent(permille, sign: false))),
       ]
-    case .partnerLed(let partner): return [("commissioner", .string(partner))]
+    case .partnerLed(let partner, _): return [("commissioner", .string(partner))]
+    case .councilContribution(let share, let partner):
+      return [("councilAnnualShare", .money(share)), ("commissioner", .string(partner))]
     case .councilShare(let share, let annual):
       return [("councilAnnualShare", .money(share)), ("annualValue", .money(annual))]
     }
@@ -127,10 +133,14 @@ public enum ProposalFlag: Coded, Equatable {
     case .termChangeOverLimit(let term, let permille):
       return
         "lengthens its \(term)-day term by \(ContractProposal.percent(permille)): over 10%, so a modification must be permitted; a flag, not legal advice"
-    case .partnerLed(let partner):
+    case .partnerLed(let partner, let extends):
       let name = partner.singleLine
+      return "led by \(name)"
+        + (extends ? ": \(name) extends or varies its own contract" : "")
+        + "; the council takes no decision on it, and its cost is not in the council's total"
+    case .councilContribution(let share, let partner):
       return
-        "led by \(name): \(name) extends or varies its own contract; the council takes no decision on it, and its cost is not in the council's total"
+        "the council pays \(share.formatted) a year toward it; that is settled in \(partner.singleLine)'s decision, not in the council's total"
     case .councilShare(let share, let annual):
       return
         "the council pays \(share.formatted) a year"
