@@ -309,3 +309,69 @@ struct CrossRegisterShareTests {
     #expect(found.first?.message.contains("council share '25%' here, '100%' there") == true)
   }
 }
+
+@Suite("Lengths: a unit the reader does not know is no length")
+struct LengthUnitTests {
+  @Test(
+    "known units read; unknown ones or none are refused, never read as years",
+    arguments: [
+      ("6 months", Length.months(6)), ("1y", .months(12)), ("2 years", .months(24)),
+      ("90 days", .days(90)), ("six months", .months(6)),
+      ("3 hours", nil), ("3 quarters", nil), ("3", nil), ("3 mo", nil), ("2 fortnights", nil),
+      ("3 decades", nil),
+    ] as [(String, Length?)])
+  func units(text: String, length: Length?) {
+    #expect(LengthParser.parse(text) == length)
+  }
+
+  @Test("council.json stages in hours are an error, not three years")
+  func stageHours() {
+    #expect(throws: CouncilRulesError.self) {
+      try CouncilRules.parse(
+        json: Array(#"{"stages": {"consultation": "3 hours"}}"#.utf8), file: "council.json")
+    }
+  }
+}
+
+@Suite("Shares and commissioners that mean nothing, or too much")
+struct ShareSanityTests {
+  @Test("a total share is spread over the contract's term; one that cannot be is warned of")
+  func totalShare() throws {
+    let r = try register(
+      "id,service,value,start,end,group,council_share\n"
+        + "t,T,£2400000 total,2015-04-01,2016-09-30,g,£882k total\n"
+        + "u,U,£2400000 total,,2016-09-30,g,£882k total\n")
+    // 18 months: £882,000 × 12 / 18 = £588,000 a year.
+    #expect(r.contracts[0].councilAnnualShare == Money(pounds: 588_000))
+    #expect(r.contracts[1].councilAnnualShare == nil)
+    #expect(
+      r.diagnostics.contains {
+        $0.severity == .warning && $0.message.contains("cannot be made a year's")
+          && $0.location?.line == 3
+      })
+  }
+
+  @Test(
+    "a negative share is refused; a share over the whole is warned of",
+    arguments: [
+      ("£-882k", false, true), ("£2,000,000 pa", true, true), ("£1,200,000 pa", true, false),
+      ("£1,199,999.99 pa", true, false), ("£1,200,000.01 pa", true, true),
+    ])
+  func sanity(text: String, read: Bool, warned: Bool) throws {
+    let r = try register(
+      "id,service,value,end,council_share\na,A,£1200000 pa,2016-09-30,\"\(text)\"\n")
+    #expect((r.contracts[0].councilShare != nil) == read)
+    #expect(r.diagnostics.contains { $0.severity == .warning } == warned)
+  }
+
+  @Test(
+    "a commissioner cell naming no body leaves the council leading, with a note",
+    arguments: [
+      ("N/A", true), ("None", true), ("TBC", true), ("0", true), ("北部委员会", false),
+      ("Other CCG", false),
+    ])
+  func placeholders(name: String, council: Bool) throws {
+    let r = try register("id,service,value,end,commissioner\na,A,£100 pa,2016-09-30,\(name)\n")
+    #expect(r.council.leads(r.contracts[0].commissioner) == council)
+  }
+}

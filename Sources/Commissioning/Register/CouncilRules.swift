@@ -73,10 +73,21 @@ public struct CouncilRules: Hashable, Sendable {
   /// Whether the council leads a contract commissioned by `commissioner`: an empty cell, the
   /// council's name, or one of ``commissioners``, matched loosely (case and punctuation).
   public func leads(_ commissioner: String) -> Bool {
-    let key = Column.normalise(commissioner)
-    guard !key.isEmpty else { return true }
+    let trimmed = commissioner.trimmingASCIISpaces
+    guard !trimmed.isEmpty, !CouncilRules.noCommissioner.contains(trimmed.lowercased()) else {
+      return true
+    }
+    let key = Column.normalise(trimmed)
+    guard !key.isEmpty else {
+      // A name with no ASCII letters or digits (`北部委员会`) is compared as written.
+      let lower = trimmed.lowercased()
+      return lower == name.lowercased() || commissioners.contains { $0.lowercased() == lower }
+    }
     return key == Column.normalise(name) || commissioners.contains { Column.normalise($0) == key }
   }
+
+  /// Cells that name no body: the council leads (a note in `check` says so).
+  static let noCommissioner: Set<String> = ["n/a", "na", "none", "-", "–", "tbc", "tbd", "0"]
 
   /// The lead time for a procurement route, or the default.
   public func leadTime(forRoute route: String) -> Length {
@@ -293,7 +304,7 @@ public enum LengthParser {
   /// `6 months ago`) is refused, not read as its size: an extension or lead time never runs
   /// backwards.
   public static func parse(_ text: String) -> Length? {
-    guard !isNegative(text) else { return nil }
+    guard !isNegative(text), namesKnownUnits(text) else { return nil }
     let reading = OptionsParser.parse(text)
     guard let periods = reading.options?.periods, periods.count == 1,
       reading.options?.initialTerm == nil
@@ -303,6 +314,38 @@ public enum LengthParser {
 }
 
 extension LengthParser {
+  /// The words a length may hold: its units and the words around them (`2 years 6 months`,
+  /// `six months`, `1y`). A unit the parser does not know (`3 hours`, `2 quarters`) or none at
+  /// all (`3`) is no length: read as years it would put a deadline decades away in silence.
+  static let lengthWords: Set<String> = [
+    "year", "years", "yr", "yrs", "y", "month", "months", "m", "mth", "mths", "week", "weeks",
+    "wk", "wks", "w", "day", "days", "d", "and", "a", "an", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "eighteen",
+    "twenty", "thirty", "of",
+  ]
+
+  static func namesKnownUnits(_ text: String) -> Bool {
+    var unit = false
+    var word = ""
+    for character in text.lowercased() + " " {
+      if character.isLetter {
+        word.append(character)
+        continue
+      }
+      if !word.isEmpty {
+        guard lengthWords.contains(word) else { return false }
+        if !["and", "a", "an", "of"].contains(word), !numberWords.contains(word) { unit = true }
+        word = ""
+      }
+    }
+    return unit
+  }
+
+  static let numberWords: Set<String> = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "eighteen", "twenty", "thirty",
+  ]
+
   /// Whether the text signs its number negative: a minus, hyphen or dash before the first digit,
   /// or a word that means less.
   static func isNegative(_ text: String) -> Bool {

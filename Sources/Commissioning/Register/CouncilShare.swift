@@ -10,7 +10,9 @@ public enum CouncilShare: Hashable, Sendable {
 
   /// The council's share of a year of the contract whose annual value is `annual`; `nil` when
   /// it cannot be put in pounds a year (a total with no term, another currency).
-  public func annualShare(of annual: Money?) -> Money? {
+  public func annualShare(of annual: Money?, termMonths: Int? = nil, termDays: Int? = nil)
+    -> Money?
+  {
     switch self {
     case .percent(let points):
       return annual.flatMap { $0.scaled(by: Int64(points), over: 10_000) }
@@ -21,6 +23,11 @@ public enum CouncilShare: Hashable, Sendable {
       switch (reading.basis, reading.term) {
       case (.total, .months(let m)?) where m > 0: return amount.scaled(by: 12, over: Int64(m))
       case (.total, .days(let d)?) where d > 0: return amount.scaled(by: 365, over: Int64(d))
+      case (.total, nil):
+        // A total share with no term of its own is spread over the contract's, as its value is.
+        if let m = termMonths, m > 0 { return amount.scaled(by: 12, over: Int64(m)) }
+        if let d = termDays, d > 0 { return amount.scaled(by: 365, over: Int64(d)) }
+        return nil
       case (.total, _): return nil
       default: return amount
       }
@@ -96,16 +103,50 @@ extension RowReading {
     var reading = MoneyParser.parse(written)
     note(reading.findings, .councilShare)
     reading.findings = []
-    guard reading.amount != nil, reading.isInPounds else {
+    guard let amount = reading.amount, reading.isInPounds, amount >= .zero else {
       note(
         [
           Finding(
             .warning,
-            "council share \(quoted(written)) is not an amount in pounds or a percentage; the council is taken to pay all of the value"
+            "council share \(quoted(written)) is not an amount in pounds of zero or more, or a percentage; the council is taken to pay all of the value"
           )
         ], .councilShare)
       return nil
     }
     return .amount(reading)
+  }
+}
+
+extension Contract {
+  /// The council's share a year, spread over the contract's term where it is a total.
+  public var councilAnnualShare: Money? {
+    councilShare?.annualShare(of: annualValue, termMonths: termMonths, termDays: termDays)
+  }
+}
+
+extension RowReading {
+  /// A share the council pays that cannot be put in pounds a year, or is more than the whole,
+  /// is said: the council's cost is then unknown, or not what the register means.
+  mutating func noteCouncilShare(_ contract: Contract) {
+    guard let share = contract.councilShare else { return }
+    guard let yearly = contract.councilAnnualShare else {
+      note(
+        [
+          Finding(
+            .warning,
+            "council share \(quoted(contract.councilShareText)) cannot be made a year's (no term to spread it over, or no value); the council's cost is unknown"
+          )
+        ], .councilShare)
+      return
+    }
+    if case .amount = share, let whole = contract.annualValue, yearly > whole {
+      note(
+        [
+          Finding(
+            .warning,
+            "council share \(yearly.formatted) a year is more than the contract's \(whole.formatted) a year"
+          )
+        ], .councilShare)
+    }
   }
 }

@@ -471,6 +471,16 @@ public enum RegisterLoader {
     contract.commissioner = row.text(.commissioner)
     contract.councilShareText = row.text(.councilShare)
     contract.councilShare = row.readCouncilShare()
+    row.noteCouncilShare(contract)
+    if CouncilRules.noCommissioner.contains(contract.commissioner.lowercased()) {
+      row.note(
+        [
+          Finding(
+            .note,
+            "commissioner \(quoted(contract.commissioner)) names no body; the council is taken to lead"
+          )
+        ], .commissioner)
+    }
     row.noteAnnualisedTotal(contract)
     for (finding, column) in row.findings {
       let location =

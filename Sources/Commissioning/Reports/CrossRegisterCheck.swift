@@ -21,10 +21,25 @@ public enum CrossRegisterCheck {
       for key in keys(contract) { buckets[key, default: []].append(index) }
     }
     var seen = Set<[Int]>()
+    var ambiguous = Set<String>()
     var found: [Diagnostic] = []
     for (index, contract) in register.contracts.enumerated() {
       guard let part = partOf[contract.location.file] else { continue }
-      let candidates = Set(keys(contract).flatMap { buckets[$0] ?? [] })
+      let lists = keys(contract).map { buckets[$0] ?? [] }
+      // A provider and first word shared by many rows (one home-care provider's hundred
+      // packages) matches nothing for sure: comparing each with each would take quadratic time
+      // and say nothing useful, so such rows are passed over, once, with a note.
+      if lists.contains(where: { $0.count > ambiguousBucket }) {
+        if ambiguous.insert(keys(contract).last ?? "").inserted {
+          found.append(
+            Diagnostic(
+              .note,
+              "'\(contract.id)' shares its provider and first service word with more than \(ambiguousBucket) rows; such rows are not compared across the registers",
+              at: contract.location))
+        }
+        continue
+      }
+      let candidates = Set(lists.joined())
       let earlier = candidates.filter { other in
         guard let otherPart = partOf[register.contracts[other].location.file] else { return false }
         return otherPart < part
@@ -36,6 +51,9 @@ public enum CrossRegisterCheck {
     }
     return found
   }
+
+  /// More rows than this under one key are too many to tell apart.
+  static let ambiguousBucket = 64
 
   /// The index keys a contract is found by: its stated id, and each provider with the first
   /// word of the service (a service that begins another shares its first word).
@@ -125,7 +143,8 @@ public enum CrossRegisterCheck {
       unmatched.append("only \(later.endDay == nil ? "there" : "here") is an end given")
     }
     if (later.annualValue == nil) != (earlier.annualValue == nil) {
-      unmatched.append("only \(later.annualValue == nil ? "there" : "here") is an annual value given")
+      unmatched.append(
+        "only \(later.annualValue == nil ? "there" : "here") is an annual value given")
     }
     if Column.normalise(later.commissioner) != Column.normalise(earlier.commissioner) {
       differences.append(

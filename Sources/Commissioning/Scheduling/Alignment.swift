@@ -578,8 +578,8 @@ extension ContractProposal {
   mutating func shareWithCouncil() {
     councilAnnualValue = annualValue
     councilCost = cost
-    guard let share = contract.councilShare else { return }
-    let annualShare = share.annualShare(of: annualValue)
+    guard contract.councilShare != nil else { return }
+    let annualShare = contract.councilAnnualShare
     councilAnnualValue = annualShare
     if let annualShare, extends {
       flags.append(
