@@ -43,6 +43,8 @@ extension Commission {
     } catch let error as AlignmentError {
       throw CommandFailure(.failure, error.description)
     } catch let error as DecisionError {
+      // Nothing to draft is a request that cannot be done (1), not bad data (65).
+      if case .nothingToExtend = error { throw CommandFailure(.failure, error.description) }
       throw CommandFailure(.dataError, error.description)
     } catch {
       throw CommandFailure(.failure, "\(error)")

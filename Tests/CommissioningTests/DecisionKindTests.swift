@@ -266,6 +266,7 @@ struct RecordCheckTests {
       .deadlineMissed(
         milestone: "Decision by", day: day("2016-01-01"), byDays: 1, asOf: day("2016-01-02")),
       .awardNoProvider, .awardNoTerm, .awardNoValue, .variationNoValue,
+      .awardValueUnusable(value: .zero),
       .nameUnbalanced(contract: "a", name: "A[", character: "["),
       .modificationOverLimit(change: .zero, original: .zero, permille: 0, limitPercent: 10),
     ]

@@ -375,3 +375,75 @@ struct ShareSanityTests {
     #expect(r.council.leads(r.contracts[0].commissioner) == council)
   }
 }
+
+@Suite("Partner-only groups and partners' calendars")
+struct PartnerOnlyTests {
+  func proposal() throws -> AlignmentProposal {
+    let r = try register(
+      "id,service,value,end,group,commissioner\n" + "a,A,£100 pa,2016-08-31,g,CCG One\n"
+        + "b,B,£100 pa,2016-09-30,g,CCG One\n" + "c,C,£100 pa,2016-07-31,g,CCG Two\n")
+    return try AlignmentProposal(
+      register: r, group: "g", target: .newServiceStart(day("2017-04-01")),
+      asOf: day("2016-03-22"))
+  }
+
+  @Test("an extension record for a group the council leads none of is refused, naming who decides")
+  func refused() throws {
+    let p = try proposal()
+    #expect(throws: DecisionError.nothingToExtend(group: "g", partners: ["CCG One", "CCG Two"])) {
+      try RecordOfDecision(proposal: p, spec: DecisionSpec())
+    }
+  }
+
+  @Test("a partner with several contracts gets one calendar event each, every UID unique")
+  func uniqueUIDs() throws {
+    let p = try proposal()
+    let r = try register(
+      "id,service,value,end,group,commissioner\n" + "a,A,£100 pa,2016-08-31,g,CCG One\n"
+        + "b,B,£100 pa,2016-09-30,g,CCG One\n" + "c,C,£100 pa,2016-07-31,g,CCG Two\n")
+    let calendar = ICalendarExport(
+      register: r, contracts: r.contracts, asOf: day("2016-03-22"), proposal: p, alarms: [])
+    let uids = calendar.events.map(\.uid)
+    #expect(Set(uids).count == uids.count)
+    #expect(uids.filter { $0.hasPrefix("g-extension-decision-ccgone") }.count == 2)
+  }
+}
+
+@Suite("Awards: values and terms that cannot be tested")
+struct AwardSanityTests {
+  func proposal() throws -> AlignmentProposal {
+    let r = try register("id,service,provider,value,end,group\na,A,Acme,£100 pa,2016-09-30,g\n")
+    return try AlignmentProposal(
+      register: r, group: "g", target: .end(day("2017-03-31")), asOf: day("2016-03-22"))
+  }
+
+  @Test(
+    "an award's value in another currency, zero or negative is no key-decision figure",
+    arguments: ["$5,000,000", "£0", "£-1,000,000"])
+  func unusable(value: String) throws {
+    var spec = DecisionSpec()
+    spec.kind = .award
+    spec.provider = "Acme"
+    spec.contractStart = day("2016-10-01")
+    spec.contractEnd = day("2017-09-30")
+    spec.value = MoneyParser.parse(value)
+    let record = try RecordOfDecision(proposal: try proposal(), spec: spec)
+    #expect(record.checks.map(\.code).contains("award-value-unusable"))
+    #expect(!record.keyDecision.required)
+  }
+
+  @Test("an award that ends before it starts is refused; one ending the day it starts is not")
+  func endsBeforeStart() throws {
+    var spec = DecisionSpec()
+    spec.kind = .award
+    spec.provider = "Acme"
+    spec.value = MoneyParser.parse("£100,000")
+    spec.contractStart = day("2016-10-01")
+    spec.contractEnd = day("2016-09-30")
+    #expect(throws: DecisionError.self) {
+      try RecordOfDecision(proposal: try proposal(), spec: spec)
+    }
+    spec.contractEnd = day("2016-10-01")
+    #expect(throws: Never.self) { try RecordOfDecision(proposal: try proposal(), spec: spec) }
+  }
+}

@@ -26,6 +26,8 @@ public enum RecordCheck: Coded, Equatable {
   case awardNoTerm
   /// An award with no value: the key-decision test cannot be made.
   case awardNoValue
+  /// The award's value is not an amount in pounds above zero (`$5,000,000`, `£-1,000,000`).
+  case awardValueUnusable(value: Money)
   /// A variation without a change in value and an original value to measure it by.
   case variationNoValue
   /// A covered contract's service or provider has an unbalanced bracket or quote (the stray
@@ -48,6 +50,7 @@ public enum RecordCheck: Coded, Equatable {
     case .awardNoProvider: return "award-no-provider"
     case .awardNoTerm: return "award-no-term"
     case .awardNoValue: return "award-no-value"
+    case .awardValueUnusable: return "award-value-unusable"
     case .variationNoValue: return "variation-no-value"
     case .nameUnbalanced: return "name-unbalanced"
     case .modificationOverLimit: return "modification-over-limit"
@@ -58,6 +61,7 @@ public enum RecordCheck: Coded, Equatable {
     switch self {
     case .decisionNumberForm(let number): return [("number", .string(number))]
     case .committeeNoDate(let committee): return [("committee", .string(committee))]
+    case .awardValueUnusable(let value): return [("value", .money(value))]
     case .noCommittee, .awardNoProvider, .awardNoTerm, .awardNoValue, .variationNoValue:
       return []
     case .committeeAfterDecision(let meeting, let decisionBy):
@@ -131,6 +135,9 @@ public enum RecordCheck: Coded, Equatable {
     case .awardNoValue:
       return "the award has no value: give \"value\" in the spec, so the key-decision test can "
         + "be made"
+    case .awardValueUnusable(let value):
+      return "the award's value \(value.formatted) is not an amount in pounds above zero, so the "
+        + "key-decision test cannot be made on it"
     case .variationNoValue:
       return "the variation needs \"change\" and an original value (\"originalValue\" or the "
         + "register's) to be measured against the modification limit"

@@ -25,7 +25,8 @@ public struct AwardTerms: Sendable {
   static func wholeValue(_ value: Money?, basis: ValueBasis, term: (months: Int, days: Int)?)
     -> Money?
   {
-    guard let value else { return nil }
+    // Only pounds above zero can be tested against a threshold in pounds.
+    guard let value, value.currency == "GBP", value > .zero else { return nil }
     guard basis == .annual, let term else { return value }
     return value.scaled(by: Int64(term.months * 365 + term.days * 12), over: 12 * 365)
   }
@@ -41,7 +42,9 @@ extension RecordDraft {
     award = terms
     if terms.provider == nil { checks.append(.awardNoProvider) }
     if terms.term == nil { checks.append(.awardNoTerm) }
-    if terms.wholeValue == nil { checks.append(.awardNoValue) }
+    if terms.wholeValue == nil {
+      checks.append(terms.value.map { .awardValueUnusable(value: $0) } ?? .awardNoValue)
+    }
     key = KeyDecisionTest(
       required: terms.wholeValue.map { $0 >= council.keyDecisionThreshold } ?? false,
       basis: "contract value", amount: terms.wholeValue ?? .zero,

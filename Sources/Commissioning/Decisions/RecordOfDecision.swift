@@ -51,6 +51,11 @@ public enum DecisionError: Error, Equatable, CustomStringConvertible {
   case unknownContracts([String], group: String, closeMatches: [String])
   /// A variation modifies one contract: the spec must name exactly one.
   case variationNeedsOneContract(count: Int)
+  /// An extension record with no contract the council leads and extends: partners decide
+  /// their own, and a record of "(none)" would mislead.
+  case nothingToExtend(group: String, partners: [String])
+  /// An award whose contract ends before it starts.
+  case awardEndsBeforeStart(start: Day, end: Day)
 
   public var description: String {
     switch self {
@@ -59,6 +64,14 @@ public enum DecisionError: Error, Equatable, CustomStringConvertible {
         "the record names \(ids.map { "'\($0)'" }.joined(separator: ", ")), not in group '\(group)'"
         + (close.isEmpty
           ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
+    case .awardEndsBeforeStart(let start, let end):
+      return "the award's contract ends on \(end.iso), before it starts on \(start.iso)"
+    case .nothingToExtend(let group, let partners):
+      return "the council extends no contract it leads in group '\(group)'"
+        + (partners.isEmpty
+          ? "; every contract already ends on or near the target"
+          : "; \(RecordOfDecision.listed(partners)) decide\(partners.count == 1 ? "s" : "") their own")
+        + ", so there is no record to draft"
     case .variationNeedsOneContract(let count):
       return "a variation modifies one contract; the spec names \(count) (give \"contracts\": "
         + "[\"id\"] or --contracts id)"
@@ -75,8 +88,21 @@ extension RecordOfDecision {
   /// - Throws: ``DecisionError`` when the spec names contracts outside the group, or a
   ///   variation does not name exactly one.
   public init(proposal: AlignmentProposal, spec: DecisionSpec) throws(DecisionError) {
-    var draft = RecordDraft(
-      proposal: proposal, spec: spec, covered: try Self.covered(proposal, spec))
+    if spec.kind == .award, let start = spec.contractStart, let end = spec.contractEnd, end < start
+    {
+      throw .awardEndsBeforeStart(start: start, end: end)
+    }
+    let covered = try Self.covered(proposal, spec)
+    if (spec.kind ?? .extend) == .extend,
+      !covered.contains(where: { $0.extends && $0.isCouncilLed })
+    {
+      var partners: [String] = []
+      for p in covered where !p.isCouncilLed && !partners.contains(p.contract.commissioner) {
+        partners.append(p.contract.commissioner)
+      }
+      throw .nothingToExtend(group: proposal.group, partners: partners)
+    }
+    var draft = RecordDraft(proposal: proposal, spec: spec, covered: covered)
     switch spec.kind ?? .extend {
     case .extend: draft.draftExtension()
     case .award: draft.draftAward()

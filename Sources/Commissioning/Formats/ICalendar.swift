@@ -73,6 +73,7 @@ public struct ICalendarExport: Sendable {
   /// The three deadlines calendars have subscribed to since the first version keep their UIDs.
   static func timetableEvents(_ p: AlignmentProposal) -> [Event] {
     let group = p.group
+    var used: [String: Int] = [:]
     return p.timetable.milestones.compactMap { m in
       guard m.kind != .currentEnd else { return nil }  // each contract's end is its own event
       let label: String
@@ -88,7 +89,11 @@ public struct ICalendarExport: Sendable {
       default: (label, uidKind) = (m.kind.label, m.kind.rawValue)
       }
       let partner = m.owner.partnerName
-      let slug = partner.map { "-" + Column.normalise($0) } ?? ""
+      var slug = partner.map { "-" + Column.normalise($0) } ?? ""
+      // A partner leading several contracts has a milestone for each: every UID stays unique.
+      let base = "\(group)-\(uidKind)\(slug)"
+      used[base, default: 0] += 1
+      if let n = used[base], n > 1 { slug += "-\(n)" }
       let whose = partner.map { " (\($0.singleLine), partner-led)" } ?? ""
       return Event(
         uid: "\(group)-\(uidKind)\(slug)", day: m.day, summary: "\(label)\(whose): \(group)",
