@@ -47,13 +47,8 @@ public enum Commission {
     let writeError = environment.writeStandardError
     environment.writeStandardError = { writeError($0.terminalSafe) }
     do {
-      let (raw, code, inputs) = try execute(command, invocation, environment)
-      let text = safeOutput(raw, command, invocation, environment)
-      if let output = invocation.output, Files.descriptorNamed(output) != STDOUT_FILENO {
-        try Files.write(text, to: output, inputs: inputs, environment: environment)
-      } else {
-        stdout.write(text)
-      }
+      let (output, code, inputs) = try execute(command, invocation, environment)
+      try write(output, command, invocation, environment, inputs: inputs, stdout: &stdout)
       // Every answer shows its doubts; check lists them, and import reports its own reading.
       if !invocation.quiet && command != .check && command != .import {
         for line in tally.summaries.compactMap(\.line) {
@@ -85,6 +80,33 @@ public enum Commission {
     return ExitCode.ioError.rawValue
   }
 
+  /// Writes a command's output to `--output` or standard output; a stream goes a chunk at a
+  /// time, unless ``safeOutput(_:_:_:_:)`` must see it whole (data on a terminal).
+  static func write<Out: TextOutputStream>(
+    _ output: CommandOutput, _ command: CommandName, _ invocation: Invocation,
+    _ environment: Environment, inputs: [String], stdout: inout Out
+  ) throws(CommandFailure) {
+    let toFile = invocation.output.map { Files.descriptorNamed($0) != STDOUT_FILENO } ?? false
+    guard case .stream(let body) = output, toFile || !environment.isTerminal else {
+      let text = safeOutput(output.text, command, invocation, environment)
+      if let path = invocation.output, toFile {
+        try Files.write(text, to: path, inputs: inputs, environment: environment)
+      } else {
+        stdout.write(text)
+      }
+      return
+    }
+    if let path = invocation.output, toFile {
+      try Files.write(to: path, inputs: inputs, environment: environment, body)
+      return
+    }
+    withoutActuallyEscaping({ (chunk: String) in stdout.write(chunk) }) { drain in
+      var sink = OutputSink(drain: drain)
+      body(&sink)
+      sink.flush()
+    }
+  }
+
   /// The one choke point for what a command prints: text for people (text, Markdown, Mermaid)
   /// always passes ``Swift/String/terminalSafe``, data formats (CSV, JSON, ICS, SVG, HTML, OCDS)
   /// when they go straight to a terminal; a file or a pipe gets their bytes unchanged.
@@ -114,7 +136,7 @@ public enum Commission {
   }
 
   static func execute(_ command: CommandName, _ invocation: Invocation, _ environment: Environment)
-    throws(CommandFailure) -> (String, ExitCode, [String])
+    throws(CommandFailure) -> (CommandOutput, ExitCode, [String])
   {
     let asOf = invocation.asOf ?? environment.today
     let width =
@@ -153,7 +175,7 @@ public enum Commission {
       case .csv: text = report.csv
       default: report.writeText(to: &text, width: width)
       }
-      return (text, .success, inputs)
+      return (.text(text), .success, inputs)
     case .align:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
@@ -171,7 +193,7 @@ public enum Commission {
         case .csv: text = plan.csv
         default: plan.writeText(to: &text, width: width)
         }
-        return (text, .success, inputs)
+        return (.text(text), .success, inputs)
       }
       guard let group = invocation.group else {
         if invocation.to != nil || invocation.start != nil {
@@ -186,7 +208,7 @@ public enum Commission {
           GroupSummary.json(groups, register: register).withReading(register).write(to: &text)
         default: GroupSummary.writeText(groups, register: register, to: &text, width: width)
         }
-        return (text, .success, inputs)
+        return (.text(text), .success, inputs)
       }
       let proposal: AlignmentProposal
       do {
@@ -200,7 +222,7 @@ public enum Commission {
       case .csv: text = proposal.csv
       default: proposal.writeText(to: &text, width: width)
       }
-      return (text, .success, inputs)
+      return (.text(text), .success, inputs)
     case .gantt:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
@@ -231,12 +253,15 @@ public enum Commission {
       case .svg: chart.writeSVG(to: &text)
       default: chart.writeText(to: &text, ascii: options.ascii, color: options.color)
       }
-      return (text, .success, inputs)
+      return (.text(text), .success, inputs)
     case .decision:
-      return try draftDecision(invocation, format: format, width: width, environment: environment)
-    case .whatif:
-      return try compareScenarios(
+      let (text, code, inputs) = try draftDecision(
         invocation, format: format, width: width, environment: environment)
+      return (.text(text), code, inputs)
+    case .whatif:
+      let (text, code, inputs) = try compareScenarios(
+        invocation, format: format, width: width, environment: environment)
+      return (.text(text), code, inputs)
     case .export:
       return try exportRegister(invocation, format: format, environment: environment)
     case .import:
@@ -252,7 +277,7 @@ public enum Commission {
       case .json: report.json.write(to: &text)
       default: report.writeText(to: &text)
       }
-      return (text, report.passes ? .success : .dataError, inputs)
+      return (.text(text), report.passes ? .success : .dataError, inputs)
     }
   }
 }

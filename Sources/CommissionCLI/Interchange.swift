@@ -3,9 +3,12 @@ import Foundation
 
 extension Commission {
   /// `commission export`: the (filtered) register as csv, json, ics, mermaid or ocds.
+  ///
+  /// Every format but Mermaid is streamed: written a contract (or an event) at a time into the
+  /// output, after every check and warning, so a million contracts are never one string.
   static func exportRegister(
     _ invocation: Invocation, format: OutputFormat, environment: Environment
-  ) throws(CommandFailure) -> (String, ExitCode, [String]) {
+  ) throws(CommandFailure) -> (CommandOutput, ExitCode, [String]) {
     let (register, inputs) = try Files.loadRegister(invocation.registers, environment: environment)
     let asOf = invocation.asOf ?? environment.today
     var contracts = register.contracts
@@ -22,14 +25,13 @@ extension Commission {
       contracts = contracts.filter { ($0.endDay ?? .init(ordinal: .max)) <= by }
     }
     let proposal = try overlaidProposal(invocation, register: register, asOf: asOf)
-    var text = ""
+    let output: CommandOutput
     switch format {
-    case .json: register.json(contracts).write(to: &text)
+    case .json: output = .stream { register.writeJSON(contracts, to: &$0) }
     case .ics:
       let calendar = ICalendarExport(
         register: register, contracts: contracts, asOf: asOf, proposal: proposal,
         alarms: invocation.alarms ?? [180, 90, 30])
-      text = calendar.text
       let omitted = calendar.omitted
       if !omitted.isEmpty {
         environment.writeStandardError(
@@ -37,17 +39,17 @@ extension Commission {
             + "the years 0001 to 9999 left out of the calendar (first: \(omitted[0].uid), "
             + "\(omitted[0].day.iso))\n")
       }
+      output = .stream { calendar.write(to: &$0) }
     case .mermaid:
       let chart = MermaidExport.chart(
         register: register, contracts: contracts, asOf: asOf, proposal: proposal)
-      text = chart.text
       if chart.omitted > 0 {
         environment.writeStandardError(
           "commission: warning: \(chart.omitted) task\(chart.omitted == 1 ? "" : "s") with a date "
             + "outside the years 0001 to 9999 left out of the chart\n")
       }
+      output = .text(chart.text)
     case .ocds:
-      OCDSExport.package(register: register, contracts: contracts, asOf: asOf).write(to: &text)
       let unwritable = OCDSExport.unwritableDates(contracts)
       if let first = unwritable.first {
         environment.writeStandardError(
@@ -55,9 +57,12 @@ extension Commission {
             + "outside the years 0001 to 9999 left out (null) of the releases (first: "
             + "\(first.id), \(first.day.iso))\n")
       }
-    default: text = register.canonicalCSV(contracts)
+      output = .stream {
+        OCDSExport.writePackage(register: register, contracts: contracts, asOf: asOf, to: &$0)
+      }
+    default: output = .stream { register.writeCanonicalCSV(contracts, to: &$0) }
     }
-    return (text, .success, inputs)
+    return (output, .success, inputs)
   }
 
   /// The alignment that `gantt` and `export` overlay when given `--target` or `--start` (with
@@ -85,7 +90,7 @@ extension Commission {
   /// `commission import FILE --from ocds|csv|json`: a canonical register CSV; what was read and
   /// assumed goes to standard error.
   static func importRegister(_ invocation: Invocation, environment: Environment)
-    throws(CommandFailure) -> (String, ExitCode, [String])
+    throws(CommandFailure) -> (CommandOutput, ExitCode, [String])
   {
     guard let kind = invocation.fromText, ["ocds", "csv", "json"].contains(kind) else {
       throw CommandFailure(
@@ -103,7 +108,7 @@ extension Commission {
     } else {
       bytes = try Files.read(absolute, environment)
     }
-    let csv: String
+    let csv: CommandOutput
     // What was mapped and assumed goes on standard error (stdout carries the CSV).
     switch kind {
     case "ocds", "json":
@@ -111,7 +116,7 @@ extension Commission {
       let messages = ChunkedMessages(environment.writeStandardError)
       let imported = try importStreaming(bytes, kind: kind, file: shown, messages: messages)
       bytes = []  // The file is read: free it before the output is written.
-      csv = imported.csv
+      csv = .text(imported.csv)
       messages.flush(then: imported.report)
     default:
       let register: Register
@@ -121,7 +126,7 @@ extension Commission {
         throw CommandFailure(.dataError, error.description)
       }
       bytes = []
-      csv = register.canonicalCSV()
+      csv = .stream { register.writeCanonicalCSV(to: &$0) }
       let messages = ChunkedMessages(environment.writeStandardError)
       messages.add(register.diagnostics)
       messages.flush(

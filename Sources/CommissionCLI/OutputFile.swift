@@ -18,18 +18,27 @@ extension Files {
     }
   }
 
-  /// Writes `text` to `path`: a regular file (or a new one) through an exclusive temporary file
-  /// and a rename; a device, FIFO or socket directly, as it is opened.
+  /// Writes `text` to `path`, as ``write(to:inputs:environment:_:)`` writes a stream.
+  static func write(
+    _ text: String, to path: String, inputs: [String], environment: Environment
+  ) throws(CommandFailure) {
+    try write(to: path, inputs: inputs, environment: environment) { $0.write(text) }
+  }
+
+  /// Writes what `body` writes to `path`, a chunk at a time: a regular file (or a new one)
+  /// through an exclusive temporary file, renamed over it only after the last byte and an
+  /// `fsync`; a device, FIFO or socket directly, as it is opened. Every check is made before
+  /// `body` runs; a failed write removes the temporary file.
   ///
   /// - Throws: exit 73 when the output names an input, a folder, a symbolic link to a regular
   ///   file or to nothing (the link would be replaced, or followed where an attacker pointed it),
   ///   or cannot be written.
   static func write(
-    _ text: String, to path: String, inputs: [String], environment: Environment
+    to path: String, inputs: [String], environment: Environment,
+    _ body: (inout OutputSink) -> Void
   ) throws(CommandFailure) {
-    var bytes = Array(text.utf8)
     if let descriptor = descriptorNamed(path) {
-      if let failure = bytes.withUnsafeMutableBytes({ StandardStreams.writeAll(descriptor, $0) }) {
+      if let failure = ChunkWriter.stream(body, to: descriptor) {
         throw cannotWrite(path, failure)
       }
       return
@@ -49,7 +58,7 @@ extension Files {
         throw CommandFailure(
           .cannotCreate, "refusing to write '\(path)': it is a symbolic link to a missing file")
       }
-      return try replace(&bytes, at: absolute, path, existing: nil, environment)
+      return try replace(at: absolute, path, existing: nil, environment, body)
     }
     switch target.st_mode & S_IFMT {
     case S_IFDIR: throw CommandFailure(.cannotCreate, "cannot write '\(path)': it is a folder")
@@ -59,25 +68,23 @@ extension Files {
           .cannotCreate,
           "refusing to write '\(path)': it is a symbolic link; name the file it points to")
       }
-      try replace(&bytes, at: absolute, path, existing: target, environment)
-    default: try writeDirectly(&bytes, to: absolute, path)
+      try replace(at: absolute, path, existing: target, environment, body)
+    default: try writeDirectly(to: absolute, path, body)
     }
   }
 
   /// Replaces (or creates) a regular file: an exclusive temporary file beside it, given the
   /// old file's permission bits (and owner, as root) or `0666 & ~umask`, synced, then renamed.
   static func replace(
-    _ bytes: inout [UInt8], at absolute: String, _ path: String, existing: stat?,
-    _ environment: Environment
+    at absolute: String, _ path: String, existing: stat?, _ environment: Environment,
+    _ body: (inout OutputSink) -> Void
   ) throws(CommandFailure) {
     let (descriptor, temporary) = try createTemporary(beside: absolute, path)
     defer { SignalCleanup.pending(nil) }
     let pause = environment.variables["COMMISSION_TEST_WRITE_PAUSE_MS"].flatMap { UInt32($0) }
     var failure = setPermissions(descriptor, like: existing)
     if failure == nil {
-      failure = bytes.withUnsafeMutableBytes {
-        StandardStreams.writeAll(descriptor, $0, pause: (pause ?? 0) * 1000)
-      }
+      failure = ChunkWriter.stream(body, to: descriptor, pause: (pause ?? 0) * 1000)
     }
     if failure == nil, fsync(descriptor) != 0 { failure = errno }
     close(descriptor)
@@ -150,9 +157,9 @@ extension Files {
   ///
   /// Opened without blocking, so a FIFO nobody reads is refused (`ENXIO`) instead of waiting for
   /// ever; then switched back to blocking, so a slow reader gets every byte.
-  static func writeDirectly(_ bytes: inout [UInt8], to absolute: String, _ path: String)
-    throws(CommandFailure)
-  {
+  static func writeDirectly(
+    to absolute: String, _ path: String, _ body: (inout OutputSink) -> Void
+  ) throws(CommandFailure) {
     let descriptor = try openWithoutWaiting(absolute, path)
     defer { close(descriptor) }
     var status = stat()
@@ -160,7 +167,7 @@ extension Files {
     guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFREG else {
       throw CommandFailure(.cannotCreate, "cannot write '\(path)': it changed while opened")
     }
-    if let failure = bytes.withUnsafeMutableBytes({ StandardStreams.writeAll(descriptor, $0) }) {
+    if let failure = ChunkWriter.stream(body, to: descriptor) {
       throw cannotWrite(path, failure)
     }
   }

@@ -66,11 +66,14 @@ public enum StandardStreams {
 
   /// Writes every byte, retrying interrupted and partial writes.
   ///
-  /// - Parameter pause: microseconds to sleep after each megabyte that leaves more to write
-  ///   (tests interrupt a run there, half written).
+  /// - Parameters:
+  ///   - pause: microseconds to sleep after each megabyte of the output (tests interrupt a
+  ///     run there, half written).
+  ///   - before: how much of the output earlier calls wrote, to find the megabytes.
   /// - Returns: nil when all was written, or the `errno` of the failure.
   static func writeAll(
-    _ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, pause: UInt32 = 0
+    _ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, pause: UInt32 = 0,
+    before: Int = 0
   ) -> Int32? {
     guard let base = buffer.baseAddress else { return nil }
     var offset = 0
@@ -80,8 +83,9 @@ public enum StandardStreams {
         if errno == EINTR { continue }
         return errno
       }
+      let megabytes = (before + offset) >> 20
       offset += written
-      if pause > 0, offset < buffer.count { usleep(pause) }
+      if pause > 0, (before + offset) >> 20 > megabytes { usleep(pause) }
     }
     return nil
   }

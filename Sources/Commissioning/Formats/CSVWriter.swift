@@ -8,18 +8,22 @@ public struct CSVWriter {
   public init() {}
 
   /// Appends one record. Numbers (decimal strings we produced) are written as they are.
-  public mutating func row(_ cells: [Cell]) {
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { text.append(",") }
-      switch cell {
-      case .number(let s): text.append(s)
-      case .text(let s): CSVWriter.appendField(CSVWriter.neutralised(s), to: &text)
-      }
-    }
-    text.append("\n")
-  }
+  public mutating func row(_ cells: [Cell]) { CSVWriter.append(cells, to: &text) }
 
   public mutating func row(_ cells: [String]) { row(cells.map { Cell.text($0) }) }
+
+  /// Appends one record to `out`, as ``row(_:)-([Cell])`` appends it to ``text``: for writers
+  /// that make a row at a time and hand it on (``CanonicalCSVStream``).
+  public static func append(_ cells: [Cell], to out: inout String) {
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { out.append(",") }
+      switch cell {
+      case .number(let s): out.append(s)
+      case .text(let s): CSVWriter.appendField(CSVWriter.neutralised(s), to: &out)
+      }
+    }
+    out.append("\n")
+  }
 
   /// Appends one record exactly as given (quoted where needed, nothing neutralised): for files
   /// the planner reads back, not for spreadsheets.

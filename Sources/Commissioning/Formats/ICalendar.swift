@@ -118,41 +118,63 @@ public struct ICalendarExport: Sendable {
 
   /// The calendar file.
   public var text: String {
-    var lines = [
+    var text = ""
+    write(to: &text)
+    return text
+  }
+
+  /// Writes the calendar file to `target` an event at a time (the events are sorted, so they
+  /// are held; their text is not): every line folded and ended with CRLF.
+  public func write<Target: TextOutputStream>(to target: inout Target) {
+    var piece = ""
+    func emit(_ lines: [String]) {
+      for line in lines {
+        piece.append(ICalendarExport.fold(line))
+        piece.append("\r\n")
+      }
+      target.write(piece)
+      piece.removeAll(keepingCapacity: true)
+    }
+    emit([
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CommissioningPlanner//commission//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
       "X-WR-CALNAME:" + ICalendarExport.escape(calendarName),
-    ]
+    ])
     let range = ICalendarExport.writable
     let stampText =
       ICalendarExport.basic(min(max(stamp, range.lowerBound), range.upperBound)) + "T000000Z"
     for event in events where range.contains(event.day) {
-      lines += [
-        "BEGIN:VEVENT",
-        "UID:" + ICalendarExport.escape(event.uid) + "@commissioning-planner",
-        "DTSTAMP:" + stampText,
-        "DTSTART;VALUE=DATE:" + ICalendarExport.basic(event.day),
-      ]
-      if event.day < range.upperBound {
-        lines.append("DTEND;VALUE=DATE:" + ICalendarExport.basic(event.day.next))
-      }
-      lines += [
-        "SUMMARY:" + ICalendarExport.escape(event.summary),
-        "DESCRIPTION:" + ICalendarExport.escape(event.description),
-        "CATEGORIES:" + ICalendarExport.escape(event.categories),
-        "TRANSP:TRANSPARENT",
-      ]
-      for days in alarms {
-        lines += [
-          "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P\(days)D",
-          "DESCRIPTION:" + ICalendarExport.escape("In \(days) days: \(event.summary)"),
-          "END:VALARM",
-        ]
-      }
-      lines.append("END:VEVENT")
+      emit(lines(event, stampText: stampText))
     }
-    lines.append("END:VCALENDAR")
-    return lines.map(ICalendarExport.fold).joined(separator: "\r\n") + "\r\n"
+    emit(["END:VCALENDAR"])
+  }
+
+  /// One event's content lines, unfolded, its alarms included.
+  func lines(_ event: Event, stampText: String) -> [String] {
+    var lines = [
+      "BEGIN:VEVENT",
+      "UID:" + ICalendarExport.escape(event.uid) + "@commissioning-planner",
+      "DTSTAMP:" + stampText,
+      "DTSTART;VALUE=DATE:" + ICalendarExport.basic(event.day),
+    ]
+    if event.day < ICalendarExport.writable.upperBound {
+      lines.append("DTEND;VALUE=DATE:" + ICalendarExport.basic(event.day.next))
+    }
+    lines += [
+      "SUMMARY:" + ICalendarExport.escape(event.summary),
+      "DESCRIPTION:" + ICalendarExport.escape(event.description),
+      "CATEGORIES:" + ICalendarExport.escape(event.categories),
+      "TRANSP:TRANSPARENT",
+    ]
+    for days in alarms {
+      lines += [
+        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P\(days)D",
+        "DESCRIPTION:" + ICalendarExport.escape("In \(days) days: \(event.summary)"),
+        "END:VALARM",
+      ]
+    }
+    lines.append("END:VEVENT")
+    return lines
   }
 
   /// `YYYYMMDD`, the year zero-padded to four digits (callers keep to ``writable``).

@@ -25,15 +25,65 @@ public enum OCDSExport {
 
   /// The release package.
   public static func package(register: Register, contracts: [Contract], asOf: Day) -> JSON {
-    let stamp = asOf.iso + "T00:00:00Z"
-    let prefix = "ocds-commission-" + RegisterLoader.slug(register.name, limit: 40)
-    let buyerId = RegisterLoader.slug(register.council.name, limit: 40)
-    var linked: [String: [GridRow]] = [:]
-    for row in register.grid { for id in row.contracts { linked[id, default: []].append(row) } }
+    .object(streamed: members(register: register, contracts: contracts, asOf: asOf))
+  }
+
+  /// Writes ``package(register:contracts:asOf:)`` to `target` a release at a time, byte for
+  /// byte as `package(…).write(to:)` would: the package is never one tree or one string.
+  public static func writePackage<Target: TextOutputStream>(
+    register: Register, contracts: [Contract], asOf: Day, to target: inout Target
+  ) {
+    JSON.write(streamed: members(register: register, contracts: contracts, asOf: asOf), to: &target)
+  }
+
+  /// The package's members, its releases made one at a time.
+  static func members(register: Register, contracts: [Contract], asOf: Day)
+    -> [(String, JSON.Member)]
+  {
+    let context = Context(register: register, asOf: asOf)
+    return [
+      (
+        "uri",
+        .value(
+          .string(
+            "urn:commissioning-planner:\(RegisterLoader.slug(register.name, limit: 40)):\(asOf.iso)"
+          ))
+      ),
+      ("version", .value(.string("1.1"))),
+      ("publishedDate", .value(.string(context.stamp))),
+      ("publisher", .value(.object([("name", .string(register.council.name))]))),
+      ("releases", .elements(count: contracts.count) { context.release(contracts[$0]) }),
+    ]
+  }
+
+  /// What every release of one package shares: its stamp, prefixes, buyer and grid links.
+  struct Context {
+    let asOf: Day
+    let stamp: String
+    let prefix: String
+    let buyerId: String
+    let buyerName: String
+    let linked: [String: [GridRow]]
+
+    init(register: Register, asOf: Day) {
+      self.asOf = asOf
+      stamp = asOf.iso + "T00:00:00Z"
+      prefix = "ocds-commission-" + RegisterLoader.slug(register.name, limit: 40)
+      buyerId = RegisterLoader.slug(register.council.name, limit: 40)
+      buyerName = register.council.name
+      var linked: [String: [GridRow]] = [:]
+      for row in register.grid {
+        for id in row.contracts { linked[id, default: []].append(row) }
+      }
+      self.linked = linked
+    }
+
     func dateTime(_ day: Day?) -> JSON {
       day?.writableISO.map { .string($0 + "T00:00:00Z") } ?? .null
     }
-    let releases: [JSON] = contracts.map { c in
+
+    /// One contract's release.
+    func release(_ c: Contract) -> JSON {
       let ocid = prefix + "-" + RegisterLoader.slug(c.id, limit: 80)
       // OCDS has no null value: an unknown value is left out.
       let value: [(String, JSON)] =
@@ -52,9 +102,46 @@ public enum OCDSExport {
       let suppliers: [JSON] = c.providers.enumerated().map { index, name in
         .object([("id", .string("\(ocid)-supplier-\(index + 1)")), ("name", .string(name))])
       }
+      var release: [(String, JSON)] = [
+        ("ocid", .string(ocid)),
+        ("id", .string("\(ocid)-\(asOf.iso)")),
+        ("date", .string(stamp)),
+        ("tag", .array([.string("contract")])),
+        ("initiationType", .string("tender")),
+        ("language", .string("en")),
+        ("buyer", .object([("id", .string(buyerId)), ("name", .string(buyerName))])),
+        ("parties", .array(parties(c, ocid: ocid))),
+        (
+          "awards",
+          .array([
+            .object(
+              [
+                ("id", .string(c.id + "-award")), ("title", .string(c.service)),
+                ("status", .string("active")),
+              ]
+                + value + [("suppliers", .array(suppliers)), ("contractPeriod", period)])
+          ])
+        ),
+        ("contracts", .array([contract(c, ocid: ocid, value: value, period: period)])),
+      ]
+      if !c.department.isEmpty {
+        release.append(
+          (
+            "tender",
+            .object([
+              ("id", .string(ocid + "-tender")), ("title", .string(c.service)),
+              ("procuringEntity", .object([("name", .string(c.department))])),
+            ])
+          ))
+      }
+      return .object(release)
+    }
+
+    /// The buyer, then each supplier.
+    func parties(_ c: Contract, ocid: String) -> [JSON] {
       var parties: [JSON] = [
         .object([
-          ("id", .string(buyerId)), ("name", .string(register.council.name)),
+          ("id", .string(buyerId)), ("name", .string(buyerName)),
           ("roles", .array([.string("buyer")])),
         ])
       ]
@@ -65,6 +152,12 @@ public enum OCDSExport {
             ("roles", .array([.string("supplier")])),
           ]))
       }
+      return parties
+    }
+
+    /// The release's one contract: its period and value, an extension exercised as an
+    /// amendment, and the grid's stages as milestones.
+    func contract(_ c: Contract, ocid: String, value: [(String, JSON)], period: JSON) -> JSON {
       var amendments: [JSON] = []
       if let original = c.originalEnd, let end = c.endDay, original < end {
         amendments.append(
@@ -80,6 +173,21 @@ public enum OCDSExport {
             ("description", .string("endDate changed from \(original.iso) to \(end.iso)")),
           ]))
       }
+      let milestones = self.milestones(c, ocid: ocid)
+      var contract: [(String, JSON)] =
+        [
+          ("id", .string(c.id)),
+          ("awardID", .string(c.id + "-award")),
+          ("title", .string(c.service)),
+          ("status", .string((c.endDay ?? asOf) < asOf ? "terminated" : "active")),
+        ] + value + [("period", period)]
+      if !amendments.isEmpty { contract.append(("amendments", .array(amendments))) }
+      if !milestones.isEmpty { contract.append(("milestones", .array(milestones))) }
+      return .object(contract)
+    }
+
+    /// The commissioning grid's stages for the contract, as OCDS milestones.
+    func milestones(_ c: Contract, ocid: String) -> [JSON] {
       var milestones: [JSON] = []
       for row in linked[c.id] ?? [] {
         for cell in row.cells {
@@ -100,59 +208,7 @@ public enum OCDSExport {
           }
         }
       }
-      var contract: [(String, JSON)] =
-        [
-          ("id", .string(c.id)),
-          ("awardID", .string(c.id + "-award")),
-          ("title", .string(c.service)),
-          ("status", .string((c.endDay ?? asOf) < asOf ? "terminated" : "active")),
-        ] + value + [("period", period)]
-      if !amendments.isEmpty { contract.append(("amendments", .array(amendments))) }
-      if !milestones.isEmpty { contract.append(("milestones", .array(milestones))) }
-      var release: [(String, JSON)] = [
-        ("ocid", .string(ocid)),
-        ("id", .string("\(ocid)-\(asOf.iso)")),
-        ("date", .string(stamp)),
-        ("tag", .array([.string("contract")])),
-        ("initiationType", .string("tender")),
-        ("language", .string("en")),
-        ("buyer", .object([("id", .string(buyerId)), ("name", .string(register.council.name))])),
-        ("parties", .array(parties)),
-        (
-          "awards",
-          .array([
-            .object(
-              [
-                ("id", .string(c.id + "-award")), ("title", .string(c.service)),
-                ("status", .string("active")),
-              ]
-                + value + [("suppliers", .array(suppliers)), ("contractPeriod", period)])
-          ])
-        ),
-        ("contracts", .array([.object(contract)])),
-      ]
-      if !c.department.isEmpty {
-        release.append(
-          (
-            "tender",
-            .object([
-              ("id", .string(ocid + "-tender")), ("title", .string(c.service)),
-              ("procuringEntity", .object([("name", .string(c.department))])),
-            ])
-          ))
-      }
-      return .object(release)
+      return milestones
     }
-    return .object([
-      (
-        "uri",
-        .string(
-          "urn:commissioning-planner:\(RegisterLoader.slug(register.name, limit: 40)):\(asOf.iso)")
-      ),
-      ("version", .string("1.1")),
-      ("publishedDate", .string(stamp)),
-      ("publisher", .object([("name", .string(register.council.name))])),
-      ("releases", .array(releases)),
-    ])
   }
 }
