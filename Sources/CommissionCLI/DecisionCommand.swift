@@ -29,6 +29,12 @@ extension Commission {
     }
     let (register, registerInputs) = try Files.loadRegister(registers, environment: environment)
     inputs += registerInputs
+    if spec.to != nil, spec.start != nil {
+      throw CommandFailure(
+        .usage,
+        "the spec and flags give both \"to\" and \"start\"; give one (for example --start 2017-04-01)"
+      )
+    }
     let asOf = spec.asOf ?? environment.today
     // An award with no target of its own aligns the group to the new contract's end.
     let awardEnd = spec.kind == .award ? spec.contractEnd : nil

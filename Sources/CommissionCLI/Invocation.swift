@@ -251,7 +251,9 @@ extension Invocation {
       throw UsageError(
         "'--target' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }
-    if invocation.to != nil && invocation.start != nil && positional.first == "align" {
+    if invocation.to != nil && invocation.start != nil
+      && ["align", "decision"].contains(positional.first)
+    {
       throw UsageError(
         "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }

@@ -51,6 +51,10 @@ struct InvocationTests {
         ["align", "--group", "g", "--to", "2016-09-30", "--start", "2016-10-01"],
         "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)"
       ),
+      (
+        ["decision", "--group", "g", "--to", "2017-06-30", "--start", "2017-04-01"],
+        "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)"
+      ),
     ])
   func errors(_ arguments: [String], _ message: String) {
     #expect(throws: UsageError(message)) { try Invocation.parse(arguments) }

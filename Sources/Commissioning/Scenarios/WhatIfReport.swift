@@ -214,7 +214,7 @@ public struct WhatIfReport: Sendable {
     var writer = CSVWriter()
     writer.row([
       "scenario", "register", "id", "service", "baseline_end", "end", "extension_days", "cost",
-      "within_options",
+      "within_options", "commissioner", "council_led", "council_cost",
     ])
     for o in outcomes {
       for p in o.moves {
@@ -223,6 +223,8 @@ public struct WhatIfReport: Sendable {
           .number(p.currentEnd?.iso ?? ""), .number(p.proposedEnd?.iso ?? ""),
           .number(p.extensionDays.map(String.init) ?? ""), .number(p.cost?.decimalString ?? ""),
           .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
+          .text(p.contract.commissioner), .number(p.isCouncilLed ? "true" : "false"),
+          .number(p.isCouncilLed ? (p.councilCost?.decimalString ?? "") : "0.00"),
         ])
       }
     }
