@@ -447,3 +447,18 @@ struct AwardSanityTests {
     #expect(throws: Never.self) { try RecordOfDecision(proposal: try proposal(), spec: spec) }
   }
 }
+
+@Suite("The calendar's edge")
+struct TimetableEdgeTests {
+  @Test("stages worked back past the year 1 are said, not printed as year -1 or left null")
+  func beforeYearOne() throws {
+    let r = try register("id,service,value,end,group\na,A,£100 pa,0001-03-31,g\n")
+    let p = try AlignmentProposal(
+      register: r, group: "g", target: .latestEnd, asOf: day("2016-03-22"))
+    #expect(p.diagnostics.contains { $0.message.hasPrefix("6 milestones") })
+    var text = ""
+    p.writeText(to: &text, width: 80)
+    #expect(text.contains("6 not shown"))
+    #expect(!text.contains(" 0 "))
+  }
+}

@@ -91,8 +91,18 @@ extension AlignmentProposal {
     var entries: [(day: Day?, label: String, status: String, why: String)] = []
     // The current end is the decision's day and named in its rule: not a line of its own.
     for milestone in timetable.milestones
-    where milestone.owner == .council && milestone.kind != .currentEnd {
+    where milestone.owner == .council && milestone.kind != .currentEnd
+      && Day.writable.contains(milestone.day)
+    {
       entries.append(AlignmentProposal.entry(milestone, asOf: asOf))
+    }
+    let unwritable = timetable.milestones.filter { !Day.writable.contains($0.day) }.count
+    if unwritable > 0 {
+      entries.append(
+        (
+          nil, "\(unwritable) not shown", "",
+          "fall\(unwritable == 1 ? "s" : "") outside the years 0001 to 9999"
+        ))
     }
     let unknownEnds = "the current ends of the contracts to extend are not known"
     if decisionBy == nil, !councilExtensions.isEmpty {
@@ -108,7 +118,9 @@ extension AlignmentProposal {
       out.write("\n")
       Prose.write(
         "\(partner.singleLine) (partner-led; not the council's dates)", width: width, to: &out)
-      let own = timetable.milestones.filter { $0.owner == .partner(partner) }
+      let own = timetable.milestones.filter {
+        $0.owner == .partner(partner) && Day.writable.contains($0.day)
+      }
       AlignmentProposal.write(
         own.map { AlignmentProposal.entry($0, asOf: asOf) }, to: &out, width: width)
     }

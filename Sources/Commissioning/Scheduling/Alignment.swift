@@ -338,6 +338,16 @@ extension AlignmentProposal {
     }
     let timetable = Timetable(
       newServiceStart: newStart, extensions: proposals, rules: rules, asOf: asOf)
+    // A stage worked back from a target near the calendar's edge can fall outside the years a
+    // date is written in: said, not printed as year -39 or left null in silence.
+    let unwritable = timetable.milestones.filter { !Day.writable.contains($0.day) }
+    if let first = unwritable.first {
+      diagnostics.append(
+        Diagnostic(
+          .warning,
+          "\(unwritable.count) milestone\(unwritable.count == 1 ? "" : "s") (first: \(first.kind.label.lowercased())) fall outside the years 0001 to 9999; their dates are not given"
+        ))
+    }
     self.init(
       group: group, registerName: register.name, council: rules, asOf: asOf, target: targetDay,
       targetRule: target, newServiceStart: newStart, contracts: proposals, totalCost: sum.total,
