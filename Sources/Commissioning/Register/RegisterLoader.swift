@@ -472,7 +472,9 @@ public enum RegisterLoader {
     contract.councilShareText = row.text(.councilShare)
     contract.councilShare = row.readCouncilShare()
     row.noteCouncilShare(contract)
-    if CouncilRules.noCommissioner.contains(contract.commissioner.lowercased()) {
+    if !contract.commissioner.isEmpty,
+      CouncilRules.noCommissioner.contains(contract.commissioner.lowercased())
+    {
       row.note(
         [
           Finding(
