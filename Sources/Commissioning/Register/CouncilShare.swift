@@ -34,21 +34,6 @@ public enum CouncilShare: Hashable, Sendable {
     }
   }
 
-  /// The share as a person reads it: `£882,000.00 a year`, `50%`.
-  public var description: String {
-    switch self {
-    case .percent(let points):
-      return "\(points / 100)" + (points % 100 == 0 ? "" : String(format2(points % 100))) + "%"
-    case .amount(let reading):
-      return (reading.annual ?? reading.amount)?.formatted ?? ""
-    }
-  }
-
-  private func format2(_ hundredths: Int) -> String {
-    let digits = hundredths < 10 ? "0\(hundredths)" : "\(hundredths)"
-    return "." + (digits.hasSuffix("0") ? String(digits.dropLast()) : digits)
-  }
-
   /// A percentage as written (`50%`, `12.5 %`, `33.33 per cent`), in hundredths of a percent,
   /// or `nil` when the text is not one. At most two decimal places.
   static func percent(_ text: String) -> Int? {
