@@ -195,9 +195,12 @@ extension Invocation {
         "--contract-end":
         try invocation.decisionFields.setKindField(flag, try value(for: flag, inline: inline))
       case "--contracts":
-        invocation.decisionFields.contracts = try value(for: flag, inline: inline)
-          .split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-          .filter { !$0.isEmpty }
+        // Repeated, the lists add up: `--contracts a --contracts b` is both.
+        invocation.decisionFields.contracts =
+          (invocation.decisionFields.contracts ?? [])
+          + (try value(for: flag, inline: inline)
+            .split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty })
       case "--gantt":
         guard inline == nil else { throw UsageError("'--gantt' takes no value") }
         invocation.gantt = true

@@ -94,3 +94,13 @@ extension InvocationTests {
     #expect(parsed?.alarms == expected)
   }
 }
+
+extension InvocationTests {
+  @Test("--contracts given twice adds up, never the last one alone")
+  func contractsRepeated() throws {
+    let invocation = try Invocation.parse([
+      "decision", "--group", "g", "--contracts", "a", "--contracts", "b, c",
+    ])
+    #expect(invocation.decisionFields.contracts == ["a", "b", "c"])
+  }
+}

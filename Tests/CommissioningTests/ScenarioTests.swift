@@ -160,7 +160,7 @@ struct ScenarioTests {
       ),
       (
         #"{"version": 1, "changes": [{"set": "a", "field": "colour", "value": "red"}]}"#,
-        "s.json: error: change 1: 'colour' cannot be set; the fields are end, value, value_basis, procurement_route, lead_time, extension_options, group, max_end, start, provider"
+        "s.json: error: change 1: 'colour' cannot be set; the fields are end, value, value_basis, procurement_route, lead_time, extension_options, group, max_end, start, provider, commissioner, council_share"
       ),
       (
         #"{"version": 1, "changes": [{"wish": "a"}]}"#,

@@ -462,3 +462,27 @@ struct TimetableEdgeTests {
     #expect(!text.contains(" 0 "))
   }
 }
+
+@Suite("Scenario changes take only their own keys")
+struct ScenarioChangeKeyTests {
+  @Test(
+    "a stray or misspelt key in a change is an error, naming the keys it takes",
+    arguments: [
+      #"{"align": "g", "to": "2017-03-31", "extra": 5}"#,
+      #"{"extend": "a", "by": "6 months", "too": "2017-03-31"}"#,
+      #"{"stagger": "g", "from": "2016-12-31", "every": "3 months", "to": "2017-03-31"}"#,
+    ])
+  func stray(change: String) {
+    #expect(throws: ScenarioError.self) {
+      try scenario(#"{"version": 1, "name": "s", "changes": ["# + change + "]}")
+    }
+  }
+
+  @Test("a change with only its own keys reads, and council_share can be set")
+  func own() throws {
+    let s = try scenario(
+      #"{"version": 1, "name": "s", "changes": [{"align": "g", "to": "2017-03-31"}, "#
+        + #"{"set": "a", "field": "council_share", "value": "25%"}]}"#)
+    #expect(s.changes.count == 2)
+  }
+}

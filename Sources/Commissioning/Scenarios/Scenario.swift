@@ -66,8 +66,21 @@ extension Scenario {
   /// Fields `set` can change.
   public static let settableFields = [
     "end", "value", "value_basis", "procurement_route", "lead_time", "extension_options", "group",
-    "max_end", "start", "provider",
+    "max_end", "start", "provider", "commissioner", "council_share",
   ]
+
+  /// The keys a change of each kind takes: a misspelt or stray one is an error, never ignored.
+  static func changeKeys(_ kind: Change.Kind) -> Set<String> {
+    switch kind {
+    case .align: return ["align", "to", "start"]
+    case .extendTo, .extendBy: return ["extend", "to", "by"]
+    case .set: return ["set", "field", "value"]
+    case .add: return ["add"]
+    case .remove: return ["remove"]
+    case .stagger: return ["stagger", "from", "every"]
+    case .rules: return ["rules"]
+    }
+  }
 
   /// Reads a scenario file.
   ///
@@ -232,6 +245,12 @@ extension Scenario {
       } else {
         throw fail(
           "a change needs one of align, extend, set, add, remove, stagger or rules", change: n)
+      }
+      if let extra = c.keys.filter({ !Scenario.changeKeys(kind).contains($0) }).sorted().first {
+        throw fail(
+          "unknown key '\(extra)' in this change; it takes "
+            + Scenario.changeKeys(kind).sorted().map { "\"\($0)\"" }.joined(separator: ", "),
+          change: n)
       }
       scenario.changes.append(Change(index: n, kind: kind))
     }
