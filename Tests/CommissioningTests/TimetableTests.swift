@@ -486,3 +486,25 @@ struct ScenarioChangeKeyTests {
     #expect(s.changes.count == 2)
   }
 }
+
+@Suite("What-if: splitting an extension does not avoid a key decision")
+struct SplitDecisionTests {
+  @Test(
+    "two six-month steps on one contract add up against the threshold",
+    arguments: [("£1000000 pa", 2), ("£999999.98 pa", 0), ("£2000000 pa", 2)])
+  func split(value: String, keys: Int) throws {
+    let r = try register("id,service,value,end,group\na,A,\(value),2016-09-30,g\n")
+    let s = try scenario(
+      #"{"version": 1, "name": "s", "changes": [{"extend": "a", "by": "6 months"}, "#
+        + #"{"extend": "a", "by": "6 months"}]}"#)
+    let outcome = try ScenarioOutcome(chain: [s], baseline: r, asOf: day("2016-03-22"))
+    #expect(
+      outcome.decisions.allSatisfy { !$0.keyDecision.required } == (value != "£2000000 pa"))
+    #expect(outcome.keyDecisions == keys)
+    var text = ""
+    WhatIfReport(outcomes: [ScenarioOutcome(baseline: r, asOf: day("2016-03-22")), outcome])
+      .writeText(to: &text, width: 80)
+    let joined = text.replacingOccurrences(of: "\n", with: " ")
+    #expect(joined.contains("splitting an extension into steps") == (value == "£1000000 pa"))
+  }
+}

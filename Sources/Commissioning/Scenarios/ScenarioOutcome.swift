@@ -26,6 +26,8 @@ public struct ScenarioDecision: Sendable {
   public var decisionBy: Deadline?
   public var noticeBy: Deadline?
   public var procurementStartBy: Deadline?
+  /// The council's contracts the decision extends, by id.
+  public var contracts: [String] = []
 
   /// Deadlines already past at the as-of date.
   public var missed: Int {
@@ -192,7 +194,8 @@ struct Applier {
       label: label,
       keyDecision: KeyDecisionTest(proposals, threshold: register.council.keyDecisionThreshold),
       decisionBy: cycle.milestone(.extensionDecision)?.deadline,
-      noticeBy: cycle.milestone(.extensionNotice)?.deadline, procurementStartBy: nil)
+      noticeBy: cycle.milestone(.extensionNotice)?.deadline, procurementStartBy: nil,
+      contracts: proposals.filter(\.isCouncilLed).map(\.contract.id))
   }
 
   // MARK: - The changes
@@ -218,7 +221,8 @@ struct Applier {
       ScenarioDecision(
         label: "align \(group)", keyDecision: proposal.keyDecision,
         decisionBy: proposal.decisionBy, noticeBy: proposal.noticeBy,
-        procurementStartBy: proposal.procurementStartBy))
+        procurementStartBy: proposal.procurementStartBy,
+        contracts: proposal.councilExtensions.map(\.contract.id)))
   }
 
   /// `extend ... to DATE` or `by LENGTH`; never shortens.
@@ -315,7 +319,29 @@ extension ScenarioOutcome {
   public var beyondOptions: Int {
     moves.filter { $0.isCouncilLed && $0.withinOptions == false }.count
   }
-  public var keyDecisions: Int { decisions.filter(\.keyDecision.required).count }
+  public var keyDecisions: Int { decisions.indices.filter { isKey($0) }.count }
+
+  /// Whether decision `i` is key: on its own figures, or because decisions extending the same
+  /// contracts add up to the threshold. Splitting one extension into steps each under the
+  /// threshold does not avoid a key decision.
+  public func isKey(_ i: Int) -> Bool {
+    let decision = decisions[i]
+    if decision.keyDecision.required { return true }
+    let ids = Set(decision.contracts)
+    guard !ids.isEmpty else { return false }
+    var total = Money.zero
+    for other in decisions where !ids.isDisjoint(with: other.contracts) {
+      total = total.adding(other.keyDecision.amount) ?? total
+    }
+    return total >= decision.keyDecision.threshold
+  }
+
+  /// Decisions that are key only because they add up with others on the same contracts.
+  public var splitDecisions: [ScenarioDecision] {
+    decisions.indices.filter { isKey($0) && !decisions[$0].keyDecision.required }.map {
+      decisions[$0]
+    }
+  }
   public var missedDeadlines: Int { decisions.reduce(0) { $0 + $1.missed } }
 
   /// The spread of current ends in `group`, in days.

@@ -133,6 +133,18 @@ public struct WhatIfReport: Sendable {
           : "")
         + " Missed deadlines are notice, decision and procurement dates already past at the as-of date.",
       width: width, to: &out)
+    for block in blocks {
+      for (letter, o) in block.scenarios {
+        let split = o.splitDecisions
+        guard !split.isEmpty else { continue }
+        Prose.write(
+          "\(letter): \(split.count == 1 ? "the decision" : "\(split.count) decisions") "
+            + "\(RecordOfDecision.listed(Array(Set(split.map { "'\($0.label)'" })).sorted())) "
+            + "\(split.count == 1 ? "is" : "are") counted as key: with the other decisions on the "
+            + "same contracts the cost meets the threshold, and splitting an extension into "
+            + "steps does not avoid a key decision.", width: width, to: &out)
+      }
+    }
   }
 
   /// The comparison as JSON: `{"baseline": {...}, "scenarios": [{"name", ...}]}`.
