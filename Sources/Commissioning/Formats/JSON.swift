@@ -90,6 +90,13 @@ public indirect enum JSON: Equatable, Sendable {
 
   static func escape(_ s: String, into out: inout String) {
     out.append("\"")
+    // Most text needs nothing escaped: one byte scan, then the string whole. 0xE2 leads the
+    // line and paragraph separators (and other punctuation, which the slow path copies as is).
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+      out.append(s)
+      out.append("\"")
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out.append("\\\"")
