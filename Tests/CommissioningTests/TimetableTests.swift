@@ -508,3 +508,20 @@ struct SplitDecisionTests {
     #expect(joined.contains("splitting an extension into steps") == (value == "£1000000 pa"))
   }
 }
+
+@Suite("Wrapping a word longer than a line")
+struct LongWordWrapTests {
+  @Test("a 10,000-character name is cut into pieces no line passes the width", arguments: [40, 80])
+  func longWord(width: Int) {
+    let name = String(repeating: "P", count: 10_000)
+    let lines = Prose.wrap("led by " + name + " today", width: width, indent: "    ")
+    #expect(lines.allSatisfy { $0.count <= width })
+    #expect(
+      lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        .replacingOccurrences(of: " ", with: "") == "ledby" + name + "today")
+    // A word that fits is never cut.
+    #expect(
+      Prose.wrap("a " + String(repeating: "Q", count: width - 4), width: width, indent: "    ")
+        .count == 1)
+  }
+}

@@ -237,7 +237,21 @@ public enum Prose {
   static func words(_ paragraph: String, width: Int, indent: String) -> [String] {
     var lines: [String] = []
     var current = ""
-    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+    // A word longer than a line (a 10,000-character name) is cut into line-long pieces, so no
+    // line passes the width.
+    let room = max(1, width - indent.count)
+    let pieces = paragraph.split(separator: " ", omittingEmptySubsequences: true).flatMap {
+      word -> [Substring] in
+      guard word.count > room else { return [word] }
+      var cut: [Substring] = []
+      var rest = word[...]
+      while !rest.isEmpty {
+        cut.append(rest.prefix(room))
+        rest = rest.dropFirst(room)
+      }
+      return cut
+    }
+    for word in pieces {
       let candidate = current.isEmpty ? String(word) : current + " " + word
       if candidate.count + (lines.isEmpty ? 0 : indent.count) > width, !current.isEmpty {
         lines.append(current)
