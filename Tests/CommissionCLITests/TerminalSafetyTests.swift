@@ -221,6 +221,9 @@ struct XMLSafetyTests {
       ("\u{08}\u{09}\u{0A}\u{0B}\u{0D}\u{1F}\u{20}", "\u{09}\u{0A}\u{20}"),
       ("\u{FFFD}\u{FFFE}\u{FFFF}\u{10000}", "\u{FFFD}\u{10000}"),
       ("\u{7F}\u{85}", "\u{7F}\u{85}"),
+      // Bidirectional overrides and isolates, with their neighbours either side kept.
+      ("\u{2029}\u{202A}\u{202E}\u{202F}", "\u{2029}\u{FFFD}\u{FFFD}\u{202F}"),
+      ("\u{2065}\u{2066}\u{2069}\u{206A}", "\u{2065}\u{FFFD}\u{FFFD}\u{206A}"),
     ])
   func escapeXML(_ input: String, _ expected: String) {
     #expect(Markup.escapeXML(input) == expected)

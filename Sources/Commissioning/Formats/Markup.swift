@@ -17,6 +17,9 @@ public enum Markup {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
+      // A bidirectional override or isolate would reorder the text around it in a browser (a
+      // provider's name shown backwards): it becomes the replacement character, as in text.
+      case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": out += "\u{FFFD}"
       default:
         guard isXMLText(scalar) else { continue }
         out.unicodeScalars.append(scalar)
