@@ -51,15 +51,7 @@ public struct CheckReport: Sendable {
       (
         "diagnostics",
         .array(
-          diagnostics.map { d in
-            .object([
-              ("file", .string(d.location?.file)),
-              ("line", d.location.map { .int($0.line) } ?? .null),
-              ("column", d.location.map { .int($0.column) } ?? .null),
-              ("severity", .string(d.severity.rawValue)),
-              ("message", .string(d.message)),
-            ])
-          })
+          diagnostics.map(Register.diagnosticJSON))
       ),
       ("errors", .int(errorCount)),
       ("warnings", .int(warningCount)),
