@@ -45,6 +45,23 @@ public struct CSVReader: ~Copyable {
     }
   }
 
+  /// A reader resuming at a record boundary already found (by ``RowSplitter``), over bytes
+  /// already validated as UTF-8: the parallel parse's readers, one for each stretch of a file.
+  init(resuming bytes: UnsafeBufferPointer<UInt8>, at position: Int, line: Int, lineStart: Int) {
+    self.bytes = bytes
+    self.position = position
+    self.line = line
+    self.lineStart = lineStart
+  }
+
+  /// Where the reader is: the next byte to read, its line, and where that line starts.
+  var cursor: (position: Int, line: Int, lineStart: Int) { (position, line, lineStart) }
+
+  /// Takes on another reader's stray quotes (a later stretch of the same file), in order.
+  mutating func adoptStrayQuotes(_ fields: [CSVField]) {
+    strayQuotes += fields
+  }
+
   /// Reads the next record into `fields`; returns false at the end of the input.
   ///
   /// Blank lines are skipped. - Complexity: O(record length).

@@ -10,13 +10,15 @@ public enum RegisterLoader {
   ///   - inputs: the files, in the order to read them.
   ///   - council: the council's rules (provider aliases are applied while reading).
   ///   - name: the register's name.
+  ///   - parallelism: how many cores read a large file's rows; the register is the same.
   /// - Throws: ``RegisterError`` when a file cannot be read as a table.
   /// - Complexity: O(total bytes).
-  public static func load(_ inputs: [RegisterInput], council: CouncilRules = .default, name: String)
-    throws(RegisterError) -> Register
-  {
+  public static func load(
+    _ inputs: [RegisterInput], council: CouncilRules = .default, name: String,
+    parallelism: Parallelism = .automatic
+  ) throws(RegisterError) -> Register {
     var register = Register(name: name, council: council)
-    var state = LoadState(aliases: council.aliasIndex)
+    var state = LoadState(aliases: council.aliasIndex, parallelism: parallelism)
     for input in inputs {
       register.files.append(input.name)
       try input.bytes.withUnsafeBufferPointer { (buffer) throws(RegisterError) in
@@ -59,6 +61,7 @@ public enum RegisterLoader {
 
   struct LoadState {
     var aliases: [String: String]
+    var parallelism = Parallelism.sequential
     /// Contracts by id, and by service, provider, value and end (for duplicate rows).
     var ids = IndexTable()
     var rows = IndexTable()
@@ -225,28 +228,18 @@ public enum RegisterLoader {
   ) throws(RegisterError) {
     let layout = try mapHeaders(
       headers, headerFields: headerFields, reader: reader, file: name, into: &register)
-    let (columnIndex, extras) = (layout.columnIndex, layout.extras)
-    var fields: [CSVField] = []
+    let context = RowContext(
+      file: name, headers: headers, columnIndex: layout.columnIndex, extras: layout.extras,
+      headerBasis: layout.valueBasis, yearStart: register.council.financialYearStart,
+      aliases: state.aliases)
     var rowsInFile = 0
     var spacers = BlankRows()
-    while true {
-      let more: Bool
-      do {
-        more = try reader.next(into: &fields)
-      } catch {
-        throw .csv(file: name, error)
-      }
-      guard more else { break }
-      // A row of blank cells is a spacer, not a contract; the note says where they were.
-      if fields.allSatisfy({ reader.isBlank($0) }) {
-        spacers.add(line: fields[0].line)
-        continue
-      }
-      rowsInFile += 1
-      let contract = readContract(
-        reader: reader, fields: fields, file: name, headers: headers, columnIndex: columnIndex,
-        extras: extras, headerBasis: layout.valueBasis, into: &register, state: &state)
-      register.contracts.append(contract)
+    var batches = try readBatches(&reader, context: context, parallelism: state.parallelism)
+    for k in batches.indices {
+      rowsInFile += batches[k].contracts.count
+      spacers.append(batches[k].spacers)
+      reader.adoptStrayQuotes(batches[k].strayQuotes)
+      settle(&batches[k], into: &register, state: &state)
     }
     noteSpacers(spacers, file: name, into: &register)
     if rowsInFile == 0 && !register.contracts.isEmpty {
@@ -427,13 +420,13 @@ public enum RegisterLoader {
   /// Reads one register row into a contract, in named steps; every finding is placed at its
   /// cell once the row is read.
   static func readContract(
-    reader: borrowing CSVReader, fields: [CSVField], file: String, headers: [String],
-    columnIndex: [Int], extras: [(index: Int, header: String)], headerBasis: ValueBasis? = nil,
-    into register: inout Register, state: inout LoadState
-  ) -> Contract {
+    reader: borrowing CSVReader, fields: [CSVField], context: RowContext,
+    into batch: inout RowBatch
+  ) {
+    let (file, headers, columnIndex) = (context.file, context.headers, context.columnIndex)
     let rowLocation = SourceLocation(file: file, line: fields[0].line, column: 1)
     if fields.count > headers.count {
-      register.diagnostics.append(
+      batch.diagnostics.append(
         Diagnostic(
           .warning,
           "row has \(fields.count) cells but the header has \(headers.count); the extra cells are kept",
@@ -445,11 +438,14 @@ public enum RegisterLoader {
     if row.text(.service).isEmpty {
       row.note([Finding(.warning, "row has no service name")], .service)
     }
-    let providers = row.readProviders(aliases: state.aliases)
-    let value = row.readValue(headerBasis: headerBasis)
-    let (start, end) = row.readTerm(yearStart: register.council.financialYearStart)
+    let providers = row.readProviders(aliases: context.aliases)
+    let value = row.readValue(headerBasis: context.headerBasis)
+    let (start, end) = row.readTerm(yearStart: context.yearStart)
     let limits = row.readLimits(end: end.day)
-    let id = row.identify(in: register.contracts, state: &state)
+    // The id is settled in file order once the row's stretch is read (``settle``); its
+    // findings go here, between the row's others.
+    let idFindingsAt = row.findings.count
+    let id = row.provisionalId
     row.noteUnbalancedNames()
     var contract = Contract(
       id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
@@ -461,7 +457,7 @@ public enum RegisterLoader {
       procurementRoute: routeName(row.text(.procurementRoute)),
       leadTimeText: row.text(.leadTime), leadTime: limits.leadTime, source: row.text(.source),
       notes: row.text(.notes),
-      extra: extraColumns(reader: reader, fields: fields, headers: headers, extras: extras),
+      extra: extraColumns(reader: reader, fields: fields, headers: headers, extras: context.extras),
       location: rowLocation)
     contract.originalEndText = row.text(.originalEnd)
     contract.valueUnitText = row.text(.valueUnit)
@@ -484,13 +480,20 @@ public enum RegisterLoader {
         ], .commissioner)
     }
     row.noteAnnualisedTotal(contract)
-    for (finding, column) in row.findings {
+    for (index, (finding, column)) in row.findings.enumerated() {
+      if index == idFindingsAt { batch.pending.append((batch.diagnostics.count, rowLocation)) }
       let location =
         column.flatMap { row.cells[$0.slot] }.map { reader.location(of: $0, file: file) }
         ?? rowLocation
-      register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
+      batch.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
     }
-    return contract
+    if row.findings.count == idFindingsAt {
+      batch.pending.append((batch.diagnostics.count, rowLocation))
+    }
+    if let idCell = row.cells[Column.id.slot] {
+      batch.pending[batch.pending.count - 1].idLocation = reader.location(of: idCell, file: file)
+    }
+    batch.contracts.append(contract)
   }
 
   /// Unknown columns, kept when they hold something (an empty cell carries nothing, and an

@@ -250,35 +250,48 @@ struct RowReading {
 
   // MARK: - Identity
 
-  /// The stated id, or one derived from service and provider; a taken id gets the next free
-  /// suffix (an error when stated, a note when derived), and a row like an earlier one in
-  /// service, provider, value and end is warned of as a probable duplicate.
-  mutating func identify(in contracts: [Contract], state: inout RegisterLoader.LoadState)
-    -> String
+  /// The row's id before it is settled: as stated, or derived from its service and provider
+  /// (`school-public-health-mft`). ``RegisterLoader/LoadState/identify(_:in:)`` renames it when
+  /// an earlier row holds it.
+  var provisionalId: String {
+    let id = text(.id)
+    guard id.isEmpty else { return id }
+    return RegisterLoader.slug(text(.service), limit: 40) + "-"
+      + RegisterLoader.slug(text(.provider), limit: 20)
+  }
+}
+
+extension RegisterLoader.LoadState {
+  /// Settles the id of the contract at `position`, every contract before it settled: a taken
+  /// id is renamed (`x` kept as `x-2`), and a row repeating an earlier one's service, provider,
+  /// value and end is noted. Each finding says whether it belongs at the id cell (or else at
+  /// the row).
+  mutating func identify(_ position: Int, in contracts: inout [Contract])
+    -> [(Finding, onIdCell: Bool)]
   {
-    let (service, provider) = (text(.service), text(.provider))
-    let (valueText, endText) = (text(.value), text(.end))
-    var id = text(.id)
-    let derived = id.isEmpty
-    if derived {
-      id = RegisterLoader.slug(service, limit: 40) + "-" + RegisterLoader.slug(provider, limit: 20)
-    }
-    if let first = state.ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
-      let renamed = state.freeSuffix(for: id, at: first, contracts: contracts)
+    var found: [(Finding, onIdCell: Bool)] = []
+    let contract = contracts[position]
+    var id = contract.id
+    let derived = contract.statedId.isEmpty
+    if let first = ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
+      let renamed = freeSuffix(for: id, at: first, contracts: contracts)
       let at = contracts[first].location
-      note(
-        [
+      found.append(
+        (
           derived
             ? Finding(.note, "derived id '\(id)' is taken (\(at)); this row is '\(renamed)'")
             : Finding(
-              .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'")
-        ], .id)
+              .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'"),
+          true
+        ))
       id = renamed
+      contracts[position].id = id
     }
-    let position = contracts.count
-    state.ids.insert(IndexTable.hash(id), position)
+    ids.insert(IndexTable.hash(id), position)
+    let (service, provider) = (contract.service, contract.provider)
+    let (valueText, endText) = (contract.valueText, contract.endText)
     let rowHash = IndexTable.hash(service, provider, valueText, endText)
-    if let first = state.rows.find(
+    if let first = rows.find(
       rowHash,
       where: {
         let c = contracts[$0]
@@ -286,16 +299,16 @@ struct RowReading {
           && c.endText == endText
       })
     {
-      note(
-        [
+      found.append(
+        (
           Finding(
             .warning,
             "same service, provider, value and end as \(contracts[first].location); a duplicate entry?"
-          )
-        ], nil)
+          ), false
+        ))
     } else {
-      state.rows.insert(rowHash, position)
+      rows.insert(rowHash, position)
     }
-    return id
+    return found
   }
 }

@@ -1,0 +1,290 @@
+import Dispatch
+import Foundation
+
+/// How many cores read one file's rows.
+///
+/// Reading a row (its dates, its money, its options) is most of loading's cost, and rows are
+/// independent until their ids are settled, which is quick and done in file order afterwards.
+/// So a large file is cut into stretches at record boundaries, each read on its own core, and
+/// the results are joined in file order: the contracts and the diagnostics are the same, in the
+/// same order, as one core reading the whole file.
+public struct Parallelism: Sendable, Hashable {
+  /// At most this many stretches of a file are read at once.
+  public var cores: Int
+  /// No stretch is shorter than this many bytes: a small file is read on one core, where
+  /// starting threads would cost more than it saves.
+  public var minimumStretch: Int
+
+  public init(cores: Int, minimumStretch: Int) {
+    self.cores = max(1, cores)
+    self.minimumStretch = max(1, minimumStretch)
+  }
+
+  /// Every core the process may use, in stretches of at least 1 MiB.
+  public static var automatic: Parallelism {
+    Parallelism(
+      cores: min(16, ProcessInfo.processInfo.activeProcessorCount), minimumStretch: 1 << 20)
+  }
+
+  /// One core: the reference every parallel reading must equal.
+  public static let sequential = Parallelism(cores: 1, minimumStretch: 1)
+
+  /// How many stretches `bytes` bytes of rows are read in.
+  func stretches(for bytes: Int) -> Int {
+    max(1, min(cores, bytes / minimumStretch))
+  }
+}
+
+/// A stretch of a file's rows: its bytes `[start, end)`, and the line it starts on.
+struct RowStretch: Equatable {
+  var start: Int
+  var end: Int
+  var line: Int
+  var lineStart: Int
+}
+
+/// Cuts the rows of a CSV file into stretches of about equal size, each starting at a probable
+/// record boundary.
+///
+/// A boundary is a line break outside quotes, by the parity of the quotes before it, followed by
+/// any blank lines. It is only probable: the reader takes a quote inside an unquoted field
+/// (`12" pipe`) as a literal, which flips the parity. So every stretch but the last is confirmed
+/// by reading it to its end without an unterminated quote: the reader is deterministic, so a
+/// stretch that ends inside a quoted field always ends unterminated. An unconfirmed cut sends
+/// the whole file back to one core.
+enum RowSplitter {
+  static let quote = UInt8(ascii: "\"")
+
+  /// Up to `count` stretches covering `[start, bytes.count)`.
+  ///
+  /// - Parameters:
+  ///   - start: the first byte of the rows, at a record boundary (after the header).
+  ///   - line: the line `start` is on, and `lineStart` where that line begins.
+  /// - Complexity: O(bytes before the last cut), a word at a time.
+  static func stretches(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, lineStart: Int, count: Int
+  ) -> [RowStretch] {
+    let n = bytes.count
+    var found: [RowStretch] = []
+    var current = RowStretch(start: start, end: n, line: line, lineStart: lineStart)
+    // Quotes since `start`, and lines counted up to `scanned`.
+    var odd = false
+    var scanned = start
+    var lines = line
+    for k in 1..<max(1, count) {
+      let target = start + (n - start) / count * k
+      guard target > scanned else { continue }
+      tally(bytes, from: scanned, to: target, odd: &odd, lines: &lines)
+      scanned = target
+      guard let cut = nextBoundary(bytes, from: &scanned, odd: &odd, lines: &lines) else { break }
+      current.end = cut
+      found.append(current)
+      current = RowStretch(start: cut, end: n, line: lines, lineStart: cut)
+    }
+    found.append(current)
+    return found
+  }
+
+  /// Counts quotes (as parity) and line breaks in `[from, to)`: LF, or CR not followed by LF,
+  /// as the reader counts lines.
+  static func tally(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, odd: inout Bool, lines: inout Int
+  ) {
+    guard let base = bytes.baseAddress else { return }
+    var i = from
+    while i < to {
+      if i + 8 <= to {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if !hasByte(word, quote) && !hasByte(word, 0x0A) && !hasByte(word, 0x0D) {
+          i += 8
+          continue
+        }
+      }
+      let b = bytes[i]
+      if b == quote {
+        odd.toggle()
+      } else if b == 0x0A || b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A) {
+        lines += 1
+      }
+      i += 1
+    }
+  }
+
+  /// The first byte after a line break at even quote parity and any blank lines after it,
+  /// counting on from `position`; `nil` when the rows end first.
+  static func nextBoundary(
+    _ bytes: UnsafeBufferPointer<UInt8>, from position: inout Int, odd: inout Bool,
+    lines: inout Int
+  ) -> Int? {
+    let n = bytes.count
+    var i = position
+    while i < n {
+      let b = bytes[i]
+      if b == quote {
+        odd.toggle()
+      } else if b == 0x0A || b == 0x0D {
+        let isBreak = b == 0x0A || i + 1 >= n || bytes[i + 1] != 0x0A
+        if !odd {
+          // Through this break and any blank lines after it.
+          while i < n, bytes[i] == 0x0A || bytes[i] == 0x0D {
+            if bytes[i] == 0x0A || i + 1 >= n || bytes[i + 1] != 0x0A { lines += 1 }
+            i += 1
+          }
+          position = i
+          return i < n ? i : nil
+        }
+        if isBreak { lines += 1 }
+      }
+      i += 1
+    }
+    position = n
+    return nil
+  }
+
+  /// Whether any byte of `word` is `byte` (the classic zero-byte test on `word ^ byte…`).
+  @inline(__always)
+  static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+  }
+}
+
+/// What reading a file's rows needs besides the rows: the same for every stretch.
+struct RowContext: @unchecked Sendable {
+  var file: String
+  var headers: [String]
+  var columnIndex: [Int]
+  var extras: [(index: Int, header: String)]
+  var headerBasis: ValueBasis?
+  var yearStart: Int
+  var aliases: [String: String]
+}
+
+/// Rows read from one stretch of a file, before their ids are settled.
+struct RowBatch {
+  var contracts: [Contract] = []
+  var diagnostics: [Diagnostic] = []
+  /// For each contract: where in ``diagnostics`` its id's findings go, and where its id cell is
+  /// (the row's start when the file has no id column).
+  var pending: [(insertAt: Int, idLocation: SourceLocation)] = []
+  var spacers = RegisterLoader.BlankRows()
+  /// A stretch's own reader's stray quotes, for the file's reader to take on in order.
+  var strayQuotes: [CSVField] = []
+}
+
+extension RegisterLoader.BlankRows {
+  /// A later stretch's blank rows after these: the count, and the first few lines.
+  mutating func append(_ later: Self) {
+    count += later.count
+    lines += later.lines.prefix(5 - min(5, lines.count))
+  }
+}
+
+/// Results written by index from several threads, each index by one thread only.
+private final class Slots<Value>: @unchecked Sendable {
+  var values: [Value?]
+  init(_ count: Int) { values = Array(repeating: nil, count: count) }
+}
+
+extension RegisterLoader {
+  /// Reads the rows after the header into batches in file order: one stretch per core when the
+  /// file is large and every cut is confirmed, else one batch read on this core.
+  static func readBatches(
+    _ reader: inout CSVReader, context: RowContext, parallelism: Parallelism
+  ) throws(RegisterError) -> [RowBatch] {
+    let (position, line, lineStart) = reader.cursor
+    let count = parallelism.stretches(for: reader.bytes.count - position)
+    if count > 1 {
+      let stretches = RowSplitter.stretches(
+        reader.bytes, from: position, line: line, lineStart: lineStart, count: count)
+      if stretches.count > 1,
+        let batches = try readStretches(stretches, of: reader.bytes, context: context)
+      {
+        return batches
+      }
+    }
+    var batch = RowBatch()
+    do {
+      try readRows(&reader, context: context, into: &batch)
+    } catch {
+      throw .csv(file: context.file, error)
+    }
+    return [batch]
+  }
+
+  /// Reads each stretch on its own thread. `nil` when a cut is not confirmed (a stretch before
+  /// the last fails to read), so the caller reads the file on one core and meets any error there.
+  static func readStretches(
+    _ stretches: [RowStretch], of bytes: UnsafeBufferPointer<UInt8>, context: RowContext
+  ) throws(RegisterError) -> [RowBatch]? {
+    let slots = Slots<Result<RowBatch, CSVError>>(stretches.count)
+    nonisolated(unsafe) let whole = bytes
+    DispatchQueue.concurrentPerform(iterations: stretches.count) { k in
+      let stretch = stretches[k]
+      // Every stretch but the last ends at its cut, so reading past it would be an error.
+      var reader = CSVReader(
+        resuming: UnsafeBufferPointer(rebasing: whole[0..<stretch.end]), at: stretch.start,
+        line: stretch.line, lineStart: stretch.lineStart)
+      var batch = RowBatch()
+      do throws(CSVError) {
+        try readRows(&reader, context: context, into: &batch)
+        batch.strayQuotes = reader.strayQuotes
+        slots.values[k] = .success(batch)
+      } catch {
+        slots.values[k] = .failure(error)
+      }
+    }
+    var batches: [RowBatch] = []
+    batches.reserveCapacity(stretches.count)
+    for (k, slot) in slots.values.enumerated() {
+      switch slot {
+      case .success(let batch)?: batches.append(batch)
+      case .failure(let error)? where k == stretches.count - 1:
+        throw .csv(file: context.file, error)
+      default: return nil
+      }
+    }
+    return batches
+  }
+
+  /// Reads rows to the reader's end: contracts, their findings and blank rows (the reader
+  /// keeps the stray quotes).
+  static func readRows(
+    _ reader: inout CSVReader, context: RowContext, into batch: inout RowBatch
+  ) throws(CSVError) {
+    var fields: [CSVField] = []
+    while try reader.next(into: &fields) {
+      // A row of blank cells is a spacer, not a contract; the note says where they were.
+      if fields.allSatisfy({ reader.isBlank($0) }) {
+        batch.spacers.add(line: fields[0].line)
+        continue
+      }
+      readContract(reader: reader, fields: fields, context: context, into: &batch)
+    }
+  }
+
+  /// Settles a batch's ids in file order (a taken id renamed, a repeated row noted) and moves
+  /// its contracts and diagnostics into the register, each row's id findings in their place.
+  static func settle(
+    _ batch: inout RowBatch, into register: inout Register, state: inout LoadState
+  ) {
+    let base = register.contracts.count
+    if base == 0 {
+      swap(&register.contracts, &batch.contracts)
+    } else {
+      register.contracts += batch.contracts
+      batch.contracts = []
+    }
+    var taken = 0
+    for (offset, pending) in batch.pending.enumerated() {
+      register.diagnostics += batch.diagnostics[taken..<pending.insertAt]
+      taken = pending.insertAt
+      for (finding, onIdCell) in state.identify(base + offset, in: &register.contracts) {
+        let location = onIdCell ? pending.idLocation : register.contracts[base + offset].location
+        register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
+      }
+    }
+    register.diagnostics += batch.diagnostics[taken...]
+    batch = RowBatch()
+  }
+}
