@@ -125,12 +125,16 @@ struct ParallelReadingTests {
     try expectSameOnEveryCore(text)
   }
 
+  /// Cores, minimum stretch, bytes of rows, stretches.
+  static let counts: [(Int, Int, Int, Int)] = [
+    (1, 1 << 20, 100 << 20, 1), (2, 1 << 20, (1 << 20) - 1, 1), (2, 1 << 20, 1 << 20, 1),
+    (2, 1 << 20, (2 << 20) - 1, 1), (2, 1 << 20, 2 << 20, 2), (4, 1 << 20, 3 << 20, 3),
+    (2, 1 << 20, (16 << 20) - 1, 15), (2, 1 << 20, 16 << 20, 16), (2, 1 << 20, 17 << 20, 16),
+  ]
+
   @Test(
-    "a small file is one stretch; a large one is cut by core",
-    arguments: [
-      (1, 1 << 20, 10 << 20, 1), (2, 1 << 20, (1 << 20) - 1, 1), (2, 1 << 20, 1 << 20, 1),
-      (2, 1 << 20, 2 << 20, 2), (2, 1 << 20, (2 << 20) - 1, 1), (4, 1 << 20, 3 << 20, 3),
-    ])
+    "a small file is one stretch; a large one is cut into stretches of the minimum, 8 a core",
+    arguments: counts)
   func stretchCount(cores: Int, minimum: Int, bytes: Int, expected: Int) {
     #expect(Parallelism(cores: cores, minimumStretch: minimum).stretches(for: bytes) == expected)
   }

@@ -26,12 +26,18 @@ public struct Parallelism: Sendable, Hashable {
       cores: min(16, ProcessInfo.processInfo.activeProcessorCount), minimumStretch: 1 << 20)
   }
 
+  /// Stretches a core: enough that the batches read but not yet settled stay a small part of
+  /// the file.
+  static let stretchesPerCore = 8
+
   /// One core: the reference every parallel reading must equal.
   public static let sequential = Parallelism(cores: 1, minimumStretch: 1)
 
-  /// How many stretches `bytes` bytes of rows are read in.
+  /// How many stretches `bytes` bytes of rows are read in: none shorter than the minimum, and
+  /// a few a core when there are more cores than one.
   func stretches(for bytes: Int) -> Int {
-    max(1, min(cores, bytes / minimumStretch))
+    guard cores > 1 else { return 1 }
+    return max(1, min(cores * Self.stretchesPerCore, bytes / minimumStretch))
   }
 }
 
@@ -187,64 +193,87 @@ private final class Slots<Value>: @unchecked Sendable {
 }
 
 extension RegisterLoader {
-  /// Reads the rows after the header into batches in file order: one stretch per core when the
-  /// file is large and every cut is confirmed, else one batch read on this core.
-  static func readBatches(
-    _ reader: inout CSVReader, context: RowContext, parallelism: Parallelism
-  ) throws(RegisterError) -> [RowBatch] {
+  /// Reads the rows after the header and hands them to `settle` in batches, in file order.
+  ///
+  /// A large file is cut into several stretches a core, read a wave (one stretch a core) at a
+  /// time, each wave settled before the next is read: the batches waiting to be settled stay a
+  /// small part of the file, so reading on several cores holds little more memory than one.
+  /// From a stretch whose cut is not confirmed (the stretch before it failed to read), the
+  /// rest of the file is read on this core, which meets any real error in its place.
+  static func readRows(
+    _ reader: inout CSVReader, context: RowContext, parallelism: Parallelism,
+    settle: (inout RowBatch) -> Void
+  ) throws(RegisterError) {
     let (position, line, lineStart) = reader.cursor
     let count = parallelism.stretches(for: reader.bytes.count - position)
+    var stretches = [
+      RowStretch(start: position, end: reader.bytes.count, line: line, lineStart: lineStart)
+    ]
     if count > 1 {
-      let stretches = RowSplitter.stretches(
+      stretches = RowSplitter.stretches(
         reader.bytes, from: position, line: line, lineStart: lineStart, count: count)
-      if stretches.count > 1,
-        let batches = try readStretches(stretches, of: reader.bytes, context: context)
-      {
-        return batches
-      }
     }
+    var next = 0
+    if stretches.count > 1 {
+      next = try readWaves(
+        stretches, of: reader.bytes, cores: parallelism.cores, context: context, settle: settle)
+      guard next < stretches.count else { return }
+    }
+    // One core from the first unconfirmed stretch (from the start for a small file).
+    let from = stretches[next]
+    var rest = CSVReader(
+      resuming: reader.bytes, at: from.start, line: from.line, lineStart: from.lineStart)
     var batch = RowBatch()
     do {
-      try readRows(&reader, context: context, into: &batch)
+      try readRows(&rest, context: context, into: &batch)
     } catch {
       throw .csv(file: context.file, error)
     }
-    return [batch]
+    batch.strayQuotes = rest.strayQuotes
+    settle(&batch)
   }
 
-  /// Reads each stretch on its own thread. `nil` when a cut is not confirmed (a stretch before
-  /// the last fails to read), so the caller reads the file on one core and meets any error there.
-  static func readStretches(
-    _ stretches: [RowStretch], of bytes: UnsafeBufferPointer<UInt8>, context: RowContext
-  ) throws(RegisterError) -> [RowBatch]? {
-    let slots = Slots<Result<RowBatch, CSVError>>(stretches.count)
+  /// Reads stretches a wave at a time, settling each in order; returns how many were read and
+  /// settled: all of them, or up to the first whose cut is not confirmed.
+  static func readWaves(
+    _ stretches: [RowStretch], of bytes: UnsafeBufferPointer<UInt8>, cores: Int,
+    context: RowContext, settle: (inout RowBatch) -> Void
+  ) throws(RegisterError) -> Int {
     nonisolated(unsafe) let whole = bytes
-    DispatchQueue.concurrentPerform(iterations: stretches.count) { k in
-      let stretch = stretches[k]
-      // Every stretch but the last ends at its cut, so reading past it would be an error.
-      var reader = CSVReader(
-        resuming: UnsafeBufferPointer(rebasing: whole[0..<stretch.end]), at: stretch.start,
-        line: stretch.line, lineStart: stretch.lineStart)
-      var batch = RowBatch()
-      do throws(CSVError) {
-        try readRows(&reader, context: context, into: &batch)
-        batch.strayQuotes = reader.strayQuotes
-        slots.values[k] = .success(batch)
-      } catch {
-        slots.values[k] = .failure(error)
+    var first = 0
+    while first < stretches.count {
+      let wave = Array(stretches[first..<min(stretches.count, first + cores)])
+      let slots = Slots<Result<RowBatch, CSVError>>(wave.count)
+      DispatchQueue.concurrentPerform(iterations: wave.count) { k in
+        let stretch = wave[k]
+        // A stretch ends at its cut, so a quoted cell running past it is an error.
+        var reader = CSVReader(
+          resuming: UnsafeBufferPointer(rebasing: whole[0..<stretch.end]), at: stretch.start,
+          line: stretch.line, lineStart: stretch.lineStart)
+        var batch = RowBatch()
+        do throws(CSVError) {
+          try readRows(&reader, context: context, into: &batch)
+          batch.strayQuotes = reader.strayQuotes
+          slots.values[k] = .success(batch)
+        } catch {
+          slots.values[k] = .failure(error)
+        }
       }
-    }
-    var batches: [RowBatch] = []
-    batches.reserveCapacity(stretches.count)
-    for (k, slot) in slots.values.enumerated() {
-      switch slot {
-      case .success(let batch)?: batches.append(batch)
-      case .failure(let error)? where k == stretches.count - 1:
-        throw .csv(file: context.file, error)
-      default: return nil
+      for k in wave.indices {
+        switch slots.values[k] {
+        case .success(var batch)?:
+          slots.values[k] = nil
+          settle(&batch)
+        case .failure(let error)? where first + k == stretches.count - 1:
+          throw .csv(file: context.file, error)
+        default:
+          // The next stretch's cut is unconfirmed: read on from this one's start on one core.
+          return first + k
+        }
       }
+      first += wave.count
     }
-    return batches
+    return stretches.count
   }
 
   /// Reads rows to the reader's end: contracts, their findings and blank rows (the reader

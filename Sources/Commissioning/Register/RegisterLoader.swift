@@ -234,13 +234,14 @@ public enum RegisterLoader {
       aliases: state.aliases)
     var rowsInFile = 0
     var spacers = BlankRows()
-    var batches = try readBatches(&reader, context: context, parallelism: state.parallelism)
-    for k in batches.indices {
-      rowsInFile += batches[k].contracts.count
-      spacers.append(batches[k].spacers)
-      reader.adoptStrayQuotes(batches[k].strayQuotes)
-      settle(&batches[k], into: &register, state: &state)
+    var strayQuotes: [CSVField] = []
+    try readRows(&reader, context: context, parallelism: state.parallelism) { batch in
+      rowsInFile += batch.contracts.count
+      spacers.append(batch.spacers)
+      strayQuotes += batch.strayQuotes
+      settle(&batch, into: &register, state: &state)
     }
+    reader.adoptStrayQuotes(strayQuotes)
     noteSpacers(spacers, file: name, into: &register)
     if rowsInFile == 0 && !register.contracts.isEmpty {
       register.diagnostics.append(
