@@ -100,7 +100,8 @@ extension Commission {
   static func targetEnd(_ invocation: Invocation) throws(CommandFailure) -> Day? {
     if let to = invocation.to, let target = invocation.target, to != target {
       throw CommandFailure(
-        .usage, "'--to' and '--target' both set the target end; give one (for example --to 2017-03-31)")
+        .usage,
+        "'--to' and '--target' both set the target end; give one (for example --to 2017-03-31)")
     }
     return invocation.to ?? invocation.target
   }

@@ -69,7 +69,15 @@ public enum Abbreviation {
     }
     for length in 1...(width - 2) {
       let tail = String(characters.suffix(length))
-      if unshared(tail) { return head(width - 1 - length) + "…" + tail }
+      guard unshared(tail) else { continue }
+      // A lone `)` tells little: widen to the word it ends (`(NRS)`) when the head keeps room.
+      let cut = characters.count - length
+      if let start = starts.first(where: { $0 <= cut }),
+        width - 1 - (characters.count - start) >= minimumHead
+      {
+        return head(width - 1 - (characters.count - start)) + "…" + String(characters[start...])
+      }
+      return head(width - 1 - length) + "…" + tail
     }
     return TextTable.fit(value, width)
   }

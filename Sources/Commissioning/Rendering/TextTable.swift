@@ -64,27 +64,36 @@ public struct TextTable {
     return stacked(width: width)
   }
 
-  /// One `Header: value` line per non-empty cell, a blank line between rows, each line cut to
-  /// `width` (the narrow terminal's layout, as `mysql`'s `\G`).
+  /// One `Header: value` entry per non-empty cell, a blank line between rows (the narrow
+  /// terminal's layout, as `mysql`'s `\G`). A value too long for its line wraps onto up to two
+  /// more, indented under it, so a name (a group's above all) is read whole; only a value longer
+  /// still is cut, and then so that it stays distinct from the column's others
+  /// (``Abbreviation``).
   func stacked(width: Int) -> [String] {
     let shown = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } }
     let labelWidth = shown.map { columns[$0].header.count + 2 }.max() ?? 0
-    var cells = rows.map { $0.map(\.trimmingASCIISpaces) }
+    let room = max(1, width - labelWidth)
+    var cells = rows.map { $0.map { [$0.trimmingASCIISpaces] } }
     for index in shown {
-      let header = columns[index].header
-      let room = max(1, width - (header.isEmpty ? "" : header + ":").padded(labelWidth).count)
-      let cut = Abbreviation.distinct(cells.map { $0[index] }, width: room)
-      for number in cells.indices { cells[number][index] = cut[number] }
+      let wrapped = rows.map { Prose.wrap($0[index].trimmingASCIISpaces, width: room) }
+      // The third line of a longer value holds the rest, cut distinctly.
+      let rests = wrapped.map { $0.dropFirst(2).joined(separator: " ") }
+      let cut = Abbreviation.distinct(rests, width: room)
+      for number in rows.indices {
+        cells[number][index] =
+          Array(wrapped[number].prefix(2)) + (cut[number].isEmpty ? [] : [cut[number]])
+      }
     }
     var lines: [String] = []
     for (number, row) in cells.enumerated() {
       if number > 0 { lines.append("") }
-      for index in shown {
-        let cell = row[index]
-        guard !cell.isEmpty else { continue }
+      for index in shown where !row[index].isEmpty {
         let header = columns[index].header
         let label = (header.isEmpty ? "" : header + ":").padded(labelWidth)
-        lines.append(TextTable.trailingSpacesRemoved(label + cell))
+        for (n, part) in row[index].enumerated() {
+          let lead = n == 0 ? label : String(repeating: " ", count: label.count)
+          lines.append(TextTable.trailingSpacesRemoved(lead + part))
+        }
       }
     }
     return lines
