@@ -139,10 +139,7 @@ public enum Commission {
     throws(CommandFailure) -> (CommandOutput, ExitCode, [String])
   {
     let asOf = invocation.asOf ?? environment.today
-    let width =
-      invocation.width ?? environment.variables["COLUMNS"].flatMap { Int($0) }.map {
-        max(TextWidth.range.lowerBound, min($0, TextWidth.range.upperBound))
-      } ?? 100
+    let width = environment.textWidth(asked: invocation.width)
     let format = invocation.format ?? command.defaultFormat
     let allowed = command.formats(grouped: invocation.group != nil || invocation.all)
     guard allowed.contains(format) else {
@@ -237,7 +234,7 @@ public enum Commission {
           throw CommandFailure(.usage, error.message)
         }
       }
-      options.to = invocation.to
+      options.to = invocation.until
       options.group = invocation.group
       options.ascii = invocation.ascii
       options.color = useColor(invocation, format: format, environment)

@@ -1,4 +1,5 @@
 import Commissioning
+import Foundation
 
 /// Everything the command layer needs from the world, passed in so tests can drive it.
 public struct Environment: Sendable {
@@ -6,6 +7,10 @@ public struct Environment: Sendable {
   public var variables: [String: String]
   /// Whether standard output is a terminal (for colour and width).
   public var isTerminal: Bool
+  /// The terminal's own width in columns, when standard output is a terminal that says
+  /// (``terminalColumns(of:)``): bash does not export `COLUMNS`, so this is what a resized
+  /// window is known by.
+  public var terminalColumns: Int?
   /// The system date, used when `--as-of` is not given.
   public var today: Day
   /// The running binary, to find the bundled register beside a build folder.
@@ -35,6 +40,27 @@ public struct Environment: Sendable {
     self.today = today
     self.executablePath = executablePath
     self.readStandardInput = readStandardInput
+  }
+}
+
+extension Environment {
+  /// The width text output is laid out for: `--width` (`asked`), else the terminal's own width,
+  /// else `COLUMNS`, else 100 (a pipe or a file), kept to ``TextWidth/range``.
+  func textWidth(asked: Int?) -> Int {
+    if let asked { return asked }
+    let found =
+      (isTerminal ? terminalColumns : nil) ?? variables["COLUMNS"].flatMap { Int($0) } ?? 100
+    return max(TextWidth.range.lowerBound, min(found, TextWidth.range.upperBound))
+  }
+
+  /// The width of the terminal on `descriptor` (`ioctl(TIOCGWINSZ)`), or `nil` when it is not a
+  /// terminal or does not say (a serial line reports 0 columns).
+  public static func terminalColumns(of descriptor: Int32) -> Int? {
+    var size = winsize()
+    guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0,
+      size.ws_col > 0
+    else { return nil }
+    return Int(size.ws_col)
   }
 }
 

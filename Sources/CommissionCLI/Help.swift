@@ -25,7 +25,8 @@ enum Help {
         --as-of DATE     today's date for every calculation (default: the system date)
         --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision
         --output FILE    write to FILE atomically instead of standard output (- for it)
-        --width N        fit text output to N columns (default: $COLUMNS or 100)
+        --width N        fit text output to N columns, 40 to 1000 (default: the terminal's
+                         width, else $COLUMNS, else 100)
         --quiet, -q      no line on standard error about the warnings behind an answer
         --max-input-size SIZE
                          refuse any one input larger than SIZE, in bytes or with K, M, G
@@ -75,20 +76,23 @@ enum Help {
         """
     case .gantt:
       return """
-        Usage: commission gantt [--from DATE] [--to DATE] [--scale month|quarter|year]
-                                [--group G [--target DATE | --start DATE]] [--width N] [--ascii]
+        Usage: commission gantt [--from DATE] [--until DATE] [--scale month|quarter|year]
+                                [--group G [--to DATE | --start DATE]] [--width N] [--ascii]
                                 [--format text|svg|json] [--as-of DATE] [REGISTER ...]
 
         Draws a timeline: one row per contract under its group (or department), its current term,
         a month-only end, the options left to its maximum extent, and the commissioning grid's
-        stages (A P D R K) in their quarters; the as-of day on every row. With --group and
-        --target or --start, the alignment proposal is overlaid: proposed extensions and the key
-        dates (notice, committee, decision, procurement start, target). Undated contracts and
-        plan-versus-register mismatches are listed under the chart.
+        stages (A P D R K) in their quarters; the as-of day on every row. With --group and --to
+        (the target end, as in align; --target is its older name) or --start, the alignment
+        proposal is overlaid: proposed extensions and the key dates (notice, committee, decision,
+        procurement start, target). Undated contracts and plan-versus-register mismatches are
+        listed under the chart.
 
-        The window defaults to a year before and three years after the as-of date, fitted to the
-        rows; the scale defaults to the finest that fits --width. --format svg writes a standalone
-        chart for a report; colour only on a terminal, never with NO_COLOR or TERM=dumb.
+        The window is --from to --until; it defaults to a year before and three years after the
+        as-of date, fitted to the rows. The scale defaults to the finest that fits --width; names
+        come first, so at narrow widths each name gets a line of its own above its bar.
+        --format svg writes a standalone chart for a report; colour only on a terminal, never
+        with NO_COLOR or TERM=dumb.
 
         Example: commission gantt --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
 

@@ -70,21 +70,40 @@ extension Commission {
   static func overlaidProposal(_ invocation: Invocation, register: Register, asOf: Day)
     throws(CommandFailure) -> AlignmentProposal?
   {
-    guard invocation.target != nil || invocation.start != nil else { return nil }
+    // `--to` is the target end here as in align and decision; `--target` is its older name.
+    let end = try targetEnd(invocation)
+    guard end != nil || invocation.start != nil else { return nil }
     guard let group = invocation.group else {
       throw CommandFailure(
         .usage,
-        "'--target' and '--start' need '--group <name>'; for example --group childrens-public-health"
-      )
+        (invocation.to != nil
+          ? "'--to' is the target end date and needs '--group <name>' (the window's end is "
+            + "'--until <date>')"
+          : "'--target' and '--start' need '--group <name>'")
+          + "; for example --group childrens-public-health")
+    }
+    if end != nil && invocation.start != nil {
+      throw CommandFailure(
+        .usage,
+        "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }
     let target: AlignmentTarget =
-      invocation.target.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
-      ?? .latestEnd
+      end.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) } ?? .latestEnd
     do {
       return try AlignmentProposal(register: register, group: group, target: target, asOf: asOf)
     } catch {
       throw CommandFailure(.failure, error.description)
     }
+  }
+
+  /// The Gantt's target end: `--to`, or `--target`, its older name; both only when they agree.
+  static func targetEnd(_ invocation: Invocation) throws(CommandFailure) -> Day? {
+    if let to = invocation.to, let target = invocation.target, to != target {
+      throw CommandFailure(
+        .usage,
+        "'--to' and '--target' both set the target end; give one (for example --to 2017-03-31)")
+    }
+    return invocation.to ?? invocation.target
   }
 
   /// `commission import FILE --from ocds|csv|json`: a canonical register CSV; what was read and

@@ -68,9 +68,11 @@ public struct Invocation: Equatable, Sendable {
   public var registers: [String] = []
   public var asOf: Day?
   public var by: Day?
-  /// `align`: the common end date (`--to`), or the new service start. `gantt`: the window
-  /// (`--from`, `--to`) and an alignment to overlay (`--target` or `--start`).
+  /// The target end date (`--to`) in every command, or the new service start. `gantt`: the
+  /// window (`--from`, `--until`) and an alignment to overlay (`--to`, `--target` or `--start`).
   public var to: Day?
+  /// `gantt` and `whatif --gantt`: the chart window's last day.
+  public var until: Day?
   public var start: Day?
   /// `--from`: a date for `gantt`, a source format (`ocds`, `csv`, `json`) for `import`.
   public var fromText: String?
@@ -152,6 +154,7 @@ extension Invocation {
       case "--as-of": invocation.asOf = try day(flag, try value(for: flag, inline: inline))
       case "--by": invocation.by = try day(flag, try value(for: flag, inline: inline))
       case "--to": invocation.to = try day(flag, try value(for: flag, inline: inline))
+      case "--until": invocation.until = try day(flag, try value(for: flag, inline: inline))
       case "--start": invocation.start = try day(flag, try value(for: flag, inline: inline))
       case "--from": invocation.fromText = try value(for: flag, inline: inline)
       case "--alarms":
@@ -329,7 +332,7 @@ extension Invocation {
 
   static func example(_ flag: String) -> String {
     switch flag {
-    case "--as-of", "--by", "--to", "--target": return "2016-09-30"
+    case "--as-of", "--by", "--to", "--target", "--until": return "2016-09-30"
     case "--from": return "2016-04-01 (gantt) or ocds (import)"
     case "--alarms": return "180,90,30"
     case "--start": return "2017-04-01"

@@ -64,7 +64,7 @@ extension Commission {
           options.ascii = invocation.ascii
           options.group = outcome.groupsNamed.first
           options.from = invocation.fromText.flatMap { Day($0) } ?? from
-          options.to = invocation.to ?? to
+          options.to = invocation.until ?? to
           text += "\n" + String(repeating: "=", count: min(width, 100)) + "\n"
           text +=
             "\(index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S")  \(outcome.name)\n\n"

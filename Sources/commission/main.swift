@@ -18,6 +18,7 @@ var environment = Environment(
     var stream = DescriptorStream(descriptor: STDERR_FILENO, closed: closed.error)
     stream.write($0)
   })
+environment.terminalColumns = Environment.terminalColumns(of: STDOUT_FILENO)
 environment.readStandardInputCapped = { limit throws(InputReadError) in
   if closed.input { throw .failed(errno: EBADF) }
   return try StandardStreams.readAll(STDIN_FILENO, limit: limit)

@@ -62,8 +62,11 @@ struct GanttCommandTests {
     "what cannot be drawn, and usage errors",
     arguments: [
       (
-        ["gantt", "--width", "40", "--scale", "month", "--as-of", "2016-03-22"], Int32(1),
-        "commission: a width of 40 is too small to draw 37 months; use --width 99 or more or a shorter window (--from, --to)\n"
+        [
+          "gantt", "--width", "40", "--scale", "month", "--from", "2016-03-01", "--until",
+          "2019-05-31", "--as-of", "2016-03-22",
+        ], Int32(1),
+        "commission: a width of 40 is too small to draw 39 months; use --width 41 or more, a shorter window (--from, --until) or --scale year\n"
       ),
       (
         ["gantt", "--start", "2017-04-01"], 64,
@@ -78,8 +81,8 @@ struct GanttCommandTests {
         "commission: the value 'svg' is invalid for 'expiring --format'; use text or json or csv\n"
       ),
       (
-        ["gantt", "--from", "2017-01-01", "--to", "2016-01-01"], 1,
-        "commission: the window 2017-01-01 to 2016-01-01 is empty; --from must come before --to\n"
+        ["gantt", "--from", "2017-01-01", "--until", "2016-01-01"], 1,
+        "commission: the window 2017-01-01 to 2016-01-01 is empty; --from must come before --until\n"
       ),
     ])
   func failures(_ arguments: [String], _ code: Int32, _ message: String) {

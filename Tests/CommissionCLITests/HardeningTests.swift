@@ -49,20 +49,21 @@ extension HardeningTests {
 
 extension HardeningTests {
   @Test(
-    "gantt suggests only a width it accepts: 1000 columns hold 195 years, not 196",
+    "gantt suggests only a width it accepts: 1000 columns hold 199 years, not 200",
     arguments: [
+      // Two columns of indent under each name on its own line, and five cells a year.
       (
-        "2195-03-31",
-        "commission: a width of 40 is too small to draw 195 years; use --width 1000 or more or a shorter window (--from, --to)\n"
+        "2199-03-31",
+        "commission: a width of 40 is too small to draw 199 years; use --width 997 or more or a shorter window (--from, --until)\n"
       ),
       (
-        "2195-04-01",
-        "commission: 196 years cannot be drawn even at --width 1000; use a shorter window (--from, --to)\n"
+        "2199-04-01",
+        "commission: 200 years cannot be drawn even at --width 1000; use a shorter window (--from, --until)\n"
       ),
     ])
   func ganttSuggestion(_ to: String, _ message: String) {
     let run = commission([
-      "gantt", "--scale", "year", "--from", "2000-04-01", "--to", to, "--as-of", "2016-03-22",
+      "gantt", "--scale", "year", "--from", "2000-04-01", "--until", to, "--as-of", "2016-03-22",
       "--width", "40",
     ])
     #expect(run.code == 1)
@@ -72,29 +73,29 @@ extension HardeningTests {
 
 extension HardeningTests {
   @Test(
-    "gantt names --scale year only when it would fit: 195 years at --width 1000, not 196",
+    "gantt names --scale year only when it would fit: 199 years at --width 1000, not 200",
     arguments: [
       (
-        "40", "2195-03-31",
-        "commission: 2340 months cannot be drawn even at --width 1000; use a shorter window (--from, --to) or --scale year\n"
+        "40", "2199-03-31",
+        "commission: 2388 months cannot be drawn even at --width 1000; use a shorter window (--from, --until) or --scale year\n"
       ),
       (
-        "40", "2195-04-01",
-        "commission: 2341 months cannot be drawn even at --width 1000; use a shorter window (--from, --to)\n"
+        "40", "2199-04-01",
+        "commission: 2389 months cannot be drawn even at --width 1000; use a shorter window (--from, --until)\n"
       ),
-      // 100 columns: 20 years of 5 cells fit beside the 25-column label, 21 do not.
+      // 125 columns: 24 years of 5 cells fit under names on their own lines (2 + 120), 25 do not.
       (
-        "125", "2020-03-31",
-        "commission: a width of 125 is too small to draw 240 months; use --width 505 or more, a shorter window (--from, --to) or --scale year\n"
+        "125", "2024-03-31",
+        "commission: a width of 125 is too small to draw 288 months; use --width 290 or more, a shorter window (--from, --until) or --scale year\n"
       ),
       (
-        "125", "2020-04-01",
-        "commission: a width of 125 is too small to draw 241 months; use --width 507 or more or a shorter window (--from, --to)\n"
+        "125", "2024-04-01",
+        "commission: a width of 125 is too small to draw 289 months; use --width 291 or more or a shorter window (--from, --until)\n"
       ),
     ])
   func ganttYearSuggestion(_ width: String, _ to: String, _ message: String) {
     let run = commission([
-      "gantt", "--scale", "month", "--from", "2000-04-01", "--to", to, "--as-of", "2016-03-22",
+      "gantt", "--scale", "month", "--from", "2000-04-01", "--until", to, "--as-of", "2016-03-22",
       "--width", width,
     ])
     #expect(run.code == 1)

@@ -53,17 +53,21 @@ struct GanttLayoutTests {
     options.width = 40
     options.scale = .month
     options.from = day("2016-03-01")
-    options.to = day("2019-03-31")
+    options.to = day("2019-05-31")
     let r = try register("id,service,end\na,A,2016-09-30\n")
-    // A 24-character label, a space, and 37 months of at least 2 cells: 99.
-    #expect(throws: GanttError.tooNarrow(width: 40, needed: 99, what: "37 months", yearFits: false))
+    // Names on their own lines, two columns of indent, and 39 months of one cell: 41.
+    #expect(throws: GanttError.tooNarrow(width: 40, needed: 41, what: "39 months", yearFits: true))
     {
       try GanttChart(register: r, asOf: day("2016-03-22"), options: options)
     }
     #expect(
-      GanttError.tooNarrow(width: 40, needed: 99, what: "37 months", yearFits: false).description
-        == "a width of 40 is too small to draw 37 months; use --width 99 or more or a shorter window (--from, --to)"
+      GanttError.tooNarrow(width: 40, needed: 41, what: "39 months", yearFits: true).description
+        == "a width of 40 is too small to draw 39 months; use --width 41 or more, a shorter window (--from, --until) or --scale year"
     )
+    // One month fewer fits: 38 one-letter months under names on their own lines.
+    options.to = day("2019-04-30")
+    let chart = try GanttChart(register: r, asOf: day("2016-03-22"), options: options)
+    #expect(chart.axis.width == 38 && chart.labelWidth == 1)
   }
 
   @Test(

@@ -64,65 +64,125 @@ public struct TextTable {
     return stacked(width: width)
   }
 
-  /// One `Header: value` line per non-empty cell, a blank line between rows, each line cut to
-  /// `width` (the narrow terminal's layout, as `mysql`'s `\G`).
+  /// One `Header: value` entry per non-empty cell, a blank line between rows (the narrow
+  /// terminal's layout, as `mysql`'s `\G`). A value too long for its line wraps onto up to two
+  /// more, indented under it, so a name (a group's above all) is read whole; only a value longer
+  /// still is cut, and then so that it stays distinct from the column's others
+  /// (``Abbreviation``).
   func stacked(width: Int) -> [String] {
     let shown = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } }
     let labelWidth = shown.map { columns[$0].header.count + 2 }.max() ?? 0
+    let room = max(1, width - labelWidth)
+    var cells = rows.map { $0.map { [$0.trimmingASCIISpaces] } }
+    for index in shown {
+      let wrapped = rows.map { Prose.wrap($0[index].trimmingASCIISpaces, width: room) }
+      // The third line of a longer value holds the rest, cut distinctly.
+      let rests = wrapped.map { $0.dropFirst(2).joined(separator: " ") }
+      let cut = Abbreviation.distinct(rests, width: room)
+      for number in rows.indices {
+        cells[number][index] =
+          Array(wrapped[number].prefix(2)) + (cut[number].isEmpty ? [] : [cut[number]])
+      }
+    }
     var lines: [String] = []
-    for (number, row) in rows.enumerated() {
+    for (number, row) in cells.enumerated() {
       if number > 0 { lines.append("") }
-      for index in shown {
-        let cell = row[index].trimmingASCIISpaces
-        guard !cell.isEmpty else { continue }
+      for index in shown where !row[index].isEmpty {
         let header = columns[index].header
         let label = (header.isEmpty ? "" : header + ":").padded(labelWidth)
-        let room = max(1, width - label.count)
-        lines.append(TextTable.trailingSpacesRemoved(label + TextTable.fit(cell, room)))
+        for (n, part) in row[index].enumerated() {
+          let lead = n == 0 ? label : String(repeating: " ", count: label.count)
+          lines.append(TextTable.trailingSpacesRemoved(lead + part))
+        }
       }
     }
     return lines
   }
 
   /// The table in columns, shrunk and thinned to fit `width` as far as its columns allow.
+  ///
+  /// In order: flexible columns shrink to their minimums (a column whose rows all hold the same
+  /// value gives up room first: it tells no row from another); droppable columns go, lowest
+  /// priority first, while the rows stay told apart without them; flexible columns squeeze
+  /// below their minimums to their headers' width; only then do the remaining droppable
+  /// columns go. Cut cells are abbreviated column by column (``Abbreviation``), so values that
+  /// differ stay different.
   func columnar(width: Int) -> (lines: [String], dropped: [String]) {
     // Columns with nothing in them take no room.
     var visible = columns.indices.filter { index in
       rows.contains { !$0[index].isEmpty } || rows.isEmpty
     }
-    var widths = columns.indices.map { index in
+    let natural = columns.indices.map { index in
       rows.reduce(columns[index].header.count) { max($0, $1[index].count) }
     }
+    let uniform = columns.indices.map { index in
+      Set(rows.map { $0[index] }.filter { !$0.isEmpty }).count <= 1
+    }
+    var widths = natural
     func total() -> Int {
       visible.reduce(0) { $0 + widths[$1] } + gap * max(0, visible.count - 1)
     }
-    func shrink() {
+    func minimum(_ index: Int) -> Int {
+      let column = columns[index]
+      return uniform[index] ? max(column.header.count, min(column.minimum, 12)) : column.minimum
+    }
+    func squeezed(_ index: Int) -> Int { max(columns[index].header.count, 6) }
+    func shrink(to floor: (Int) -> Int) {
       var excess = total() - width
-      guard excess > 0 else { return }
       // Take from the flexible column widest for its weight, one character at a time.
       while excess > 0 {
         guard
           let widest = visible.filter({
-            columns[$0].flexible && widths[$0] > columns[$0].minimum
-          }).max(by: { widths[$0] * columns[$1].weight < widths[$1] * columns[$0].weight })
+            columns[$0].flexible && widths[$0] > floor($0)
+          }).max(by: { widths[$0] * weight($1) < widths[$1] * weight($0) })
         else { return }
         widths[widest] -= 1
         excess -= 1
       }
     }
-    shrink()
+    func weight(_ index: Int) -> Int { uniform[index] ? 1 : columns[index].weight }
+    func fitted() {
+      widths = natural
+      shrink(to: minimum)
+      if total() > width { shrink(to: squeezed) }
+    }
+    func dropCandidate(keepingRowsApart: Bool) -> Int? {
+      visible.filter { columns[$0].dropPriority > 0 }
+        .sorted { columns[$0].dropPriority < columns[$1].dropPriority }
+        .first { index in
+          !keepingRowsApart || rowsApart(visible.filter { $0 != index }) == rowsApart(visible)
+        }
+    }
+    widths = natural
+    shrink(to: minimum)
     var dropped: [String] = []
-    while total() > width,
-      let drop = visible.filter({ columns[$0].dropPriority > 0 }).min(by: {
-        columns[$0].dropPriority < columns[$1].dropPriority
-      })
-    {
+    while total() > width, let drop = dropCandidate(keepingRowsApart: true) {
       visible.removeAll { $0 == drop }
       dropped.append(columns[drop].header)
-      widths = columns.indices.map { index in
-        rows.reduce(columns[index].header.count) { max($0, $1[index].count) }
-      }
-      shrink()
+      widths = natural
+      shrink(to: minimum)
+    }
+    if total() > width { shrink(to: squeezed) }
+    while total() > width, let drop = dropCandidate(keepingRowsApart: false) {
+      visible.removeAll { $0 == drop }
+      dropped.append(columns[drop].header)
+      fitted()
+    }
+    return (lines(visible: visible, widths: widths), dropped)
+  }
+
+  /// How many different rows the table shows in these columns.
+  func rowsApart(_ shown: [Int]) -> Int {
+    Set(rows.map { row in shown.map { row[$0] }.joined(separator: "\u{1F}") }).count
+  }
+
+  /// The header and rows laid out in the visible columns at their widths, each column's cut
+  /// cells abbreviated so that they stay distinct.
+  func lines(visible: [Int], widths: [Int]) -> [String] {
+    var shown = rows
+    for index in visible {
+      let cells = Abbreviation.distinct(rows.map { $0[index] }, width: widths[index])
+      for (number, cell) in cells.enumerated() { shown[number][index] = cell }
     }
     func line(_ cells: [String]) -> String {
       var out = ""
@@ -139,9 +199,7 @@ public struct TextTable {
       }
       return TextTable.trailingSpacesRemoved(out)
     }
-    var lines = [line(columns.map(\.header))]
-    for row in rows { lines.append(line(row)) }
-    return (lines, dropped)
+    return [line(columns.map(\.header))] + shown.map(line)
   }
 
   /// The text cut to `width` characters, ending in `…` when cut.

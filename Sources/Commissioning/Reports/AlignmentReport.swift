@@ -15,12 +15,13 @@ extension AlignmentProposal {
     out.write("\n")
     var table = TextTable(columns: [
       .init("Contract", flexible: true, minimum: 20, weight: 5),
-      .init("Provider", flexible: true, minimum: 8, dropPriority: 1, weight: 2),
+      // Who holds a contract tells rows apart more often than whether it is within options.
+      .init("Provider", flexible: true, minimum: 8, dropPriority: 2, weight: 2),
       .init("Ends", alignment: .right),
       .init("New end", alignment: .right),
       .init("Adds", alignment: .right),
       .init("Cost", alignment: .right),
-      .init("Options"),
+      .init("Options", dropPriority: 1),
     ])
     for p in contracts {
       table.add([
@@ -33,7 +34,13 @@ extension AlignmentProposal {
         p.withinOptions.map { $0 ? "within" : "beyond" } ?? "",
       ])
     }
-    for line in table.render(width: width).lines { out.write(line + "\n") }
+    let (lines, dropped) = table.render(width: width)
+    for line in lines { out.write(line + "\n") }
+    if !dropped.isEmpty {
+      Prose.write(
+        "(\(dropped.joined(separator: " and ")) hidden to fit \(width) columns.)", width: width,
+        to: &out)
+    }
     out.write("\n")
     let count = councilExtensions.count
     let plural = count == 1 ? "" : "s"

@@ -152,7 +152,8 @@ extension ExpiryReport {
         .init("Provider", flexible: true, minimum: 12, weight: 3),
         .init("Value", alignment: .right),
         .init("Options", dropPriority: 2),
-        .init("Group", flexible: true, minimum: 10, dropPriority: 1, weight: 2),
+        // A group name is what `--group` takes: shown whole or, with a note, not at all.
+        .init("Group", dropPriority: 1),
       ])
       for contract in contracts {
         guard let end = contract.endDay else { continue }

@@ -34,14 +34,14 @@ public enum GanttError: Error, Equatable, CustomStringConvertible {
     case .tooNarrow(let width, let needed, let what, let yearFits):
       return
         "a width of \(width) is too small to draw \(what); use --width \(needed) or more"
-        + (yearFits ? "," : " or") + " a shorter window (--from, --to)"
+        + (yearFits ? "," : " or") + " a shorter window (--from, --until)"
         + (yearFits ? " or --scale year" : "")
     case .tooLong(let what, let yearFits):
       return
         "\(what) cannot be drawn even at --width \(TextWidth.range.upperBound); use a shorter "
-        + "window (--from, --to)" + (yearFits ? " or --scale year" : "")
+        + "window (--from, --until)" + (yearFits ? " or --scale year" : "")
     case .emptyWindow(let from, let to):
-      return "the window \(from.iso) to \(to.iso) is empty; --from must come before --to"
+      return "the window \(from.iso) to \(to.iso) is empty; --from must come before --until"
     case .unknownGroup(let group, let known):
       return "no contract is in group '\(group)'; the groups are " + known.joined(separator: ", ")
     }
@@ -68,7 +68,10 @@ public struct GanttChart: Sendable {
   public var title: String
   public var asOf: Day
   public var axis: TimeAxis
+  /// The label column's width; under ``minimumLabel`` each label has a line of its own.
   public var labelWidth: Int
+  /// The width every line keeps to (`--width`).
+  public var width: Int
   public var sections: [Section]
   public var proposal: AlignmentProposal?
   /// Contracts with no usable end date (listed under the chart, never dropped).
@@ -174,48 +177,25 @@ extension GanttChart {
       throw .emptyWindow(from: options.from ?? asOf, to: options.to ?? asOf)
     }
 
-    // The scale and the label column: quarters if they fit, years otherwise; months if asked
-    // (or when the window is short and they fit).
+    // Names come first: the label column asks for two fifths of the width (no more than its
+    // longest label needs), then 24 characters, then a line of its own above each bar.
     let width = options.width
-    let minimumLabel = 24
-    let chartRoom = width - minimumLabel - 1
-    func cells(_ scale: GanttScale) -> Int {
-      let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
-      let fit = chartRoom / max(1, units)
-      switch scale {
-      case .month: return min(fit, width >= 120 ? 4 : 3)
-      case .quarter: return min(fit, width >= 140 ? 6 : 4)
-      case .year: return min(fit, 16)
-      }
+    let longest = dated.map { 2 + $0.service.count + 1 + min(14, $0.provider.count) + 7 }.max()
+    var layout: (scale: GanttScale, perUnit: Int, label: Int)?
+    let roomy = max(GanttChart.minimumLabel, min(longest ?? 0, width * 2 / 5))
+    for label in [roomy, GanttChart.minimumLabel, 1] {
+      layout = GanttChart.scale(options.scale, from: from, to: to, width: width, label: label)
+      if layout != nil { break }
     }
-    let minimum: [GanttScale: Int] = [.month: 2, .quarter: 3, .year: 5]
-    var scale: GanttScale
-    if let chosen = options.scale {
-      scale = chosen
-    } else if TimeAxis.unitCount(scale: .month, from: from, to: to) <= 18, cells(.month) >= 3 {
-      scale = .month
-    } else if cells(.quarter) >= (minimum[.quarter] ?? 3) {
-      scale = .quarter
-    } else {
-      scale = .year
+    guard let layout else {
+      throw GanttChart.tooNarrow(options.scale, from: from, to: to, width: width)
     }
-    let perUnit = cells(scale)
-    guard perUnit >= (minimum[scale] ?? 3) else {
-      let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
-      let needed = minimumLabel + 1 + units * (minimum[scale] ?? 3)
-      let what = "\(units) \(scale.rawValue)s"
-      guard needed <= TextWidth.range.upperBound else {
-        let years = TimeAxis.unitCount(scale: .year, from: from, to: to)
-        let yearNeeded = minimumLabel + 1 + years * (minimum[.year] ?? 5)
-        throw .tooLong(
-          what: what, yearFits: scale != .year && yearNeeded <= TextWidth.range.upperBound)
-      }
-      throw .tooNarrow(
-        width: width, needed: needed, what: what,
-        yearFits: scale != .year && cells(.year) >= (minimum[.year] ?? 5))
-    }
+    let scale = layout.scale
+    let perUnit = layout.perUnit
     let axis = TimeAxis(scale: scale, from: from, to: to, cellsPerUnit: perUnit)
-    let labelWidth = width - axis.width - 1
+    // A label column too narrow for names puts each name on a line of its own.
+    let labelWidth =
+      layout.label < GanttChart.minimumLabel ? layout.label : width - axis.width - 1
 
     // Rows, grouped by group then department; linked grid rows go with their contracts.
     var sections: [Section] = []
@@ -340,9 +320,62 @@ extension GanttChart {
     self.init(
       title: "\(register.council.name) · \(register.name)"
         + (options.group.map { " · group \($0)" } ?? ""),
-      asOf: asOf, axis: axis, labelWidth: labelWidth, sections: sections, proposal: proposal,
+      asOf: asOf, axis: axis, labelWidth: labelWidth, width: width, sections: sections,
+      proposal: proposal,
       undated: undated, outsideWindow: outside,
       mismatches: PlanConsistency.mismatches(grid: grid, contracts: contracts))
+  }
+
+  /// The narrowest label column that holds a name beside its bar.
+  public static let minimumLabel = 24
+  /// The fewest cells a unit may have at each scale (a month one letter wide).
+  static let minimumCells: [GanttScale: Int] = [.month: 1, .quarter: 3, .year: 5]
+
+  /// The scale and cells per unit that fit `from`…`to` beside a label column of `label`
+  /// characters: the scale asked for, or months when short and roomy, else quarters, else
+  /// years; `nil` when none fits.
+  static func scale(
+    _ chosen: GanttScale?, from: Day, to: Day, width: Int, label: Int
+  ) -> (scale: GanttScale, perUnit: Int, label: Int)? {
+    let chartRoom = width - label - 1
+    func cells(_ scale: GanttScale) -> Int {
+      let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
+      let fit = chartRoom / max(1, units)
+      switch scale {
+      case .month: return min(fit, width >= 120 ? 4 : 3)
+      case .quarter: return min(fit, width >= 140 ? 6 : 4)
+      case .year: return min(fit, 16)
+      }
+    }
+    let scale: GanttScale
+    if let chosen {
+      scale = chosen
+    } else if TimeAxis.unitCount(scale: .month, from: from, to: to) <= 18, cells(.month) >= 3 {
+      scale = .month
+    } else if cells(.quarter) >= (minimumCells[.quarter] ?? 3) {
+      scale = .quarter
+    } else {
+      scale = .year
+    }
+    let perUnit = cells(scale)
+    guard perUnit >= (minimumCells[scale] ?? 3) else { return nil }
+    return (scale, perUnit, label)
+  }
+
+  /// Why no layout fits: the width that would (beside wrapped labels), or that none would.
+  static func tooNarrow(_ chosen: GanttScale?, from: Day, to: Day, width: Int) -> GanttError {
+    let scale = chosen ?? .year
+    let units = TimeAxis.unitCount(scale: scale, from: from, to: to)
+    let needed = 2 + units * (minimumCells[scale] ?? 3)
+    let what = "\(units) \(scale.rawValue)s"
+    let years = TimeAxis.unitCount(scale: .year, from: from, to: to)
+    let yearNeeded = 2 + years * (minimumCells[.year] ?? 5)
+    guard needed <= TextWidth.range.upperBound else {
+      return .tooLong(
+        what: what, yearFits: scale != .year && yearNeeded <= TextWidth.range.upperBound)
+    }
+    return .tooNarrow(
+      width: width, needed: needed, what: what, yearFits: scale != .year && yearNeeded <= width)
   }
 
   static func keyDatesRow(_ proposal: AlignmentProposal, axis: TimeAxis) -> Row {

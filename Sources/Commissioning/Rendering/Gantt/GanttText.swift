@@ -57,7 +57,8 @@ extension GanttChart {
     to out: inout Target, ascii: Bool = false, color: Bool = false
   ) {
     let glyphs = ascii ? GanttGlyphs.ascii : GanttGlyphs.unicode
-    let width = labelWidth + 1 + axis.width
+    let width = max(self.width, labelWidth + 1 + axis.width)
+    let wrapped = labelWidth < GanttChart.minimumLabel
     func paint(_ text: String, _ code: String?) -> String {
       guard color, let code, !text.isEmpty else { return text }
       return "\u{1B}[\(code)m\(text)\u{1B}[0m"
@@ -67,50 +68,25 @@ extension GanttChart {
     let asOfColumn = axis.column(of: asOf)
     let targetColumn = proposal.flatMap { axis.column(of: $0.target) }
     let (years, units) = axis.headerLines()
-    let header = "Contract".padded(labelWidth)
+    // The unit labels start where the bars do, one past the label column.
+    let header = (wrapped ? "" : TextTable.fitted("Contract", labelWidth)).padded(labelWidth + 1)
     out.write(
       TextTable.trailingSpacesRemoved(String(repeating: " ", count: labelWidth + 1) + years) + "\n")
     out.write(TextTable.trailingSpacesRemoved(header + units) + "\n")
-    // The as-of day gets its own marker line: bars may hide it in the rows.
-    if let c = asOfColumn {
-      let note = " as of \(DateStyle.short(asOf).trimmingASCIISpaces)"
-      let room = axis.width - c - 1
-      let marker = String(glyphs.asOfHeader) + (room >= note.count ? note : "")
-      let pad = String(repeating: " ", count: labelWidth + 1 + c)
-      if room >= note.count || c < note.count + 1 {
-        out.write(pad + marker + "\n")
-      } else {
-        // Not enough room to the right: put the words to the left of the marker.
-        let left =
-          String(repeating: " ", count: labelWidth + 1 + c - note.count) + note.dropFirst() + " "
-        out.write(left + String(glyphs.asOfHeader) + "\n")
+    writeAsOfMarker(to: &out, glyphs: glyphs)
+    let labels = rowLabels(width: width)
+    for (s, section) in sections.enumerated() {
+      out.write("\n")
+      // A group's name is what `--group` takes: wrapped, never cut.
+      for line in Prose.wrap(section.title, width: width) {
+        out.write(paint(line, color ? GanttColor.heading : nil) + "\n")
       }
-    }
-    let providerWidth = min(14, max(6, labelWidth / 4))
-    let valueWidth = 6
-    for section in sections {
-      out.write(
-        "\n" + paint(TextTable.fit(section.title, width), color ? GanttColor.heading : nil) + "\n")
-      for row in section.rows {
-        // The label: service, provider and value in fixed places.
-        var label: String
-        switch row.kind {
-        case .contract:
-          let serviceWidth = labelWidth - providerWidth - valueWidth - 4
-          label =
-            "  " + TextTable.fitted(row.service, serviceWidth) + " "
-            + TextTable.fitted(row.provider, providerWidth) + " "
-            + String(repeating: " ", count: max(0, valueWidth - row.value.count))
-            + TextTable.fit(row.value, valueWidth)
-        case .grid:
-          let categoryWidth = min(5, max(2, row.provider.count))
-          label =
-            "  " + TextTable.fitted(row.provider, categoryWidth) + " "
-            + TextTable.fit(row.service, labelWidth - categoryWidth - 3)
-        case .keyDates:
-          label = "  " + TextTable.fit(row.service, labelWidth - 2)
+      for (r, row) in section.rows.enumerated() {
+        var label = labels[s][r]
+        if wrapped {
+          out.write(TextTable.trailingSpacesRemoved(label) + "\n")
+          label = String(repeating: " ", count: labelWidth)
         }
-        label = TextTable.fitted(label, labelWidth)
         // The cells: bars, then letters, then the as-of and target lines where the row is empty.
         var cells = [Character](repeating: " ", count: axis.width)
         var marks = [GanttMark?](repeating: nil, count: axis.width)
@@ -239,6 +215,63 @@ extension GanttChart {
         for line in Prose.wrap("- " + mismatch.message, width: width, indent: "  ") {
           out.write(line + "\n")
         }
+      }
+    }
+  }
+
+  /// The `▼ as of` line over the as-of day's column: its own line, since bars may hide it.
+  func writeAsOfMarker<Target: TextOutputStream>(to out: inout Target, glyphs: GanttGlyphs) {
+    guard let c = axis.column(of: asOf) else { return }
+    let note = " as of \(DateStyle.short(asOf).trimmingASCIISpaces)"
+    let room = axis.width - c - 1
+    let marker = String(glyphs.asOfHeader) + (room >= note.count ? note : "")
+    let pad = String(repeating: " ", count: labelWidth + 1 + c)
+    if room >= note.count || c < note.count + 1 {
+      out.write(pad + marker + "\n")
+    } else {
+      // Not enough room to the right: put the words to the left of the marker.
+      let left =
+        String(repeating: " ", count: labelWidth + 1 + c - note.count) + note.dropFirst() + " "
+      out.write(left + String(glyphs.asOfHeader) + "\n")
+    }
+  }
+
+  /// Every row's label, by section: service, provider and value in fixed places, each column's
+  /// names cut so that different names stay different (``Abbreviation``). A wrapped chart's
+  /// labels are whole lines of `width`; otherwise they are `labelWidth` wide.
+  func rowLabels(width: Int) -> [[String]] {
+    let wrapped = labelWidth < GanttChart.minimumLabel
+    let room = wrapped ? width : labelWidth
+    let contracts = sections.flatMap(\.rows).filter { $0.kind == .contract }
+    let valueWidth = max(6, contracts.map(\.value.count).max() ?? 0)
+    let longestProvider = contracts.map(\.provider.count).max() ?? 0
+    let providerWidth =
+      wrapped
+      ? min(longestProvider, max(6, (room - 2) / 3)) : min(14, max(6, labelWidth / 4))
+    let serviceWidth = room - providerWidth - valueWidth - 4
+    let services = Abbreviation.distinct(contracts.map(\.service), width: serviceWidth)
+    let providers = Abbreviation.distinct(contracts.map(\.provider), width: providerWidth)
+    var next = 0
+    return sections.map { section in
+      section.rows.map { row in
+        var label: String
+        switch row.kind {
+        case .contract:
+          label =
+            "  " + TextTable.fitted(services[next], serviceWidth) + " "
+            + TextTable.fitted(providers[next], providerWidth) + " "
+            + String(repeating: " ", count: max(0, valueWidth - row.value.count))
+            + TextTable.fit(row.value, valueWidth)
+          next += 1
+        case .grid:
+          let categoryWidth = min(5, max(2, row.provider.count))
+          label =
+            "  " + TextTable.fitted(row.provider, categoryWidth) + " "
+            + TextTable.fit(row.service, room - categoryWidth - 3)
+        case .keyDates:
+          label = "  " + TextTable.fit(row.service, room - 2)
+        }
+        return TextTable.fitted(label, room)
       }
     }
   }

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import Commissioning
+
+@Suite("Distinct abbreviations")
+struct AbbreviationTests {
+  /// A value exactly the width is shown whole; one character more is cut to the width with `…`.
+  @Test(
+    "the boundary: at the width whole, one over cut", arguments: [(10, false), (11, true)])
+  func boundary(_ length: Int, _ cut: Bool) {
+    let value = String(repeating: "a", count: length)
+    let shown = Abbreviation.distinct([value], width: 10)[0]
+    #expect(shown.count <= 10)
+    #expect((shown != value) == cut)
+    #expect(shown.hasSuffix("…") == cut)
+  }
+
+  @Test("two names that share a long start keep what tells them apart")
+  func swale() {
+    let names = [
+      "School Public Health Service (All exc. Swale)", "School Public Health Service (Swale)",
+    ]
+    let shown = Abbreviation.distinct(names, width: 26)
+    #expect(shown == ["School Pu…(All exc. Swale)", "School Public Heal…(Swale)"])
+  }
+
+  @Test("equal values stay equal; a value that fits is not touched by a rival's cut")
+  func equalAndShort() {
+    let shown = Abbreviation.distinct(
+      ["Learning Disability Day Services", "Learning Disability Day Services", "Young Carers"],
+      width: 20)
+    #expect(shown[0] == shown[1])
+    #expect(shown[2] == "Young Carers")
+  }
+
+  /// Values that differ only past any word the width could show still come apart, by characters.
+  @Test(
+    "every width from 3 to 40 keeps the values distinct and within the width",
+    arguments: 3...40)
+  func everyWidth(_ width: Int) {
+    let names = [
+      "Support for Children and Young People Affected by Domestic Abuse - East and West",
+      "Support for Children and young People Affected by Domestic Abuse - North and South",
+      "Intensive Family Support Service - East and South",
+      "Intensive Family Support Service - North and West",
+      "Learning Disability Day Services", "Learning Disability (aged 18+)", "Ward 12", "Ward 13",
+      "Ward 12b",
+    ]
+    let shown = Abbreviation.distinct(names, width: width)
+    #expect(shown.allSatisfy { $0.count <= width })
+    #expect(Set(shown).count == names.count)
+  }
+
+  @Test("a table cuts its columns distinctly and keeps rows told apart when it hides one")
+  func table() {
+    var table = TextTable(columns: [
+      .init("Service", flexible: true, minimum: 20, weight: 5),
+      .init("Provider", flexible: true, minimum: 8, dropPriority: 2, weight: 2),
+      .init("Options", dropPriority: 1),
+    ])
+    for provider in ["Yeomans Groundworks", "Mersham Street Café", "Clay and COlour Works"] {
+      table.add(["Learning Disability Day Services", provider, "beyond"])
+    }
+    let (lines, dropped) = table.render(width: 28)
+    #expect(dropped == ["Options"])
+    #expect(lines.allSatisfy { $0.count <= 28 })
+    #expect(Set(lines.dropFirst()).count == 3)
+  }
+}
