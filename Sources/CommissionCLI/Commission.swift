@@ -150,7 +150,10 @@ public enum Commission {
             ? " without '--group' or '--all'" : "")
           + "; use " + allowed.map(\.rawValue).joined(separator: " or "))
     }
+    try checkReportFlags(command, invocation)
     switch command {
+    case .summary:
+      return try summarise(invocation, format: format, width: width, asOf: asOf, environment)
     case .expiring:
       guard let by = invocation.by else {
         throw CommandFailure(.usage, "missing '--by <date>'; for example --by 2016-09-30")
@@ -165,7 +168,7 @@ public enum Commission {
       }
       let report = ExpiryReport(
         register: register, by: by, asOf: asOf, group: invocation.group,
-        provider: invocation.provider)
+        provider: invocation.provider, sort: invocation.sort ?? .end)
       var text = ""
       switch format {
       case .json: report.json.withReading(register).write(to: &text)
@@ -268,7 +271,9 @@ public enum Commission {
         invocation.registers, environment: environment)
       // Registers given together are compared: the same contract told two ways is warned of.
       register.diagnostics += CrossRegisterCheck.diagnostics(register: register, parts: parts)
-      let report = CheckReport(register: register, strict: invocation.strict)
+      let report = CheckReport(
+        register: register, strict: invocation.strict,
+        minimumSeverity: invocation.minSeverity ?? .note)
       var text = ""
       switch format {
       case .json: report.json.write(to: &text)

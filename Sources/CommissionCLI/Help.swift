@@ -40,15 +40,31 @@ enum Help {
 
   static func text(for command: CommandName) -> String {
     switch command {
+    case .summary:
+      return """
+        Usage: commission summary [--as-of DATE] [--width N] [--format text|json] [REGISTER ...]
+
+        The register at a glance: how many contracts (dated and undated), their annual value
+        (values that are unknown are counted, never added as £0), each group with its members,
+        its end-date spread and whether it is aligned, the next ten deadlines over every group's
+        timetable (each group extended to its latest current end, as align --all proposes), and
+        how many errors, warnings and notes the reading left ('commission check' lists them).
+
+        Example: commission summary --as-of 2016-03-22
+
+        """
     case .expiring:
       return """
         Usage: commission expiring --by DATE [--as-of DATE] [--group G] [--provider P]
+                                   [--sort end|value|provider|group]
                                    [--format text|json|csv] [REGISTER ...]
 
         Lists contracts whose current end is on or before DATE (inclusive), soonest first,
         with days from the as-of date, value and its basis, options left and group. Those
         already ended at the as-of date are marked. Contracts with no usable end date are
-        listed after, each with its reason.
+        listed after, each with its reason. --sort value puts the largest annual value first,
+        provider and group sort A to Z; ties keep register order, and a contract with no
+        value, provider or group comes last.
 
         Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
 
@@ -182,11 +198,13 @@ enum Help {
         """
     case .check:
       return """
-        Usage: commission check [--strict] [--format text|json] [REGISTER ...]
+        Usage: commission check [--strict] [--min-severity note|warning|error]
+                                [--format text|json] [REGISTER ...]
 
         Reads the registers and prints every diagnostic as FILE:LINE:COLUMN: severity: message,
         then a summary. Exits 0 when there are no errors, 65 when there are; --strict counts
-        warnings as errors. Registers given together are compared: a contract both describe
+        warnings as errors. --min-severity warning lists only warnings and errors; the summary
+        still counts every diagnostic and says how many were hidden. Registers given together are compared: a contract both describe
         (same id, or same provider and service) whose values or ends differ is warned of.
 
         Example: commission check Contracts/kent-2015-07 Contracts/kent-2016-03

@@ -3,6 +3,7 @@ import Foundation
 
 /// The commands `commission` knows.
 public enum CommandName: String, CaseIterable, Sendable {
+  case summary
   case expiring
   case check
   case align
@@ -14,6 +15,7 @@ public enum CommandName: String, CaseIterable, Sendable {
 
   var summary: String {
     switch self {
+    case .summary: return "the register at a glance: contracts, value, groups, next deadlines"
     case .expiring: return "contracts ending on or before --by DATE, soonest first"
     case .check: return "validate registers and print every diagnostic"
     case .align: return "find misaligned end dates; propose synchronised extensions for a group"
@@ -37,6 +39,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   /// The output formats the command writes (align writes CSV only for a proposal).
   func formats(grouped: Bool) -> [OutputFormat] {
     switch self {
+    case .summary: return [.text, .json]
     case .expiring: return [.text, .json, .csv]
     case .check: return [.text, .json]
     case .align: return grouped ? [.text, .json, .csv] : [.text, .json]
@@ -80,6 +83,9 @@ public struct Invocation: Equatable, Sendable {
   public var alarms: [Int]?
   public var target: Day?
   public var scale: GanttScale?
+  /// `expiring --sort` and `check --min-severity` (parsed in Invocation+ReportFlags.swift).
+  public var sort: ExpirySort?
+  public var minSeverity: Severity?
   public var ascii = false
   /// `align --all`: propose for every group.
   public var all = false
@@ -174,6 +180,8 @@ extension Invocation {
             "the value '\(text)' is invalid for '--scale <scale>'; use one of month, quarter, year")
         }
         invocation.scale = scale
+      case "--sort", "--min-severity":
+        try invocation.setReportFlag(flag, try value(for: flag, inline: inline))
       case "--spec": invocation.spec = try value(for: flag, inline: inline)
       case "--decision-number":
         invocation.decisionFields.decisionNumber = try value(for: flag, inline: inline)
@@ -343,6 +351,7 @@ extension Invocation {
     case "--width": return "100"
     case "--max-input-size": return "4G"
     case "--scale": return "quarter"
+    case "--sort", "--min-severity": return reportFlagExample(flag)
     case "--spec": return "Examples/decision-16-00038.json"
     case "--decision-number": return "16/00038"
     case "--meeting-date", "--notice-date": return "2016-03-22"

@@ -44,7 +44,7 @@ struct InvocationTests {
       ),
       (
         ["expire"],
-        "unknown command 'expire'; the commands are expiring, check, align, gantt, decision, whatif, export, import"
+        "unknown command 'expire'; the commands are summary, expiring, check, align, gantt, decision, whatif, export, import"
       ),
       (["check", "--strict=yes"], "'--strict' takes no value"),
       (

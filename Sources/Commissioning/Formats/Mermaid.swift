@@ -29,7 +29,7 @@ public enum MermaidExport {
     var sections: [String] = []
     var bySection: [String: [Contract]] = [:]
     for c in contracts where c.endDay != nil {
-      let section = c.groups.first ?? (c.department.isEmpty ? "Other contracts" : c.department)
+      let section = c.groups.first ?? (c.department.isEmpty ? "No group" : c.department)
       if bySection[section] == nil { sections.append(section) }
       bySection[section, default: []].append(c)
     }

@@ -59,9 +59,9 @@ public struct Contract: Hashable, Sendable {
 
   /// Every option: those in the options column, then any written after the end date (`+1`).
   public var allOptions: ExtensionOptions? {
-    guard let trailing = end.option else { return options }
+    guard !end.options.isEmpty else { return options }
     var combined = options ?? ExtensionOptions.none
-    combined.periods.append(trailing)
+    combined.periods.append(contentsOf: end.options)
     return combined
   }
 

@@ -41,8 +41,10 @@ public struct DateReading: Hashable, Sendable {
   public var precision: DatePrecision = .day
   /// The start of a range such as `runs from 1 August 2012 to 31 July 2016`.
   public var rangeStart: Day?
-  /// An option written after an end date, as in `March 2017 +1` (years implied).
-  public var option: Length?
+  /// Options written after an end date, as in `March 2017 +1` (years implied) or `+1+1` (two).
+  public var options: [Length] = []
+  /// The first option written after the end date.
+  public var option: Length? { options.first }
   /// Why there is no day, when there is none.
   public var undated: Undated?
   /// Assumptions and problems, to become diagnostics at the cell's location.
@@ -79,7 +81,7 @@ public enum DateParser {
     if tokens.isEmpty { return .empty }
     var candidates: [Candidate] = []
     var invalid: [Candidate] = []
-    var option: Length?
+    var options: [Length] = []
     var optionTokens = 0..<0
     var i = 0
     var consumed = [Bool](repeating: false, count: tokens.count)
@@ -108,8 +110,9 @@ public enum DateParser {
             next += 1
           }
         }
-        option = length
-        optionTokens = i..<next
+        // `+1+1` is two options, each a year: every one counts toward the maximum extent.
+        options.append(length)
+        optionTokens = (options.count == 1 ? i : optionTokens.lowerBound)..<next
         for k in i..<next { consumed[k] = true }
         i = next
       } else {
@@ -132,8 +135,8 @@ public enum DateParser {
         : Undated(kind: .unknown, reason: "not a date (\(quoted(raw)))")
       return reading
     }
-    if let option {
-      reading.option = option
+    if let option = options.first {
+      reading.options = options
       let optionText = String(
         decoding: UnsafeBufferPointer(
           rebasing: bytes[
@@ -142,7 +145,10 @@ public enum DateParser {
       reading.findings.append(
         Finding(
           .note,
-          "\(quoted(raw)) carries an extension option '\(optionText)'; read as \(option) beyond the end"
+          options.count == 1
+            ? "\(quoted(raw)) carries an extension option '\(optionText)'; read as \(option) beyond the end"
+            : "\(quoted(raw)) carries \(options.count) extension options '\(optionText)'; read as "
+              + options.map(\.description).joined(separator: " + ") + " beyond the end"
         ))
     }
     for candidate in candidates {

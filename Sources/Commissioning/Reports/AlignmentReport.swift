@@ -270,7 +270,11 @@ extension AlignmentProposal {
             ])
           })
       ),
-      ("totalCost", .money(totalCost)),
+      // Unknown is never £0.00: null when no extension's cost is known.
+      (
+        "totalCost",
+        .money(missingCosts > 0 && missingCosts == councilExtensions.count ? nil : totalCost)
+      ),
       ("missingCosts", .int(missingCosts)),
       ("totalOverflowed", .bool(overflowedCosts > 0)),
       ("overflowedCosts", .int(overflowedCosts)),
@@ -356,10 +360,10 @@ extension GroupSummary {
       out.write("\n")
       var head =
         "\(summary.group): \(summary.contracts.count) contract\(summary.contracts.count == 1 ? "" : "s")"
-      if let e = summary.earliestEnd, let l = summary.latestEnd, let spread = summary.spreadDays {
+      if let e = summary.earliestEnd, let l = summary.latestEnd {
         head +=
-          ", ending \(DateStyle.long(e)) to \(DateStyle.long(l)), spread \(spread) day\(spread == 1 ? "" : "s"): "
-        head += summary.aligned ? "aligned" : "NOT aligned"
+          ", ending \(DateStyle.long(e)) to \(DateStyle.long(l)), spread \(summary.spreadText): "
+        head += summary.verdict.map { $0 ? "aligned" : "NOT aligned" } ?? "alignment unknown"
       } else {
         head += ", no end dates known"
       }
@@ -417,7 +421,8 @@ extension GroupSummary {
               ("earliestEnd", .day(g.earliestEnd)),
               ("latestEnd", .day(g.latestEnd)),
               ("spreadDays", g.spreadDays.map { .int($0) } ?? .null),
-              ("aligned", .bool(g.aligned)),
+              // null when undated members leave it open (GroupSummary.verdict).
+              ("aligned", g.verdict.map { .bool($0) } ?? .null),
               (
                 "undated",
                 .array(

@@ -3,10 +3,23 @@ public struct CheckReport: Sendable {
   public var register: Register
   /// Warnings count as errors.
   public var strict: Bool
+  /// The least severity listed (`check --min-severity`); the counts still cover everything.
+  public var minimumSeverity: Severity
 
-  public init(register: Register, strict: Bool = false) {
+  public init(register: Register, strict: Bool = false, minimumSeverity: Severity = .note) {
     self.register = register
     self.strict = strict
+    self.minimumSeverity = minimumSeverity
+  }
+
+  /// The diagnostics listed: those at ``minimumSeverity`` or above, after `--strict` has raised
+  /// warnings to errors.
+  public var shown: [Diagnostic] { diagnostics.filter { $0.severity >= minimumSeverity } }
+
+  /// How many diagnostics of each severity the listing leaves out, least severe first.
+  public var hidden: [(Severity, Int)] {
+    Severity.allCases.filter { $0 < minimumSeverity }.map { ($0, diagnostics.count($0)) }
+      .filter { $0.1 > 0 }
   }
 
   /// The diagnostics as reported (warnings raised to errors when strict).
@@ -28,8 +41,9 @@ public struct CheckReport: Sendable {
 
   /// One line per diagnostic, `FILE:LINE:COLUMN: severity: message`, then a summary line.
   public func writeText<Target: TextOutputStream>(to out: inout Target) {
-    for diagnostic in diagnostics { out.write(diagnostic.description + "\n") }
-    if !diagnostics.isEmpty { out.write("\n") }
+    let shown = shown
+    for diagnostic in shown { out.write(diagnostic.description + "\n") }
+    if !shown.isEmpty { out.write("\n") }
     out.write(summary + "\n")
   }
 
@@ -40,6 +54,7 @@ public struct CheckReport: Sendable {
       + "\(plural(register.grid.count, "grid row")) in \(plural(register.files.count, "file")); "
       + "\(plural(errorCount, "error")), \(plural(warningCount, "warning")), "
       + "\(plural(noteCount, "note"))" + (strict ? " (strict: warnings are errors)" : "")
+      + hidden.map { "; \(plural($0.1, $0.0.rawValue)) hidden" }.joined()
   }
 
   public var json: JSON {
@@ -51,12 +66,14 @@ public struct CheckReport: Sendable {
       (
         "diagnostics",
         .array(
-          diagnostics.map(Register.diagnosticJSON))
+          shown.map(Register.diagnosticJSON))
       ),
       ("errors", .int(errorCount)),
       ("warnings", .int(warningCount)),
       ("notes", .int(noteCount)),
       ("strict", .bool(strict)),
+      ("minSeverity", .string(minimumSeverity.rawValue)),
+      ("hidden", .object(hidden.map { ($0.0.rawValue + "s", .int($0.1)) })),
     ])
   }
 }

@@ -7,6 +7,8 @@ public struct ExpiryReport: Sendable {
   public var by: Day
   public var group: String?
   public var provider: String?
+  /// The order of ``contracts``.
+  public var sort: ExpirySort = .end
   /// Contracts whose current end is on or before `by`, soonest first.
   public var contracts: [Contract]
   /// Contracts with no usable end date (within the filters), in register order.
@@ -20,9 +22,12 @@ public struct ExpiryReport: Sendable {
   ///   - asOf: today, for "already ended" and days remaining.
   ///   - group: only contracts in this group.
   ///   - provider: only contracts with this provider (any spelling an alias knows).
+  ///   - sort: the order of the dated contracts (soonest end first by default).
   /// - Complexity: O(n log n) in the matching contracts.
-  public init(register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil)
-  {
+  public init(
+    register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil,
+    sort: ExpirySort = .end
+  ) {
     self.registerName = register.name
     self.councilName = register.council.name
     self.asOf = asOf
@@ -55,8 +60,22 @@ public struct ExpiryReport: Sendable {
       let b = all[$1.position]
       return (a.service, a.id) < (b.service, b.id)
     }
+    if sort != .end { ExpiryReport.order(&dated, by: sort, in: all) }
+    self.sort = sort
     self.contracts = dated.map { all[$0.position] }
     self.undated = undated
+  }
+
+  /// Orders the dated contracts by a key other than the end: ties keep register order (the
+  /// sort is stable on the position), and a contract without the key comes last.
+  static func order(
+    _ dated: inout [(end: Day, position: Int)], by sort: ExpirySort, in all: [Contract]
+  ) {
+    func key(_ position: Int) -> ExpirySort.Key { sort.key(all[position]) }
+    dated.sort { a, b in
+      let (ka, kb) = (key(a.position), key(b.position))
+      return ka != kb ? ka < kb : a.position < b.position
+    }
   }
 
   /// Contracts that had already ended on the as-of day.
@@ -80,6 +99,10 @@ public struct ExpiryReport: Sendable {
     /// Totals whose annual value is more than pence can hold: known, but left out.
     public var tooLarge = 0
     public var overflow = false
+    /// Contracts whose annual value is in ``total``.
+    public var counted = 0
+
+    public init() {}
 
     /// `2 of unknown basis counted as annual; 1 with no value; 1 in USD, not added`.
     public var caveats: [String] {
@@ -108,25 +131,42 @@ public struct ExpiryReport: Sendable {
   }
 
   /// The annual values added up, with how many were assumed, left out, or unknown.
-  public var annualTotal: AnnualTotal {
-    var sum = AnnualTotal()
+  public var annualTotal: AnnualTotal { AnnualTotal(contracts) }
+}
+
+extension ExpiryReport.AnnualTotal {
+  /// The annual values of `contracts` added up; every contract the sum leaves out is counted
+  /// under its reason, so a report never prints a part as the whole.
+  public init(_ contracts: some Sequence<Contract>) {
     for contract in contracts {
       guard let annual = contract.annualValue else {
         switch contract.annualValueGap {
-        case .otherCurrency(let code)?: sum.otherCurrencies[code, default: 0] += 1
-        case .totalWithoutTerm?: sum.totalsWithoutTerm += 1
-        case .tooLarge?: sum.tooLarge += 1
-        case nil: sum.unknown += 1
+        case .otherCurrency(let code)?: otherCurrencies[code, default: 0] += 1
+        case .totalWithoutTerm?: totalsWithoutTerm += 1
+        case .tooLarge?: tooLarge += 1
+        case nil: unknown += 1
         }
         continue
       }
-      if contract.annualValueIsAssumed { sum.assumed += 1 }
-      if contract.value.annual == nil && contract.value.basis == .total { sum.annualised += 1 }
-      if contract.value.isEstimate { sum.estimates += 1 }
-      if let added = sum.total.adding(annual) { sum.total = added } else { sum.overflow = true }
+      counted += 1
+      if contract.annualValueIsAssumed { assumed += 1 }
+      if contract.value.annual == nil && contract.value.basis == .total { annualised += 1 }
+      if contract.value.isEstimate { estimates += 1 }
+      if let added = total.adding(annual) { total = added } else { overflow = true }
     }
-    return sum
   }
+
+  /// Contracts whose annual value is not in ``total``: unknown, in another currency, a total
+  /// with no term, or too large.
+  public var notCounted: Int {
+    unknown + totalsWithoutTerm + tooLarge + otherCurrencies.values.reduce(0, +)
+  }
+
+  /// `£1,234.00`, or `unknown` when no value could be added at all: unknown is never £0.00.
+  public var totalText: String { knownTotal?.formatted ?? "unknown" }
+
+  /// The total, or `nil` when contracts were summed but none had a value in pounds.
+  public var knownTotal: Money? { counted == 0 && notCounted > 0 ? nil : total }
 }
 
 extension ExpiryReport {
@@ -179,7 +219,7 @@ extension ExpiryReport {
           + (endedCount > 0 ? " (\(endedCount) already ended by \(DateStyle.long(asOf)))" : "")
           + ".",
         width: width, to: &out)
-      var valueLine = "Annual value \(sum.total.formatted)"
+      var valueLine = "Annual value \(sum.totalText)"
       let caveats = sum.caveats
       if !caveats.isEmpty { valueLine += " (" + caveats.joined(separator: "; ") + ")" }
       Prose.write(valueLine + ".", width: width, to: &out)
@@ -304,7 +344,7 @@ extension ExpiryReport {
           ("count", .int(contracts.count)),
           ("ended", .int(endedCount)),
           ("undated", .int(undated.count)),
-          ("annualValue", .money(sum.total)),
+          ("annualValue", .money(sum.knownTotal)),
           ("valuesAssumedAnnual", .int(sum.assumed)),
           ("valuesUnknown", .int(sum.unknown)),
           ("totalsWithoutTerm", .int(sum.totalsWithoutTerm)),
@@ -350,6 +390,45 @@ extension ExpiryReport {
         .text(contract.groups.joined(separator: ";")),
         .text(contract.end.undated?.reason ?? ""),
       ])
+    }
+  }
+}
+
+/// The orders `expiring --sort` offers, spelled as users type them.
+public enum ExpirySort: String, CaseIterable, Sendable {
+  /// Soonest current end first (ties by service): the default.
+  case end
+  /// Largest annual value first; contracts with no annual value in pounds last.
+  case value
+  /// Provider A to Z, ignoring case; contracts with no provider last.
+  case provider
+  /// First group A to Z, ignoring case; contracts in no group last.
+  case group
+
+  /// A sort key: whether the contract lacks the value (so it sorts last), then the value.
+  struct Key: Comparable {
+    var missing: Bool
+    var amount: Int64 = 0
+    var text = ""
+
+    static func < (a: Key, b: Key) -> Bool {
+      (a.missing ? 1 : 0, a.amount, a.text) < (b.missing ? 1 : 0, b.amount, b.text)
+    }
+  }
+
+  /// The contract's key; value is negated so the largest comes first.
+  func key(_ contract: Contract) -> Key {
+    switch self {
+    case .end:
+      return Key(missing: contract.endDay == nil, amount: Int64(contract.endDay?.ordinal ?? 0))
+    case .value:
+      guard let annual = contract.annualValue else { return Key(missing: true) }
+      return Key(missing: false, amount: annual.minorUnits == .min ? .max : -annual.minorUnits)
+    case .provider:
+      return Key(missing: contract.provider.isEmpty, text: contract.provider.lowercased())
+    case .group:
+      let first = contract.groups.map { $0.lowercased() }.min()
+      return Key(missing: first == nil, text: first ?? "")
     }
   }
 }

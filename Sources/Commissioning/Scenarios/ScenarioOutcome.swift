@@ -314,6 +314,8 @@ extension ScenarioOutcome {
   public var overflowedCosts: Int { CostSum(moves).overflowed }
   /// The council's extensions whose cost is unknown.
   public var unknownCosts: Int { CostSum(moves).unknown }
+  /// The council's extensions whose cost is known and in ``totalCost`` (or overflowed it).
+  public var knownCostCount: Int { CostSum(moves).known }
   /// The council's extensions; a partner's are listed, not counted.
   public var extensions: Int { moves.filter(\.isCouncilLed).count }
   public var beyondOptions: Int {
@@ -344,11 +346,22 @@ extension ScenarioOutcome {
   }
   public var missedDeadlines: Int { decisions.reduce(0) { $0 + $1.missed } }
 
-  /// The spread of current ends in `group`, in days.
+  /// The spread of current ends in `group`, in days, as ``GroupSummary/spread(of:)`` measures
+  /// it: `nil` when it cannot be measured.
   public func spread(of group: String) -> Int? {
-    let ends = register.contracts.filter { $0.isIn(group: group) }.compactMap(\.endDay)
-    guard let first = ends.min(), let last = ends.max() else { return nil }
-    return (last - first).days
+    GroupSummary.spread(of: register.contracts.filter { $0.isIn(group: group) }.map(\.endDay))
+  }
+
+  /// The spread for a person: `211 days`, `unknown (3 of 4 undated)`, or `-` for a group with
+  /// no contract in this register.
+  public func spreadText(of group: String) -> String {
+    let members = register.contracts.filter { $0.isIn(group: group) }
+    guard !members.isEmpty else { return "-" }
+    let ends = members.map(\.endDay)
+    let undated = ends.filter { $0 == nil }.count
+    let note = undated == 0 ? "" : " (\(undated) of \(members.count) undated)"
+    guard let days = GroupSummary.spread(of: ends) else { return "unknown" + note }
+    return (days == 1 ? "1 day" : "\(days) days") + note
   }
 
   /// The groups the changes name.

@@ -62,11 +62,12 @@ public struct WhatIfReport: Sendable {
         table.add([label] + columns.enumerated().map { cell($0.element.1, $0.offset == 0) })
       }
       row("Total extension cost") { o, base in
-        base
-          ? "-"
-          : o.totalCost.formatted(alwaysShowPence: true)
-            + (o.unknownCosts > 0 ? " +\(o.unknownCosts)?" : "")
-            + (o.overflowedCosts > 0 ? " overflowed" : "")
+        // Unknown is never £0.00: with no cost known at all, the total is unknown.
+        if base { return "-" }
+        if o.knownCostCount == 0 && o.unknownCosts > 0 { return "unknown" }
+        return o.totalCost.formatted(alwaysShowPence: true)
+          + (o.unknownCosts > 0 ? " +\(o.unknownCosts)?" : "")
+          + (o.overflowedCosts > 0 ? " overflowed" : "")
       }
       row("Extensions") { o, _ in String(o.extensions) }
       row("Beyond options") { o, _ in String(o.beyondOptions) }
@@ -77,9 +78,7 @@ public struct WhatIfReport: Sendable {
         for g in o.groupsNamed where !groups.contains(g) { groups.append(g) }
       }
       for g in groups {
-        row("Spread: \(g)") { o, _ in
-          o.spread(of: g).map { $0 == 1 ? "1 day" : "\($0) days" } ?? "-"
-        }
+        row("Spread: \(g)") { o, _ in o.spreadText(of: g) }
       }
       for line in table.render(width: width).lines { out.write(line + "\n") }
       // Contracts whose end differs in any scenario: the end in each, and the cost under it.
@@ -153,7 +152,10 @@ public struct WhatIfReport: Sendable {
       var pairs: [(String, JSON)] = [
         ("register", .string(o.baseline.name)),
         ("asOf", .day(o.asOf)),
-        ("totalCost", .money(o.totalCost)),
+        (
+          "totalCost",
+          .money(o.knownCostCount == 0 && o.unknownCosts > 0 ? nil : o.totalCost)
+        ),
         ("unknownCosts", .int(o.unknownCosts)),
         ("totalOverflowed", .bool(o.overflowedCosts > 0)),
         ("extensions", .int(o.extensions)),

@@ -14,9 +14,11 @@ public struct GroupSummary: Sendable {
   public var contracts: [Contract]
   public var earliestEnd: Day?
   public var latestEnd: Day?
-  /// Days between the earliest and latest current ends.
+  /// Days between the earliest and latest current ends; `nil` when it cannot be measured (see
+  /// ``spread(of:)``). With some members undated it is the dated members' spread only.
   public var spreadDays: Int?
-  /// Whether the spread is within the council's tolerance.
+  /// Whether the spread is within the council's tolerance (see ``verdict`` for whether that is
+  /// known).
   public var aligned: Bool
   /// Contracts with no usable end date.
   public var undated: [Contract]
@@ -28,13 +30,40 @@ public struct GroupSummary: Sendable {
       let ends = contracts.compactMap(\.endDay)
       let earliest = ends.min()
       let latest = ends.max()
-      let spread = earliest.flatMap { e in latest.map { ($0 - e).days } }
+      let spread = GroupSummary.spread(of: contracts.map(\.endDay))
       return GroupSummary(
         group: group, contracts: contracts, earliestEnd: earliest, latestEnd: latest,
         spreadDays: spread,
         aligned: (spread ?? 0) <= register.council.alignmentToleranceDays,
         undated: contracts.filter { $0.endDay == nil })
     }
+  }
+
+  /// Days between the earliest and latest of `ends`, over the dated ones; `nil` when there is
+  /// none, or only one beside undated ones: one date has no spread, and 0 would claim the
+  /// undated ones end with it.
+  public static func spread(of ends: [Day?]) -> Int? {
+    let dated = ends.compactMap { $0 }
+    guard let first = dated.min(), let last = dated.max() else { return nil }
+    if dated.count == 1 && ends.count > 1 { return nil }
+    return (last - first).days
+  }
+
+  /// Whether the group is aligned, as far as the register tells: `false` when the dated ends
+  /// are already too far apart, `true` when every member is dated and within the tolerance,
+  /// `nil` when undated members leave it open.
+  public var verdict: Bool? {
+    guard spreadDays != nil else { return nil }
+    if !aligned { return false }
+    return undated.isEmpty ? true : nil
+  }
+
+  /// `211 days`, `1 day`, or `unknown (3 of 4 undated)`; with undated members beside a known
+  /// spread, `211 days (1 of 6 undated)`, so a reader knows it covers the dated ones only.
+  public var spreadText: String {
+    let undatedNote = undated.isEmpty ? "" : " (\(undated.count) of \(contracts.count) undated)"
+    guard let days = spreadDays else { return "unknown" + undatedNote }
+    return (days == 1 ? "1 day" : "\(days) days") + undatedNote
   }
 }
 
@@ -242,6 +271,8 @@ public struct CostSum: Sendable, Equatable {
   public var unknown = 0
   /// Known costs left out because adding them would pass the largest amount.
   public var overflowed = 0
+  /// Costs that were known (added, or left out by an overflow).
+  public var known = 0
 
   /// The council's costs of the proposals it leads that extend (a partner's are its own).
   public init(_ proposals: [ContractProposal]) {
@@ -255,6 +286,7 @@ public struct CostSum: Sendable, Equatable {
         unknown += 1
         continue
       }
+      known += 1
       if let sum = total.adding(cost) { total = sum } else { overflowed += 1 }
     }
   }
@@ -321,9 +353,10 @@ extension AlignmentProposal {
     var diagnostics: [Diagnostic] = []
     var proposals: [ContractProposal] = []
     for contract in members {
-      let proposal = ContractProposal(
+      var proposal = ContractProposal(
         contract, target: targetDay, newServiceStart: newStart, rules: rules,
         diagnostics: &diagnostics)
+      proposal.flagIfEnded(asOf: asOf)
       proposals.append(proposal)
     }
     let sum = CostSum(proposals)
@@ -540,6 +573,13 @@ extension ContractProposal {
   /// large for pence.
   static func prorata(_ annual: Money, months: Int, days: Int) -> Money? {
     annual.scaled(by: Int64(months * 365 + days * 12), over: 12 * 365)
+  }
+
+  /// Says so when the proposal extends a contract whose current end is before `asOf` (a
+  /// contract ending on the as-of day still runs that day).
+  mutating func flagIfEnded(asOf: Day) {
+    guard action == .extend, let currentEnd, currentEnd < asOf else { return }
+    flags.insert(.alreadyEnded(end: currentEnd, asOf: asOf), at: isCouncilLed ? 0 : 1)
   }
 
   /// Whether the proposed end is within the options.

@@ -3,6 +3,8 @@
 public enum ProposalFlag: Coded, Equatable {
   /// Ends after the common end date: reported, never shortened.
   case endsAfterTarget(end: Day)
+  /// Extended, though its current end was already past at the as-of date.
+  case alreadyEnded(end: Day, asOf: Day)
   /// Ends before the target by `days`, within the council's tolerance: no extension proposed.
   case withinTolerance(days: Int, tolerance: Int)
   /// No usable current end: the extension's length and cost are unknown.
@@ -40,6 +42,7 @@ public enum ProposalFlag: Coded, Equatable {
   public var code: String {
     switch self {
     case .endsAfterTarget: return "ends-after-target"
+    case .alreadyEnded: return "already-ended"
     case .withinTolerance: return "within-tolerance"
     case .currentEndUnknown: return "current-end-unknown"
     case .costTooLarge: return "cost-too-large"
@@ -62,6 +65,7 @@ public enum ProposalFlag: Coded, Equatable {
   public var parameters: [(String, JSON)] {
     switch self {
     case .endsAfterTarget(let end): return [("currentEnd", .day(end))]
+    case .alreadyEnded(let end, let asOf): return [("currentEnd", .day(end)), ("asOf", .day(asOf))]
     case .withinTolerance(let days, let tolerance):
       return [("daysBeforeTarget", .int(days)), ("toleranceDays", .int(tolerance))]
     case .currentEndUnknown(let reason), .noValue(let reason):
@@ -98,6 +102,9 @@ public enum ProposalFlag: Coded, Equatable {
     switch self {
     case .endsAfterTarget(let end):
       return "ends after the target, on \(DateStyle.long(end)); not shortened"
+    case .alreadyEnded(let end, let asOf):
+      return
+        "ended \(DateStyle.long(end)), before the as-of date \(DateStyle.long(asOf)): the proposal extends a contract that has already ended"
     case .withinTolerance(let days, let tolerance):
       return
         "ends \(DayCount(days).description) before the target, within the \(tolerance)-day tolerance; no extension proposed"

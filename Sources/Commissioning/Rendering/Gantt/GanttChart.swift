@@ -278,7 +278,10 @@ extension GanttChart {
         if byGroup[group] == nil { groupOrder.append(group) }
         byGroup[group, default: []].append(contract)
       } else {
-        let department = contract.department.isEmpty ? "No department" : contract.department
+        // A contract in no group is listed as such, by its department when it has one, so a
+        // department is never read as a group.
+        let department =
+          contract.department.isEmpty ? "No group" : "No group: \(contract.department)"
         if byDepartment[department] == nil { departmentOrder.append(department) }
         byDepartment[department, default: []].append(contract)
       }
