@@ -32,6 +32,12 @@ enum Help {
                          or T (default: \(Invocation.sizeText(Files.defaultMaxInputSize)))
         --help           help for a command; --version prints the version
 
+      Dates: ISO (2016-09-30) or day-first as written in the UK (30/09/2016, 30 Sep 2016,
+      30 September 2016).
+
+      Completion: commission completion bash|zsh|fish prints a script for the shell, for
+      example: eval "$(commission completion bash)"
+
       Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
       """
     return text + "\n"
@@ -42,12 +48,17 @@ enum Help {
     case .expiring:
       return """
         Usage: commission expiring --by DATE [--as-of DATE] [--group G] [--provider P]
-                                   [--format text|json|csv] [REGISTER ...]
+                                   [--department D] [--format text|json|csv] [REGISTER ...]
 
         Lists contracts whose current end is on or before DATE (inclusive), soonest first,
         with days from the as-of date, value and its basis, options left and group. Those
         already ended at the as-of date are marked. Contracts with no usable end date are
         listed after, each with its reason.
+
+        --provider takes a name as the register (or an alias) spells it, ignoring case, or a
+        part of exactly one provider's name, noted on standard error. --department takes a
+        department's name, ignoring case. An unknown group, provider or department is an
+        error (exit 1) naming the closest.
 
         Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
 

@@ -7,6 +7,8 @@ public struct ExpiryReport: Sendable {
   public var by: Day
   public var group: String?
   public var provider: String?
+  /// Only contracts of this department (ignoring case), when set.
+  public var department: String?
   /// Contracts whose current end is on or before `by`, soonest first.
   public var contracts: [Contract]
   /// Contracts with no usable end date (within the filters), in register order.
@@ -20,15 +22,20 @@ public struct ExpiryReport: Sendable {
   ///   - asOf: today, for "already ended" and days remaining.
   ///   - group: only contracts in this group.
   ///   - provider: only contracts with this provider (any spelling an alias knows).
+  ///   - department: only contracts of this department (ignoring case).
   /// - Complexity: O(n log n) in the matching contracts.
-  public init(register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil)
-  {
+  public init(
+    register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil,
+    department: String? = nil
+  ) {
     self.registerName = register.name
     self.councilName = register.council.name
     self.asOf = asOf
     self.by = by
     self.group = group
     self.provider = provider
+    self.department = department
+    let departmentKey = department?.lowercased()
     let providerKey = provider.map { Column.normalise(register.council.canonicalProvider($0)) }
     // Positions first, then one copy of each matching contract in order: a contract is a large
     // value, so sorting the contracts themselves would move each many times.
@@ -36,6 +43,7 @@ public struct ExpiryReport: Sendable {
     var undated: [Contract] = []
     for (position, contract) in register.contracts.enumerated() {
       if let group, !contract.isIn(group: group) { continue }
+      if let departmentKey, contract.department.lowercased() != departmentKey { continue }
       if let providerKey,
         !contract.providers.contains(where: { Column.normalise($0) == providerKey })
           && Column.normalise(contract.provider) != providerKey
@@ -138,6 +146,7 @@ extension ExpiryReport {
     var filters: [String] = []
     if let group { filters.append("group \(group)") }
     if let provider { filters.append("provider \(provider)") }
+    if let department { filters.append("department \(department)") }
     out.write(
       "As of \(DateStyle.long(asOf))"
         + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", "))
@@ -243,8 +252,16 @@ extension ExpiryReport {
     return label
   }
 
-  /// The report as JSON, with the keys INTERFACE.md fixes.
+  /// The report as JSON, with the keys INTERFACE.md fixes; `department` after `provider` only
+  /// when the report is filtered by one, so unfiltered answers keep their keys.
   public var json: JSON {
+    guard let department, case .object(var fields) = fixedJSON else { return fixedJSON }
+    let after = (fields.firstIndex { $0.0 == "provider" } ?? fields.count - 1) + 1
+    fields.insert(("department", .string(department)), at: after)
+    return .object(fields)
+  }
+
+  var fixedJSON: JSON {
     let sum = annualTotal
     return .object([
       ("asOf", .day(asOf)),
