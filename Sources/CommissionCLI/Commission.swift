@@ -26,6 +26,10 @@ public enum Commission {
       stdout.write(Help.version + "\n")
       return 0
     }
+    if let shell = invocation.completion.flatMap(Completion.Shell.init(rawValue:)) {
+      stdout.write(Completion.script(for: shell))
+      return 0
+    }
     guard let command = invocation.command else {
       if invocation.help || arguments.isEmpty {
         stdout.write(Help.overview)
@@ -163,12 +167,17 @@ public enum Commission {
       if let group = invocation.group, !register.hasGroup(group) {
         throw CommandFailure(
           .failure,
-          "no contract is in group '\(group)'; the groups are \(register.groups.joined(separator: ", "))"
-        )
+          register.unknownGroupMessage(group))
+      }
+      let provider = try invocation.provider.map { text throws(CommandFailure) in
+        try resolveProvider(text, in: register, environment: environment)
+      }
+      let department = try invocation.department.map { text throws(CommandFailure) in
+        try resolveDepartment(text, in: register)
       }
       let report = ExpiryReport(
         register: register, by: by, asOf: asOf, group: invocation.group,
-        provider: invocation.provider, sort: invocation.sort ?? .end)
+        provider: provider, department: department, sort: invocation.sort ?? .end)
       var text = ""
       switch format {
       case .json: report.json.withReading(register).write(to: &text)

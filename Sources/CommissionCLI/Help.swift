@@ -33,6 +33,12 @@ enum Help {
                          or T (default: \(Invocation.sizeText(Files.defaultMaxInputSize)))
         --help           help for a command; --version prints the version
 
+      Dates: ISO (2016-09-30) or day-first as written in the UK (30/09/2016, 30 Sep 2016,
+      30 September 2016).
+
+      Completion: commission completion bash|zsh|fish prints a script for the shell, for
+      example: eval "$(commission completion bash)"
+
       Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
       """
     return text + "\n"
@@ -56,8 +62,12 @@ enum Help {
     case .expiring:
       return """
         Usage: commission expiring --by DATE [--as-of DATE] [--group G] [--provider P]
+<<<<<<< HEAD
                                    [--sort end|value|provider|group]
                                    [--format text|json|csv] [REGISTER ...]
+=======
+                                   [--department D] [--format text|json|csv] [REGISTER ...]
+>>>>>>> h-discover
 
         Lists contracts whose current end is on or before DATE (inclusive), soonest first,
         with days from the as-of date, value and its basis, options left and group. Those
@@ -65,6 +75,11 @@ enum Help {
         listed after, each with its reason. --sort value puts the largest annual value first,
         provider and group sort A to Z; ties keep register order, and a contract with no
         value, provider or group comes last.
+
+        --provider takes a name as the register (or an alias) spells it, ignoring case, or a
+        part of exactly one provider's name, noted on standard error. --department takes a
+        department's name, ignoring case. An unknown group, provider or department is an
+        error (exit 1) naming the closest.
 
         Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
 

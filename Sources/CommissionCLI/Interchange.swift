@@ -16,8 +16,7 @@ extension Commission {
       guard register.hasGroup(group) else {
         throw CommandFailure(
           .failure,
-          "no contract is in group '\(group)'; the groups are \(register.groups.joined(separator: ", "))"
-        )
+          register.unknownGroupMessage(group))
       }
       contracts = contracts.filter { $0.isIn(group: group) }
     }

@@ -99,6 +99,10 @@ public struct Invocation: Equatable, Sendable {
   public var output: String?
   public var group: String?
   public var provider: String?
+  /// `expiring`: only contracts of this department.
+  public var department: String?
+  /// `completion SHELL`: print the completion script for this shell.
+  public var completion: String?
   public var strict = false
   /// No line on standard error about the reading's warnings.
   public var quiet = false
@@ -232,6 +236,7 @@ extension Invocation {
       case "--output", "-o": invocation.output = try value(for: flag, inline: inline)
       case "--group": invocation.group = try value(for: flag, inline: inline)
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
+      case "--department": invocation.department = try value(for: flag, inline: inline)
       case "--width":
         let text = try value(for: flag, inline: inline)
         guard let width = Int(text), TextWidth.range.contains(width) else {
@@ -257,7 +262,7 @@ extension Invocation {
       case "--help", "-h": invocation.help = true
       case "--version": invocation.version = true
       default:
-        throw UsageError("unknown option '\(flag)'")
+        throw UsageError(Flags.unknown(flag))
       }
       index += 1
     }
@@ -282,13 +287,34 @@ extension Invocation {
           }
           return invocation
         }
+        if first == "completion" { return try completion(invocation, positional) }
         throw UsageError(
-          "unknown command '\(first)'; the commands are "
-            + CommandName.allCases.map(\.rawValue).joined(separator: ", "))
+          CloseMatch.refusal(
+            "unknown command '\(first)'", for: first,
+            in: CommandName.allCases.map(\.rawValue), noun: "commands"))
       }
       invocation.command = command
       invocation.registers = Array(positional.dropFirst())
     }
+    return invocation
+  }
+
+  /// `completion SHELL`: exactly one shell, one of ``Completion/Shell``.
+  static func completion(_ invocation: Invocation, _ positional: [String]) throws(UsageError)
+    -> Invocation
+  {
+    let shells = Completion.Shell.allCases.map(\.rawValue)
+    guard positional.count == 2, let shell = Completion.Shell(rawValue: positional[1]) else {
+      let given = positional.dropFirst().first
+      throw UsageError(
+        (given.map { "the value '\($0)' is invalid for 'completion <shell>'" }
+          ?? "missing shell for 'completion'")
+          + (given.map { CloseMatch.hint(for: $0, in: shells) } ?? "")
+          + "; use one of " + shells.joined(separator: ", ")
+          + ", like: commission completion bash")
+    }
+    var invocation = invocation
+    invocation.completion = shell.rawValue
     return invocation
   }
 
@@ -300,11 +326,17 @@ extension Invocation {
   /// millennia; `--start 0001-01-01` is a slip, and reports about it would be nonsense.
   static let commandLineYears = 1900...2200
 
-  /// A date given on the command line: ISO, and within ``commandLineYears``.
+  /// A date given on the command line: ISO, or day-first as UK users write it (`30/09/2016`,
+  /// `30 Sep 2016`, `30 September 2016`), and within ``commandLineYears``.
+  ///
+  /// The register's ``DateParser`` reads the day-first forms, but only a reading with no
+  /// doubt is taken: a whole day, one date, no assumption (`31/02/2016`, `30/09/16`,
+  /// `September 2016` are refused), since a slip here changes every answer silently.
   static func day(_ flag: String, _ text: String, example: String) throws(UsageError) -> Day {
-    guard let day = Day(text) else {
+    guard let day = Day(text) ?? dayFirst(text) else {
       throw UsageError(
-        "the value '\(text)' is invalid for '\(flag) <date>'; use a date like \(example)")
+        "the value '\(text)' is invalid for '\(flag) <date>'; use a date like \(example), "
+          + "30/09/2016 or 30 Sep 2016")
     }
     guard commandLineYears.contains(day.year) else {
       throw UsageError(
@@ -312,6 +344,15 @@ extension Invocation {
           + "\(commandLineYears.lowerBound) to \(commandLineYears.upperBound), like \(example)")
     }
     return day
+  }
+
+  /// A day-first date the register's parser reads with no finding at all, to the day.
+  static func dayFirst(_ text: String) -> Day? {
+    let reading = DateParser.parse(text, role: .start)
+    guard reading.precision == .day, reading.findings.isEmpty, reading.rangeStart == nil,
+      reading.option == nil
+    else { return nil }
+    return reading.day
   }
 
   /// A size in bytes: digits, then perhaps K, M, G or T (powers of 1024, either case); at least 1.
@@ -348,6 +389,7 @@ extension Invocation {
     case "--output", "-o": return "report.json"
     case "--group": return "childrens-public-health"
     case "--provider": return "KCHFT"
+    case "--department": return "\"Public Health\""
     case "--width": return "100"
     case "--max-input-size": return "4G"
     case "--scale": return "quarter"

@@ -30,8 +30,9 @@ struct InvocationTests {
     arguments: [
       (["expiring", "--foo"], "unknown option '--foo'"),
       (
-        ["expiring", "--by", "30/09/2016"],
-        "the value '30/09/2016' is invalid for '--by <date>'; use a date like 2016-09-30"
+        ["expiring", "--by", "31/09/2016"],
+        "the value '31/09/2016' is invalid for '--by <date>'; use a date like 2016-09-30, "
+          + "30/09/2016 or 30 Sep 2016"
       ),
       (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
       (
@@ -44,7 +45,8 @@ struct InvocationTests {
       ),
       (
         ["expire"],
-        "unknown command 'expire'; the commands are summary, expiring, check, align, gantt, decision, whatif, export, import"
+        "unknown command 'expire'; did you mean 'expiring' or 'export'? (the commands are "
+          + "summary, expiring, check, align, gantt, decision, whatif, export, import)"
       ),
       (["check", "--strict=yes"], "'--strict' takes no value"),
       (

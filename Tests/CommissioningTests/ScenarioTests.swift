@@ -115,7 +115,10 @@ struct ScenarioTests {
       ),
       (
         #"{"version": 1, "changes": [{"align": "childrens-public-heath", "to": "2017-03-31"}]}"#,
-        "s.json: error: change 1: no group 'childrens-public-heath' in kent-2016-03; close matches: childrens-public-health"
+        "s.json: error: change 1: no group 'childrens-public-heath' in kent-2016-03; did you mean "
+          + "'childrens-public-health'? (the groups are childrens-public-health, "
+          + "early-help-family-support, learning-disability-day-services, school-facilities, "
+          + "supported-accommodation, troubled-families)"
       ),
       (
         #"{"version": 1, "changes": [{"extend": "schw-hv-fnp", "to": "2016-01-01"}]}"#,

@@ -9,6 +9,8 @@ public struct ExpiryReport: Sendable {
   public var provider: String?
   /// The order of ``contracts``.
   public var sort: ExpirySort = .end
+  /// Only contracts of this department (ignoring case), when set.
+  public var department: String?
   /// Contracts whose current end is on or before `by`, soonest first.
   public var contracts: [Contract]
   /// Contracts with no usable end date (within the filters), in register order.
@@ -22,11 +24,12 @@ public struct ExpiryReport: Sendable {
   ///   - asOf: today, for "already ended" and days remaining.
   ///   - group: only contracts in this group.
   ///   - provider: only contracts with this provider (any spelling an alias knows).
+  ///   - department: only contracts of this department (ignoring case).
   ///   - sort: the order of the dated contracts (soonest end first by default).
   /// - Complexity: O(n log n) in the matching contracts.
   public init(
     register: Register, by: Day, asOf: Day, group: String? = nil, provider: String? = nil,
-    sort: ExpirySort = .end
+    department: String? = nil, sort: ExpirySort = .end
   ) {
     self.registerName = register.name
     self.councilName = register.council.name
@@ -34,6 +37,8 @@ public struct ExpiryReport: Sendable {
     self.by = by
     self.group = group
     self.provider = provider
+    self.department = department
+    let departmentKey = department?.lowercased()
     let providerKey = provider.map { Column.normalise(register.council.canonicalProvider($0)) }
     // Positions first, then one copy of each matching contract in order: a contract is a large
     // value, so sorting the contracts themselves would move each many times.
@@ -41,6 +46,7 @@ public struct ExpiryReport: Sendable {
     var undated: [Contract] = []
     for (position, contract) in register.contracts.enumerated() {
       if let group, !contract.isIn(group: group) { continue }
+      if let departmentKey, contract.department.lowercased() != departmentKey { continue }
       if let providerKey,
         !contract.providers.contains(where: { Column.normalise($0) == providerKey })
           && Column.normalise(contract.provider) != providerKey
@@ -178,6 +184,7 @@ extension ExpiryReport {
     var filters: [String] = []
     if let group { filters.append("group \(group)") }
     if let provider { filters.append("provider \(provider)") }
+    if let department { filters.append("department \(department)") }
     out.write(
       "As of \(DateStyle.long(asOf))"
         + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", "))
@@ -284,8 +291,16 @@ extension ExpiryReport {
     return label
   }
 
-  /// The report as JSON, with the keys INTERFACE.md fixes.
+  /// The report as JSON, with the keys INTERFACE.md fixes; `department` after `provider` only
+  /// when the report is filtered by one, so unfiltered answers keep their keys.
   public var json: JSON {
+    guard let department, case .object(var fields) = fixedJSON else { return fixedJSON }
+    let after = (fields.firstIndex { $0.0 == "provider" } ?? fields.count - 1) + 1
+    fields.insert(("department", .string(department)), at: after)
+    return .object(fields)
+  }
+
+  var fixedJSON: JSON {
     let sum = annualTotal
     return .object([
       ("asOf", .day(asOf)),

@@ -104,8 +104,7 @@ extension Scenario {
       throw fail("this scenario is version \(version); this commission reads version 1 only")
     }
     if let unknown = dict.keys.filter({ !keys.contains($0) }).sorted().first {
-      let close = keys.filter { editDistance($0, unknown) <= 3 }.sorted()
-      throw fail("unknown key '\(unknown)'" + (close.first.map { "; did you mean '\($0)'?" } ?? ""))
+      throw fail("unknown key '\(unknown)'" + CloseMatch.hint(for: unknown, in: keys.sorted()))
     }
     func string(_ key: String, in d: [String: Any], change: Int? = nil) throws(ScenarioError)
       -> String?
@@ -248,7 +247,8 @@ extension Scenario {
       }
       if let extra = c.keys.filter({ !Scenario.changeKeys(kind).contains($0) }).sorted().first {
         throw fail(
-          "unknown key '\(extra)' in this change; it takes "
+          "unknown key '\(extra)' in this change"
+            + CloseMatch.hint(for: extra, in: Scenario.changeKeys(kind).sorted()) + "; it takes "
             + Scenario.changeKeys(kind).sorted().map { "\"\($0)\"" }.joined(separator: ", "),
           change: n)
       }

@@ -148,14 +148,10 @@ struct Applier {
 
   func requireGroup(_ group: String) throws(ScenarioError) {
     guard register.hasGroup(group) else {
-      let close = register.groups.filter {
-        editDistance($0.lowercased(), group.lowercased()) <= 4
-      }
       throw fail(
-        "no group '\(group)' in \(register.name)"
-          + (close.isEmpty
-            ? "; the groups are " + register.groups.joined(separator: ", ")
-            : "; close matches: " + close.joined(separator: ", ")))
+        CloseMatch.refusal(
+          "no group '\(group)' in \(register.name)", for: group, in: register.groups,
+          noun: "groups"))
     }
   }
 

@@ -308,8 +308,8 @@ public enum AlignmentError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknownGroup(let group, let known):
-      return "no contract is in group '\(group)'; the groups are "
-        + (known.isEmpty ? "(none)" : known.joined(separator: ", "))
+      return CloseMatch.refusal(
+        "no contract is in group '\(group)'", for: group, in: known, noun: "groups")
     case .noDatedContract(let group):
       return "no contract in group '\(group)' has an end date; give a target with --to or --start"
     }

@@ -43,7 +43,8 @@ public enum GanttError: Error, Equatable, CustomStringConvertible {
     case .emptyWindow(let from, let to):
       return "the window \(from.iso) to \(to.iso) is empty; --from must come before --until"
     case .unknownGroup(let group, let known):
-      return "no contract is in group '\(group)'; the groups are " + known.joined(separator: ", ")
+      return CloseMatch.refusal(
+        "no contract is in group '\(group)'", for: group, in: known, noun: "groups")
     }
   }
 }
