@@ -15,11 +15,12 @@ enum Flags {
   /// The flags a command takes besides ``common``.
   static func own(_ command: CommandName) -> [String] {
     switch command {
-    case .expiring: return ["--by", "--group", "--provider", "--department"]
-    case .check: return ["--strict"]
+    case .summary: return []
+    case .expiring: return ["--by", "--group", "--provider", "--department", "--sort"]
+    case .check: return ["--strict", "--min-severity"]
     case .align: return ["--group", "--all", "--to", "--start"]
     case .gantt:
-      return ["--from", "--to", "--scale", "--group", "--target", "--start", "--ascii"]
+      return ["--from", "--until", "--to", "--scale", "--group", "--target", "--start", "--ascii"]
     case .decision:
       return [
         "--group", "--to", "--start", "--spec", "--kind", "--form", "--provider", "--service",
@@ -53,6 +54,8 @@ enum Flags {
     case "--kind": return DecisionKind.allCases.map(\.rawValue)
     case "--form": return DecisionForm.allCases.map(\.rawValue)
     case "--from" where command == .import: return ["ocds", "csv", "json"]
+    case "--sort": return ExpirySort.allCases.map(\.rawValue)
+    case "--min-severity": return Severity.allCases.map(\.rawValue)
     default: return []
     }
   }

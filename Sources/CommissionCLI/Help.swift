@@ -53,7 +53,7 @@ enum Help {
         The register at a glance: how many contracts (dated and undated), their annual value
         (values that are unknown are counted, never added as £0), each group with its members,
         its end-date spread and whether it is aligned, the next ten deadlines over every group's
-        timetable (each group extended to its latest current end, as align --all proposes), and
+        timetable (each group extended to its latest current end, as align does for all groups), and
         how many errors, warnings and notes the reading left ('commission check' lists them).
 
         Example: commission summary --as-of 2016-03-22
@@ -62,12 +62,8 @@ enum Help {
     case .expiring:
       return """
         Usage: commission expiring --by DATE [--as-of DATE] [--group G] [--provider P]
-<<<<<<< HEAD
-                                   [--sort end|value|provider|group]
+                                   [--department D] [--sort end|value|provider|group]
                                    [--format text|json|csv] [REGISTER ...]
-=======
-                                   [--department D] [--format text|json|csv] [REGISTER ...]
->>>>>>> h-discover
 
         Lists contracts whose current end is on or before DATE (inclusive), soonest first,
         with days from the as-of date, value and its basis, options left and group. Those

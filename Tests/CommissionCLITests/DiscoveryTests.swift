@@ -12,7 +12,7 @@ struct DidYouMeanTests {
     (["expiring", "--zzzzzz"], "unknown option '--zzzzzz'"),
     (
       ["expring"],
-      "unknown command 'expring'; did you mean 'expiring'? (the commands are expiring, check, "
+      "unknown command 'expring'; did you mean 'expiring'? (the commands are summary, expiring, check, "
         + "align, gantt, decision, whatif, export, import)"
     ),
     (
