@@ -270,9 +270,10 @@ extension RegisterLoader.LoadState {
     -> [(Finding, onIdCell: Bool)]
   {
     var found: [(Finding, onIdCell: Bool)] = []
-    let contract = contracts[position]
-    var id = contract.id
-    let derived = contract.statedId.isEmpty
+    // Fields read in place: a copy of the whole contract (some twenty strings retained and
+    // released) was a tenth of loading.
+    var id = contracts[position].id
+    let derived = contracts[position].statedId.isEmpty
     if let first = ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
       let renamed = freeSuffix(for: id, at: first, contracts: contracts)
       let at = contracts[first].location
@@ -288,8 +289,8 @@ extension RegisterLoader.LoadState {
       contracts[position].id = id
     }
     ids.insert(IndexTable.hash(id), position)
-    let (service, provider) = (contract.service, contract.provider)
-    let (valueText, endText) = (contract.valueText, contract.endText)
+    let (service, provider) = (contracts[position].service, contracts[position].provider)
+    let (valueText, endText) = (contracts[position].valueText, contracts[position].endText)
     let rowHash = IndexTable.hash(service, provider, valueText, endText)
     if let first = rows.find(
       rowHash,
