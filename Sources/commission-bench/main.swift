@@ -298,5 +298,45 @@ if options.compare {
         format:
           "%8d rows: commission %.0f ms (whole process, messy file) · DuckDB %.0f ms (query only, clean twin; %.0f ms with Python start) · ratio %.2f",
         size, median(ours), median(theirs), median(theirsWhole), ratio))
+    try compareCommands(size: size, messy: messy, duckDB: median(theirs))
   }
+}
+
+/// Every command of the issue's table as a whole process on the messy register: its time, its
+/// ratio to DuckDB's expiry query on the clean twin, and its peak memory against the file's size.
+@MainActor func compareCommands(size: Int, messy: String, duckDB: Double) throws {
+  let fileBytes = (try? FileManager.default.attributesOfItem(atPath: messy)[.size] as? Int) ?? 1
+  let scenario = options.data + "/bench-scenario.json"
+  let changes = #"{"version": 1, "changes": [{"align": "g1", "to": "2025-03-31"}]}"#
+  try Data(changes.utf8).write(to: URL(fileURLWithPath: scenario))
+  let dates = ["--as-of", asOf.iso]
+  let commands: [(String, [String])] = [
+    ("expiring --format csv", ["expiring", "--by", by.iso, "--format", "csv"] + dates),
+    ("align --all", ["align", "--all"] + dates),
+    ("gantt", ["gantt", "--width", "120"] + dates),
+    ("export --format json", ["export", "--format", "json"] + dates),
+    ("export --format ocds", ["export", "--format", "ocds"] + dates),
+    ("whatif (align one group)", ["whatif", scenario] + dates),
+  ]
+  var table = TextTable(columns: [
+    .init("command"), .init("ms", alignment: .right), .init("× DuckDB", alignment: .right),
+    .init("peak MB", alignment: .right), .init("× file", alignment: .right),
+    .init("exit", alignment: .right),
+  ])
+  let runs = size >= 1_000_000 ? 1 : max(1, min(options.runs, 3))
+  for (name, arguments) in commands {
+    let results = (0..<runs).map { _ in
+      spawn([commission] + arguments + [messy], measureMemory: true)
+    }
+    let ms = median(results.map(\.ms))
+    let rss = results.map(\.rssKB).max() ?? 0
+    table.add([
+      name, String(format: "%.0f", ms), String(format: "%.1f", ms / duckDB),
+      String(format: "%.0f", Double(rss) / 1024),
+      String(format: "%.1f", Double(rss) * 1024 / Double(fileBytes)),
+      String(results.last?.status ?? -1),
+    ])
+  }
+  print("  every command, whole process (median of \(runs)):")
+  for line in table.render(width: 100).lines { print("    " + line) }
 }
