@@ -27,7 +27,9 @@ struct TimetableTests {
 
   @Test("back from a new service on 1 April 2017: every stage with the rule that set it")
   func backScheduled() throws {
-    let t = try proposal().timetable
+    // £1.2m and £2.4m a year: £600,000 and £1,000,000 to extend, a key decision with a notice.
+    let t = try proposal("a,A,£1200000 pa,2016-09-30,g,\nb,B,£2400000 pa,2016-10-31,g,\n")
+      .timetable
     func on(_ kind: Milestone.Kind) -> Day? { t.milestone(kind)?.day }
     #expect(on(.serviceStart) == day("2017-04-01"))
     // Mobilisation 3 months: from 1 January 2017; the award is decided the day before.
@@ -91,6 +93,24 @@ struct TimetableTests {
     #expect(throws: CouncilRulesError.self) {
       try CouncilRules.parse(json: Array(json.utf8), file: "council.json")
     }
+  }
+
+  @Test(
+    "only a key extension decision has a forward-plan notice: £1,000,000.00 is key, a penny under is not",
+    arguments: [("£2000000 pa", true), ("£1999999.98 pa", false)])
+  func noticeOnlyForKey(value: String, key: Bool) throws {
+    // Six months of the annual value: £1,000,000.00, or £999,999.99.
+    let p = try proposal("a,A,\(value),2016-09-30,g,\n")
+    #expect(p.keyDecision.required == key)
+    #expect(p.decisionBy?.day == day("2016-09-30"))
+    #expect((p.timetable.milestone(.extensionNotice) != nil) == key)
+    #expect((p.noticeBy?.day == day("2016-09-01")) == key)
+    // The award decision's value is not known here: it keeps its notice either way.
+    #expect(p.timetable.milestone(.awardNotice) != nil)
+    var text = ""
+    p.writeText(to: &text, width: 100)
+    #expect(text.contains("Forward-plan notice by") == key)
+    #expect(text.contains("not needed") == !key)
   }
 
   @Test("a missed deadline is shown missed, not moved")

@@ -12,7 +12,8 @@ extension RecordDraft {
     // The one timetable: a contract led by another commissioner shapes the target but not
     // this decision's dates.
     let cycle = Timetable(
-      newServiceStart: proposal.newServiceStart, extensions: covered, rules: council, asOf: asOf)
+      newServiceStart: proposal.newServiceStart, extensions: covered, rules: council, asOf: asOf,
+      extensionIsKey: key.required)
     takeDates(
       from: cycle, decision: .extensionDecision, notice: .extensionNotice,
       committee: .extensionCommittee)

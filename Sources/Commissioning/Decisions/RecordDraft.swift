@@ -163,7 +163,11 @@ extension RecordDraft {
 
   /// The timetable in date order, each missed date also a check.
   mutating func buildTimetable() {
-    let dates = [("Forward-plan notice by", noticeBy), ("Decision by", decisionBy)] + otherDates
+    var dates = [("Decision by", decisionBy)] + otherDates
+    // A decision under the threshold is not on the forward plan: no notice date to meet.
+    if noticeBy != nil || decisionBy == nil || key.required {
+      dates.insert(("Forward-plan notice by", noticeBy), at: 0)
+    }
     for (label, deadline) in dates { addEntry(label, deadline) }
     timetable.sort { ($0.day ?? Day(ordinal: Int.max)) < ($1.day ?? Day(ordinal: Int.max)) }
   }

@@ -113,11 +113,20 @@ extension AlignmentProposal {
     }
     let unknownEnds = "the current ends of the contracts to extend are not known"
     if decisionBy == nil, !councilExtensions.isEmpty {
-      entries.append((nil, Milestone.Kind.extensionNotice.label, "unknown", unknownEnds))
+      if keyDecision.required {
+        entries.append((nil, Milestone.Kind.extensionNotice.label, "unknown", unknownEnds))
+      }
       entries.append((nil, Milestone.Kind.extensionDecision.label, "unknown", unknownEnds))
     } else if decisionBy != nil, committee == nil {
       entries.append(
         (nil, "Committee meeting", "none", "no meeting in council.json on or before the decision"))
+    }
+    if decisionBy != nil, !keyDecision.required {
+      entries.append(
+        (
+          nil, "Forward-plan notice", "not needed",
+          "under the key-decision threshold, the decision is not on the forward plan"
+        ))
     }
     entries.sort { ($0.day ?? Day(ordinal: Int.max)) < ($1.day ?? Day(ordinal: Int.max)) }
     AlignmentProposal.write(entries, to: &out, width: width)

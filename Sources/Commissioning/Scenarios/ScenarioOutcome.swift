@@ -183,12 +183,13 @@ struct Applier {
     let proposals = zip(contracts, ends).map { c, e in
       ContractProposal(c, target: e, newServiceStart: e.next, rules: exact, diagnostics: &ignored)
     }.filter(\.extends)
+    let key = KeyDecisionTest(proposals, threshold: register.council.keyDecisionThreshold)
     let cycle = Timetable(
       newServiceStart: (ends.max() ?? asOf).next, extensions: proposals,
-      rules: register.council, asOf: asOf)
+      rules: register.council, asOf: asOf, extensionIsKey: key.required)
     return ScenarioDecision(
       label: label,
-      keyDecision: KeyDecisionTest(proposals, threshold: register.council.keyDecisionThreshold),
+      keyDecision: key,
       decisionBy: cycle.milestone(.extensionDecision)?.deadline,
       noticeBy: cycle.milestone(.extensionNotice)?.deadline, procurementStartBy: nil,
       contracts: proposals.filter(\.isCouncilLed).map(\.contract.id))

@@ -370,7 +370,8 @@ extension AlignmentProposal {
         ))
     }
     let timetable = Timetable(
-      newServiceStart: newStart, extensions: proposals, rules: rules, asOf: asOf)
+      newServiceStart: newStart, extensions: proposals, rules: rules, asOf: asOf,
+      extensionIsKey: keyDecision.required)
     // A stage worked back from a target near the calendar's edge can fall outside the years a
     // date is written in: said, not printed as year -39 or left null in silence.
     let unwritable = timetable.milestones.filter { !Day.writable.contains($0.day) }

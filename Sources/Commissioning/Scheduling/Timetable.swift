@@ -236,12 +236,16 @@ extension Timetable {
   ///   - asOf: today, for missed deadlines.
   ///   - mobilisation: overrides the council's mobilisation length (`.months(0)` for an award to
   ///     the current provider, who needs no handover).
+  ///   - extensionIsKey: whether the extension decision is a key decision. Only a key decision
+  ///     goes on the forward plan (2012 regulations reg 9), so a decision under the threshold
+  ///     has no notice date; the award decision's value is not known here, so it keeps its own.
   public init(
     newServiceStart: Day, extensions: [ContractProposal], rules: CouncilRules, asOf: Day,
-    mobilisation: Length? = nil
+    mobilisation: Length? = nil, extensionIsKey: Bool = true
   ) {
     var builder = Builder(rules: rules, asOf: asOf)
-    builder.extensionMilestones(extensions.filter { $0.isCouncilLed && $0.extends })
+    builder.extensionMilestones(
+      extensions.filter { $0.isCouncilLed && $0.extends }, notice: extensionIsKey)
     builder.cycleMilestones(
       newServiceStart: newServiceStart, councilLed: extensions.filter(\.isCouncilLed),
       mobilisation: mobilisation ?? rules.stages.mobilisation)
@@ -269,14 +273,18 @@ extension Timetable {
           meeting: meeting))
     }
 
-    /// A decision with its notice and committee.
-    mutating func decision(_ kind: Milestone.Kind, by day: Day, _ rule: TimetableRule) {
+    /// A decision with its committee, and its forward-plan notice when it is a key decision.
+    mutating func decision(
+      _ kind: Milestone.Kind, by day: Day, _ rule: TimetableRule, notice needed: Bool = true
+    ) {
       let notice: Milestone.Kind = kind == .awardDecision ? .awardNotice : .extensionNotice
       let committee: Milestone.Kind =
         kind == .awardDecision ? .awardCommittee : .extensionCommittee
-      add(
-        notice, rules.noticeBy(decision: day),
-        .clearDaysBefore(days: rules.noticeClearDays, decision: kind))
+      if needed {
+        add(
+          notice, rules.noticeBy(decision: day),
+          .clearDaysBefore(days: rules.noticeClearDays, decision: kind))
+      }
       if let meeting = rules.meetings.last(where: { $0.date <= day }) {
         add(
           committee, meeting.date, .latestMeeting(committee: meeting.committee, decision: kind),
@@ -286,12 +294,13 @@ extension Timetable {
     }
 
     /// Forward from the need: the council decides by the earliest current end it extends.
-    mutating func extensionMilestones(_ extended: [ContractProposal]) {
+    mutating func extensionMilestones(_ extended: [ContractProposal], notice: Bool) {
       guard let earliest = extended.compactMap(\.currentEnd).min(),
         let first = extended.first(where: { $0.currentEnd == earliest })
       else { return }
       let name = ContractProposal.name(first.contract)
-      decision(.extensionDecision, by: earliest, .earliestCurrentEnd(contract: name))
+      decision(
+        .extensionDecision, by: earliest, .earliestCurrentEnd(contract: name), notice: notice)
       add(.currentEnd, earliest, .currentEnd(contract: name))
     }
 
