@@ -66,4 +66,34 @@ struct AbbreviationTests {
     #expect(lines.allSatisfy { $0.count <= 28 })
     #expect(Set(lines.dropFirst()).count == 3)
   }
+
+  @Test("the closest rival found among sorted neighbours is the closest among all: 500 seeded sets")
+  func neighbours() {
+    var random = SeededGenerator(state: 2016)
+    for _ in 0..<500 {
+      let texts = (0..<Int(1 + random.next() % 12)).map { _ in
+        (0..<Int(random.next() % 6)).map { _ in random.pick(["a", "b", "é", "e\u{301}", " "]) }
+          .joined()
+      }.map { Array($0) }
+      let brute = texts.indices.map { i in
+        texts.indices.filter { $0 != i }.map { j in
+          zip(texts[i], texts[j]).prefix { $0 == $1 }.count
+        }.max() ?? 0
+      }
+      #expect(Abbreviation.longestShared(texts) == brute, "\(texts)")
+    }
+  }
+
+  @Test("20,000 names that cut alike are told apart in one sort, not by every pair")
+  func manyAlike() {
+    let names = (0..<20_000).map { "Youth Service Contracts \($0)" }
+    let clock = ContinuousClock()
+    var shown: [String] = []
+    let took = clock.measure { shown = Abbreviation.distinct(names, width: 20) }
+    #expect(Set(shown).count == names.count)
+    #expect(shown.allSatisfy { $0.count <= 20 })
+    // Every pair was 200 million comparisons, minutes even in a release build; a sort is well
+    // under a second. The limit is generous so a slow machine passes and a quadratic one fails.
+    #expect(took < .seconds(60))
+  }
 }
