@@ -139,3 +139,18 @@ struct ParallelReadingTests {
     #expect(Parallelism(cores: cores, minimumStretch: minimum).stretches(for: bytes) == expected)
   }
 }
+
+@Suite("Identity: ids are the same when their bytes are")
+struct IdentityTests {
+  @Test(
+    "two spellings of é are two ids; the same bytes twice are a duplicate",
+    arguments: [("caf\u{E9}", "caf\u{E9}", true), ("caf\u{E9}", "cafe\u{301}", false)])
+  func bytes(first: String, second: String, duplicate: Bool) throws {
+    let text = "id,service,end\n\(first),A,2017-03-31\n\(second),B,2017-03-31\n"
+    let r = try RegisterLoader.load(
+      [RegisterInput(name: "r.csv", bytes: Array(text.utf8))], name: "r")
+    #expect(r.contracts.count == 2)
+    #expect(r.diagnostics.contains { $0.message.hasPrefix("duplicate id") } == duplicate)
+    #expect(r.contracts[1].id.utf8.elementsEqual(second.utf8) == !duplicate)
+  }
+}

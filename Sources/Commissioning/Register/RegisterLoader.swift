@@ -77,7 +77,8 @@ public enum RegisterLoader {
     mutating func freeSuffix(for id: String, at first: Int, contracts: [Contract]) -> String {
       var n = nextSuffix[first] ?? 2
       while ids.find(
-        IndexTable.hash("\(id)-\(n)"), where: { [n] in contracts[$0].id == "\(id)-\(n)" }) != nil
+        IndexTable.hash("\(id)-\(n)"),
+        where: { [n] in contracts[$0].id.utf8.elementsEqual("\(id)-\(n)".utf8) }) != nil
       {
         n += 1
       }

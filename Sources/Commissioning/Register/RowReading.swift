@@ -274,7 +274,10 @@ extension RegisterLoader.LoadState {
     // released) was a tenth of loading.
     var id = contracts[position].id
     let derived = contracts[position].statedId.isEmpty
-    if let first = ids.find(IndexTable.hash(id), where: { contracts[$0].id == id }) {
+    // Ids are the same when their bytes are (see Performance.md, "Identity"), as they hash.
+    if let first = ids.find(
+      IndexTable.hash(id), where: { contracts[$0].id.utf8.elementsEqual(id.utf8) })
+    {
       let renamed = freeSuffix(for: id, at: first, contracts: contracts)
       let at = contracts[first].location
       found.append(
