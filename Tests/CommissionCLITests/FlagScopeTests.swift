@@ -232,3 +232,36 @@ struct HelpAndFootnoteTests {
     #expect(result.stdout.contains(Self.footnote) == shown)
   }
 }
+
+@Suite("whatif's timeline window")
+struct WhatIfWindowTests {
+  static let scenario = "Examples/2016-align-with-camhs-april-2017.json"
+
+  @Test("--from is read as every command-line date is: a UK date draws the same window")
+  func ukFrom() {
+    let iso = commission(["whatif", Self.scenario, "--gantt", "--from", "2016-04-01", "-q"])
+    let uk = commission(["whatif", Self.scenario, "--gantt", "--from", "1 April 2016", "-q"])
+    let none = commission(["whatif", Self.scenario, "--gantt", "-q"])
+    #expect(iso.code == 0)
+    #expect(uk.stdout == iso.stdout)
+    #expect(none.stdout != iso.stdout)
+    let bad = commission(["whatif", Self.scenario, "--gantt", "--from", "31/04/2016"])
+    #expect(bad.code == 64)
+    #expect(bad.stderr.contains("'--from <date>': not a date (April has 30 days)"))
+  }
+
+  @Test(
+    "--from, --until and --ascii without --gantt are refused",
+    arguments: [
+      "--from", "--until", "--ascii",
+    ])
+  func withoutGantt(flag: String) {
+    let value = flag == "--ascii" ? [] : ["2016-04-01"]
+    let result = commission(["whatif", Self.scenario, flag] + value)
+    #expect(result.code == 64)
+    #expect(
+      result.stderr
+        == "commission: '\(flag)' shapes the '--gantt' timelines; give '--gantt' too, or leave "
+        + "it out\n")
+  }
+}
