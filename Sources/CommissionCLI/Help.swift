@@ -70,14 +70,15 @@ enum Help {
         Lists contracts whose current end is on or before DATE (inclusive), soonest first,
         with days from the as-of date, value and its basis, options left and group. Those
         already ended at the as-of date are marked. Contracts with no usable end date are
-        listed after, each with its reason. --sort value puts the largest annual value first,
-        provider and group sort A to Z; ties keep register order, and a contract with no
-        value, provider or group comes last.
+        listed after, each with its reason. --sort value puts the largest annual value first
+        (a whole-term total by its yearly share), provider and group sort A to Z; ties keep
+        register order, and a contract with no value, provider or group comes last.
 
         --provider takes a name as the register (or an alias) spells it, ignoring case, or a
         part of exactly one provider's name, noted on standard error. --department takes a
-        department's name, ignoring case. An unknown group, provider or department is an
-        error (exit 1) naming the closest.
+        department's name, ignoring case, or a part of exactly one, noted the same way. An
+        unknown group, provider or department, or a part of several, is an error (exit 1)
+        naming them.
 
         Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
 

@@ -198,6 +198,11 @@ struct CommandLineDateTests {
       ("2016", "it gives a year only"),
       ("1 to 3 May 2016", "it has words around its date"),
       ("30 Sep 2016 +1", nil), ("tomorrow", nil), ("", nil),
+      // Stray marks the parser would step over: not a digit first, not a digit or letter
+      // last, or a character other than digits, letters, spaces, `/`, `-`, `.` and `,`.
+      ("-2016-01-01", nil), ("+2016-01-01", nil), ("~1 Jan 2016", nil), ("1 Jan 2016?", nil),
+      ("(1 Jan 2016)", nil), ("1/1/2016-", nil), ("-1/1/2016", nil), ("1 Jan 2016.", nil),
+      ("1 Jan (2016)", nil),
     ] as [(String, String?)])
   func refused(text: String, reason: String?) {
     #expect(
