@@ -154,7 +154,6 @@ public enum Commission {
             ? " without '--group' or '--all'" : "")
           + "; use " + allowed.map(\.rawValue).joined(separator: " or "))
     }
-    try checkReportFlags(command, invocation)
     switch command {
     case .summary:
       return try summarise(invocation, format: format, width: width, asOf: asOf, environment)
@@ -173,7 +172,7 @@ public enum Commission {
         try resolveProvider(text, in: register, environment: environment)
       }
       let department = try invocation.department.map { text throws(CommandFailure) in
-        try resolveDepartment(text, in: register)
+        try resolveDepartment(text, in: register, environment: environment)
       }
       let report = ExpiryReport(
         register: register, by: by, asOf: asOf, group: invocation.group,

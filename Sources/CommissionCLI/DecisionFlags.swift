@@ -12,12 +12,12 @@ extension DecisionSpec {
     switch flag {
     case "--kind":
       guard let parsed = DecisionKind(rawValue: text) else {
-        throw invalid("use one of extend, award, vary")
+        throw UsageError(Invocation.invalid(text, flag, DecisionKind.allCases))
       }
       kind = parsed
     case "--form":
       guard let parsed = DecisionForm(rawValue: text) else {
-        throw invalid("use one of propose, agree")
+        throw UsageError(Invocation.invalid(text, flag, DecisionForm.allCases))
       }
       form = parsed
     case "--service": service = text

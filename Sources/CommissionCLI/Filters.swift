@@ -27,15 +27,33 @@ extension Commission {
     }
   }
 
-  /// `--department`: a department the register names (ignoring case), spelled as it does.
-  static func resolveDepartment(_ text: String, in register: Register) throws(CommandFailure)
-    -> String
+  /// `--department`, matched as `--provider` is: a department the register names (ignoring
+  /// case), spelled as it does; or text inside exactly one department's name, taken with a note
+  /// on standard error. Inside several, or none, is exit 1 listing them, each quoted, since a
+  /// name such as 'Social Care, Health and Wellbeing' holds commas itself.
+  static func resolveDepartment(_ text: String, in register: Register, environment: Environment)
+    throws(CommandFailure) -> String
   {
     if let name = register.department(named: text) { return name }
-    throw CommandFailure(
-      .failure,
-      CloseMatch.refusal(
-        "no contract is in department '\(text)'", for: text, in: register.departments,
-        noun: "departments"))
+    let needle = text.lowercased()
+    let containing =
+      needle.isEmpty ? [] : register.departments.filter { $0.lowercased().contains(needle) }
+    switch containing.count {
+    case 1:
+      environment.writeStandardError(
+        "commission: note: department '\(text)' taken as '\(containing[0])'\n")
+      return containing[0]
+    case 0:
+      throw CommandFailure(
+        .failure,
+        CloseMatch.refusal(
+          "no contract is in department '\(text)'", for: text, in: register.departments,
+          noun: "departments", quoted: true))
+    default:
+      throw CommandFailure(
+        .failure,
+        "department '\(text)' is part of \(containing.count) departments' names; give one of "
+          + containing.map { "'\($0)'" }.joined(separator: ", "))
+    }
   }
 }

@@ -29,8 +29,8 @@ enum Flags {
         "--meeting-date", "--notice-date", "--subject", "--purpose", "--alternatives",
         "--exempt", "--author", "--director", "--contracts",
       ]
-    case .whatif: return ["--gantt"]
-    case .export: return ["--group", "--by", "--target", "--start", "--alarms"]
+    case .whatif: return ["--gantt", "--from", "--until", "--ascii"]
+    case .export: return ["--group", "--by", "--to", "--target", "--start", "--alarms"]
     case .import: return ["--from"]
     }
   }
@@ -63,5 +63,18 @@ enum Flags {
   /// `unknown option '--grup'; did you mean '--group'?`
   static func unknown(_ flag: String) -> String {
     "unknown option '\(flag)'" + CloseMatch.hint(for: flag, in: all)
+  }
+
+  /// A flag the command does not take is refused, not ignored: `summary --provider KCHFT`
+  /// would otherwise print the whole council's summary as if it were the provider's.
+  ///
+  /// - Throws: ``UsageError``: `'--provider' is not an option of 'summary'; see ...`.
+  static func refuseForeign(_ flags: [String], of command: CommandName) throws(UsageError) {
+    let taken = common + own(command)
+    guard let foreign = flags.first(where: { !taken.contains($0) }) else { return }
+    throw UsageError(
+      "'\(foreign)' is not an option of '\(command.rawValue)'"
+        + CloseMatch.hint(for: foreign, in: taken)
+        + "; see 'commission \(command.rawValue) --help'")
   }
 }

@@ -17,8 +17,10 @@ enum Help {
 
       """
     for command in CommandName.allCases {
-      text += "  " + command.rawValue.padded(10) + command.summary + "\n"
+      text += "  " + command.rawValue.padded(12) + command.summary + "\n"
     }
+    text += "  " + "help".padded(12) + "help for a command: commission help expiring\n"
+    text += "  " + "completion".padded(12) + "print a bash, zsh or fish completion script\n"
     text += """
 
       Options for every command:
@@ -68,14 +70,15 @@ enum Help {
         Lists contracts whose current end is on or before DATE (inclusive), soonest first,
         with days from the as-of date, value and its basis, options left and group. Those
         already ended at the as-of date are marked. Contracts with no usable end date are
-        listed after, each with its reason. --sort value puts the largest annual value first,
-        provider and group sort A to Z; ties keep register order, and a contract with no
-        value, provider or group comes last.
+        listed after, each with its reason. --sort value puts the largest annual value first
+        (a whole-term total by its yearly share), provider and group sort A to Z; ties keep
+        register order, and a contract with no value, provider or group comes last.
 
         --provider takes a name as the register (or an alias) spells it, ignoring case, or a
         part of exactly one provider's name, noted on standard error. --department takes a
-        department's name, ignoring case. An unknown group, provider or department is an
-        error (exit 1) naming the closest.
+        department's name, ignoring case, or a part of exactly one, noted the same way. An
+        unknown group, provider or department, or a part of several, is an error (exit 1)
+        naming them.
 
         Example: commission expiring --by 2016-09-30 --as-of 2016-03-22
 
@@ -161,7 +164,8 @@ enum Help {
         """
     case .whatif:
       return """
-        Usage: commission whatif SCENARIO.json [SCENARIO.json ...] [--gantt] [--as-of DATE]
+        Usage: commission whatif SCENARIO.json [SCENARIO.json ...] [--gantt [--from DATE]
+                                 [--until DATE] [--ascii]] [--as-of DATE]
                                  [--format text|json|csv] [--width N]
 
         Applies each scenario file to its register (its "register", relative to the file, or the
@@ -170,7 +174,8 @@ enum Help {
         group's end-date spread, and every contract whose end differs, with its cost. A scenario
         may extend another ("extends"), whose changes apply first. Changes: align, extend, set,
         add, remove, stagger, rules (see Examples/README.md). A scenario's "asOf" wins over
-        --as-of. --gantt draws each scenario's timeline under the comparison.
+        --as-of. --gantt draws each scenario's timeline under the comparison, from --from to
+        --until (default: the earliest "as of" to the latest proposed end).
 
         Example: commission whatif Examples/2016-align-with-camhs-april-2017.json Examples/2016-stagger-ends.json
 
@@ -178,7 +183,7 @@ enum Help {
     case .export:
       return """
         Usage: commission export [--format csv|json|ics|mermaid|ocds] [--group G] [--by DATE]
-                                 [--target DATE | --start DATE] [--alarms 180,90,30]
+                                 [--to DATE | --start DATE] [--alarms 180,90,30]
                                  [--as-of DATE] [--output FILE] [REGISTER ...]
 
         Writes the register (filtered by --group and --by) as:
@@ -186,7 +191,8 @@ enum Help {
                    cells a spreadsheet would run as formulas are neutralised
           json     every contract's raw and parsed values, and the diagnostics
           ics      an iCalendar file of key dates (ends, maximum extents, reviews; with
-                   --group and --target or --start, the notice, decision and procurement dates)
+                   --group and --to (or --target) or --start, the notice, decision and
+                   procurement dates)
                    with reminders (--alarms, days before), for Outlook and other calendars
           mermaid  a Mermaid gantt block for Markdown reports
           ocds     an OCDS 1.1 release package (contracts, periods, amendments, milestones)

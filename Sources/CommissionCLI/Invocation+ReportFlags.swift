@@ -20,12 +20,14 @@ extension Invocation {
     }
   }
 
-  /// `the value 'x' is invalid for '--sort <key>'; use one of end, value, provider, group`.
+  /// `the value 'vale' is invalid for '--sort <key>'; did you mean 'value'?; use one of end,
+  /// value, provider, group`: the close choice first, as `completion bsh` suggests `bash`.
   static func invalid<Choice: RawRepresentable<String>>(
     _ text: String, _ usage: String, _ choices: [Choice]
   ) -> String {
-    "the value '\(text)' is invalid for '\(usage)'; use one of "
-      + choices.map(\.rawValue).joined(separator: ", ")
+    let names = choices.map(\.rawValue)
+    return "the value '\(text)' is invalid for '\(usage)'" + CloseMatch.hint(for: text, in: names)
+      + "; use one of " + names.joined(separator: ", ")
   }
 
   /// The example a missing value's message shows.

@@ -111,6 +111,8 @@ public struct Invocation: Equatable, Sendable {
   public var maxInputSize: Int?
   public var help = false
   public var version = false
+  /// The flags given, as typed (`-o` or `--output`), in order: each must be one the command takes.
+  public var flags: [String] = []
 
   public init() {}
 }
@@ -180,8 +182,7 @@ extension Invocation {
       case "--scale":
         let text = try value(for: flag, inline: inline)
         guard let scale = GanttScale(rawValue: text) else {
-          throw UsageError(
-            "the value '\(text)' is invalid for '--scale <scale>'; use one of month, quarter, year")
+          throw UsageError(invalid(text, "--scale <scale>", GanttScale.allCases))
         }
         invocation.scale = scale
       case "--sort", "--min-severity":
@@ -228,9 +229,7 @@ extension Invocation {
       case "--format":
         let text = try value(for: flag, inline: inline)
         guard let format = OutputFormat(rawValue: text) else {
-          throw UsageError(
-            "the value '\(text)' is invalid for '--format <format>'; use one of "
-              + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+          throw UsageError(invalid(text, "--format <format>", OutputFormat.allCases))
         }
         invocation.format = format
       case "--output", "-o": invocation.output = try value(for: flag, inline: inline)
@@ -264,6 +263,7 @@ extension Invocation {
       default:
         throw UsageError(Flags.unknown(flag))
       }
+      invocation.flags.append(flag)
       index += 1
     }
     if invocation.target != nil && invocation.start != nil {
@@ -295,6 +295,7 @@ extension Invocation {
       }
       invocation.command = command
       invocation.registers = Array(positional.dropFirst())
+      if !invocation.help { try Flags.refuseForeign(invocation.flags, of: command) }
     }
     return invocation
   }
@@ -331,28 +332,57 @@ extension Invocation {
   ///
   /// The register's ``DateParser`` reads the day-first forms, but only a reading with no
   /// doubt is taken: a whole day, one date, no assumption (`31/02/2016`, `30/09/16`,
-  /// `September 2016` are refused), since a slip here changes every answer silently.
+  /// `September 2016` are refused), and no stray marks the parser would step over
+  /// (`-2016-01-01`, `~1 Jan 2016`, `1 Jan 2016?`), since a slip here changes every answer
+  /// silently. A finding the parser gives (`September has 30 days`) says why.
   static func day(_ flag: String, _ text: String, example: String) throws(UsageError) -> Day {
-    guard let day = Day(text) ?? dayFirst(text) else {
-      throw UsageError(
-        "the value '\(text)' is invalid for '\(flag) <date>'; use a date like \(example), "
-          + "30/09/2016 or 30 Sep 2016")
+    func refuse(_ reason: String?) -> UsageError {
+      UsageError(
+        "the value '\(text)' is invalid for '\(flag) <date>'"
+          + (reason.map { ": \($0)" } ?? "")
+          + "; use a date like \(example), 30/09/2016 or 30 Sep 2016")
     }
-    guard commandLineYears.contains(day.year) else {
+    guard isPlainDate(text) else { throw refuse(nil) }
+    let reading = DateParser.parse(text, role: .start)
+    if let year = (Day(text) ?? reading.day)?.year, !commandLineYears.contains(year) {
       throw UsageError(
         "the value '\(text)' is invalid for '\(flag) <date>'; use a date in the years "
           + "\(commandLineYears.lowerBound) to \(commandLineYears.upperBound), like \(example)")
     }
+    guard
+      let day = Day(text)
+        ?? reading.day.flatMap({ day in
+          reading.precision == .day && reading.findings.isEmpty && reading.rangeStart == nil
+            && reading.option == nil ? day : nil
+        })
+    else {
+      throw refuse(reading.findings.first.map { reason($0.message, quoting: text) })
+    }
     return day
   }
 
-  /// A day-first date the register's parser reads with no finding at all, to the day.
-  static func dayFirst(_ text: String) -> Day? {
-    let reading = DateParser.parse(text, role: .start)
-    guard reading.precision == .day, reading.findings.isEmpty, reading.rangeStart == nil,
-      reading.option == nil
-    else { return nil }
-    return reading.day
+  /// Digits first, a digit or letter last, and only digits, ASCII letters, spaces, `/`, `-`,
+  /// `.` and `,` between: the marks a date is written with, and none it could be hedged with.
+  static func isPlainDate(_ text: String) -> Bool {
+    let marks: Set<Character> = [" ", "/", "-", ".", ","]
+    func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    func isLetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+    guard let first = text.first, let last = text.last, isDigit(first),
+      isDigit(last) || isLetter(last)
+    else { return false }
+    return text.allSatisfy { isDigit($0) || isLetter($0) || marks.contains($0) }
+  }
+
+  /// A parser finding as a reason: `'31/09/2016' is not a date (September has 30 days); read as
+  /// 2016-09-30` becomes `not a date (September has 30 days)`, `'30/09/16' has a two-digit
+  /// year` becomes `it has a two-digit year`: on the command line nothing is read as anything.
+  static func reason(_ message: String, quoting text: String) -> String {
+    var reason = Substring(message)
+    if let cut = reason.range(of: "; read") { reason = reason[..<cut.lowerBound] }
+    let quoted = "'\(text)' "
+    guard reason.hasPrefix(quoted) else { return String(reason) }
+    reason = reason.dropFirst(quoted.count)
+    return reason.hasPrefix("is ") ? String(reason.dropFirst(3)) : "it " + reason
   }
 
   /// A size in bytes: digits, then perhaps K, M, G or T (powers of 1024, either case); at least 1.

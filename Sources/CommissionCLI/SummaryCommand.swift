@@ -15,17 +15,4 @@ extension Commission {
     }
     return (.text(text), .success, inputs)
   }
-
-  /// A flag that belongs to one command is refused elsewhere, rather than silently ignored.
-  static func checkReportFlags(_ command: CommandName, _ invocation: Invocation)
-    throws(CommandFailure)
-  {
-    if invocation.sort != nil && command != .expiring {
-      throw CommandFailure(.usage, "'--sort' is for 'expiring'; for example --sort value")
-    }
-    if invocation.minSeverity != nil && command != .check {
-      throw CommandFailure(
-        .usage, "'--min-severity' is for 'check'; for example --min-severity warning")
-    }
-  }
 }

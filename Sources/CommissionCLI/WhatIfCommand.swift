@@ -11,6 +11,7 @@ extension Commission {
         .usage,
         "missing scenario files; for example: commission whatif Examples/2016-stagger-ends.json")
     }
+    let windowStart = try ganttWindowStart(invocation)
     var outcomes: [ScenarioOutcome] = []
     var inputs: [String] = []
     var registers: [String: Register] = [:]
@@ -63,7 +64,7 @@ extension Commission {
           options.width = width
           options.ascii = invocation.ascii
           options.group = outcome.groupsNamed.first
-          options.from = invocation.fromText.flatMap { Day($0) } ?? from
+          options.from = windowStart ?? from
           options.to = invocation.until ?? to
           text += "\n" + String(repeating: "=", count: min(width, 100)) + "\n"
           text +=
@@ -80,6 +81,24 @@ extension Commission {
       }
     }
     return (text, .success, inputs)
+  }
+
+  /// `whatif --gantt`'s window start, read as every command-line date is (not only ISO, and
+  /// never dropped silently); `--from`, `--until` and `--ascii` only shape the `--gantt`
+  /// timelines, so without `--gantt` they are refused rather than ignored.
+  static func ganttWindowStart(_ invocation: Invocation) throws(CommandFailure) -> Day? {
+    if !invocation.gantt,
+      let flag = invocation.flags.first(where: { ["--from", "--until", "--ascii"].contains($0) })
+    {
+      throw CommandFailure(
+        .usage, "'\(flag)' shapes the '--gantt' timelines; give '--gantt' too, or leave it out")
+    }
+    guard let text = invocation.fromText else { return nil }
+    do throws(UsageError) {
+      return try Invocation.day("--from", text, example: "2016-04-01")
+    } catch {
+      throw CommandFailure(.usage, error.message)
+    }
   }
 
   /// A scenario and the files it extends, the root first; a cycle is an error, not a hang.

@@ -69,6 +69,10 @@ struct CompletionTests {
       (["commission", "completion", "b"], "bash"),
       (["commission", "--vers"], "--version"),
       (["commission", "check", "--by"], ""),
+      // Invoked by a path: bash finds `complete -F _commission commission` by the last part.
+      (["./commission", "expi"], "expiring"),
+      (["/usr/local/bin/commission", "expiring", "--dep"], "--department"),
+      (["/usr/local/bin/commission", "whatif", "--unt"], "--until"),
     ])
   func bashCompletes(words: [String], expected: String) throws {
     let quoted = words.map { "'\($0)'" }.joined(separator: " ")

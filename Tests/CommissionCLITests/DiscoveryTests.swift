@@ -58,14 +58,38 @@ struct DidYouMeanTests {
       "commission: note: provider 'home group' taken as 'Home Group Ltd'\n"
     ),
     (["--provider", "porchlight"], 0, ""),
+    // A part of exactly one department's name is taken, with a note, as a provider's is.
     (
-      ["--department", "Social Care"], 1,
-      "commission: no contract is in department 'Social Care'; did you mean 'Social Care, "
-        + "Health and Wellbeing'? (the departments are Education and Young People's Services, "
-        + "Social Care, Health and Wellbeing, West Kent CCG (lead commissioner for Kent CCGs "
-        + "and KCC))\n"
+      ["--department", "Social Care"], 0,
+      "commission: note: department 'Social Care' taken as 'Social Care, Health and Wellbeing'\n"
     ),
-    (["--department", "social care, health and wellbeing"], 0, ""),
+    (
+      ["--department", "social care, health and wellbeing"], 0, ""
+    ),
+    // A part of two names: both, each quoted, since a name may hold commas.
+    (
+      ["--department", "ca"], 1,
+      "commission: department 'ca' is part of 2 departments' names; give one of 'Education and "
+        + "Young People's Services', 'Social Care, Health and Wellbeing'\n"
+    ),
+    (
+      ["--department", "kent"], 0,
+      "commission: note: department 'kent' taken as 'West Kent CCG (lead commissioner for Kent "
+        + "CCGs and KCC)'\n"
+    ),
+    (
+      ["--department", "Social Care, Health and Welbeing"], 1,
+      "commission: no contract is in department 'Social Care, Health and Welbeing'; did you mean "
+        + "'Social Care, Health and Wellbeing'? (the departments are 'Education and Young "
+        + "People's Services', 'Social Care, Health and Wellbeing', 'West Kent CCG (lead "
+        + "commissioner for Kent CCGs and KCC)')\n"
+    ),
+    (
+      ["--department", "Nowhere"], 1,
+      "commission: no contract is in department 'Nowhere'; the departments are 'Education and "
+        + "Young People's Services', 'Social Care, Health and Wellbeing', 'West Kent CCG (lead "
+        + "commissioner for Kent CCGs and KCC)'\n"
+    ),
   ]
 
   @Test(
@@ -143,10 +167,15 @@ struct CommandLineDateTests {
       ("31/12/2016", "2016-12-31"),
       ("01/01/1990", "1990-01-01"),
       ("31/12/2099", "2099-12-31"),
+      ("1900-01-01", "1900-01-01"),
+      ("2200-12-31", "2200-12-31"),
     ])
   func accepted(text: String, iso: String) throws {
-    for flag in ["--by", "--as-of", "--to", "--start", "--target", "--meeting-date"] {
-      let parsed = try Invocation.parse(["decision", flag, text])
+    for (command, flag) in [
+      ("expiring", "--by"), ("decision", "--as-of"), ("decision", "--to"),
+      ("decision", "--start"), ("gantt", "--target"), ("decision", "--meeting-date"),
+    ] {
+      let parsed = try Invocation.parse([command, flag, text])
       let day = [
         parsed.by, parsed.asOf, parsed.to, parsed.start, parsed.target,
         parsed.decisionFields.meetingDate,
@@ -156,17 +185,43 @@ struct CommandLineDateTests {
   }
 
   @Test(
-    "refused, naming the flag: invalid, ambiguous, imprecise, one beyond each boundary",
+    "refused, naming the flag and the parser's reason: invalid, ambiguous, imprecise",
     arguments: [
-      "31/02/2016", "30/02/2016", "29/02/2015", "31/09/2016", "32/12/2016", "30/13/2016",
-      "30/09/16", "September 2016", "Sep 2016", "2016", "31/12/1899", "01/01/2201",
-      "1 to 3 May 2016", "30 Sep 2016 +1", "tomorrow", "",
-    ])
-  func refused(text: String) {
+      ("31/02/2016", "not a date (February has 29 days)"),
+      ("30/02/2016", "not a date (February has 29 days)"),
+      ("29/02/2015", "not a date (February has 28 days)"),
+      ("31/09/2016", "not a date (September has 30 days)"),
+      ("32/12/2016", "not a date (no day 32)"),
+      ("30/13/2016", "not a date (no month 13)"),
+      ("30/09/16", "it has a two-digit year"),
+      ("September 2016", nil), ("Sep 2016", nil),
+      ("2016", "it gives a year only"),
+      ("1 to 3 May 2016", "it has words around its date"),
+      ("30 Sep 2016 +1", nil), ("tomorrow", nil), ("", nil),
+      // Stray marks the parser would step over: not a digit first, not a digit or letter
+      // last, or a character other than digits, letters, spaces, `/`, `-`, `.` and `,`.
+      ("-2016-01-01", nil), ("+2016-01-01", nil), ("~1 Jan 2016", nil), ("1 Jan 2016?", nil),
+      ("(1 Jan 2016)", nil), ("1/1/2016-", nil), ("-1/1/2016", nil), ("1 Jan 2016.", nil),
+      ("1 Jan (2016)", nil),
+    ] as [(String, String?)])
+  func refused(text: String, reason: String?) {
     #expect(
       throws: UsageError(
-        "the value '\(text)' is invalid for '--by <date>'; use a date like 2016-09-30, "
-          + "30/09/2016 or 30 Sep 2016")
+        "the value '\(text)' is invalid for '--by <date>'" + (reason.map { ": " + $0 } ?? "")
+          + "; use a date like 2016-09-30, 30/09/2016 or 30 Sep 2016")
+    ) { try Invocation.parse(["expiring", "--by", text]) }
+  }
+
+  @Test(
+    "a year one beyond each end of the range is refused with the range",
+    arguments: [
+      "31/12/1899", "01/01/2201", "1899-12-31", "2201-01-01",
+    ])
+  func years(text: String) {
+    #expect(
+      throws: UsageError(
+        "the value '\(text)' is invalid for '--by <date>'; use a date in the years 1900 to "
+          + "2200, like 2016-09-30")
     ) { try Invocation.parse(["expiring", "--by", text]) }
   }
 

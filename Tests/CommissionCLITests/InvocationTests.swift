@@ -31,7 +31,8 @@ struct InvocationTests {
       (["expiring", "--foo"], "unknown option '--foo'"),
       (
         ["expiring", "--by", "31/09/2016"],
-        "the value '31/09/2016' is invalid for '--by <date>'; use a date like 2016-09-30, "
+        "the value '31/09/2016' is invalid for '--by <date>': not a date (September has 30 "
+          + "days); use a date like 2016-09-30, "
           + "30/09/2016 or 30 Sep 2016"
       ),
       (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
@@ -71,8 +72,11 @@ extension InvocationTests {
       ("0001-01-01", false), ("9999-12-31", false),
     ])
   func dateRange(_ text: String, _ accepted: Bool) {
-    for flag in ["--as-of", "--by", "--to", "--start", "--target", "--meeting-date"] {
-      let parsed = try? Invocation.parse(["align", flag, text])
+    for (command, flag) in [
+      ("align", "--as-of"), ("expiring", "--by"), ("align", "--to"), ("align", "--start"),
+      ("gantt", "--target"), ("decision", "--meeting-date"),
+    ] {
+      let parsed = try? Invocation.parse([command, flag, text])
       #expect((parsed != nil) == accepted, "\(flag) \(text)")
     }
     do {

@@ -64,11 +64,11 @@ struct SummaryCommandTests {
       ),
       (
         ["check", "--sort", "value"],
-        "commission: '--sort' is for 'expiring'; for example --sort value"
+        "commission: '--sort' is not an option of 'check'; see 'commission check --help'"
       ),
       (
         ["expiring", "--by", "2016-09-30", "--min-severity", "warning"],
-        "commission: '--min-severity' is for 'check'; for example --min-severity warning"
+        "commission: '--min-severity' is not an option of 'expiring'; see 'commission expiring --help'"
       ),
     ])
   func badValues(_ arguments: [String], _ message: String) {

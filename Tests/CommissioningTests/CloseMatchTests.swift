@@ -52,6 +52,56 @@ struct CloseMatchTests {
     #expect(CloseMatch.distance("a", "abcdefgh", limit: 2) == 3)
   }
 
+  @Test(
+    "a swap of two adjacent letters is one edit (optimal string alignment)",
+    arguments: [
+      ("ab", "ba", 1),
+      ("sotr", "sort", 1),
+      ("abcd", "badc", 2),
+      // Not a swap: the letters are not adjacent, so two substitutions.
+      ("abc", "cba", 2),
+      // Optimal string alignment edits no substring twice: `ca` to `abc` is 3, not 2.
+      ("ca", "abc", 3),
+      ("kitten", "sitting", 3),
+    ])
+  func swaps(a: String, b: String, expected: Int) {
+    #expect(CloseMatch.distance(a, b) == expected)
+    #expect(CloseMatch.distance(b, a) == expected)
+  }
+
+  @Test("the early stop never changes an answer within the limit, swaps or not")
+  func earlyStop() {
+    let words = [
+      "", "a", "ab", "ba", "abcd", "badc", "bacd", "sort", "sotr", "group", "gruop",
+      "expiring", "exipring", "xepiirng",
+    ]
+    for a in words {
+      for b in words {
+        let full = CloseMatch.distance(a, b)
+        for limit in 0...4 {
+          #expect(CloseMatch.distance(a, b, limit: limit) == min(full, limit + 1), "\(a) \(b)")
+        }
+      }
+    }
+  }
+
+  @Test(
+    "a mistyped flag with a swap is suggested at the cutoff, a swap and a slip more is not",
+    arguments: [
+      // `sotr`: 4 letters, cutoff 1.
+      ("--sotr", ["--sort"]),
+      ("--sotx", []),
+      // `gruop`: 5 letters, cutoff 1.
+      ("--gruop", ["--group"]),
+      ("--gruox", []),
+      // `exipring`: 8 letters, cutoff 2.
+      ("--exipirng", ["--expiring"]),
+      ("--xeipirng", []),
+    ])
+  func swappedFlags(text: String, expected: [String]) {
+    #expect(CloseMatch.suggestions(for: text, in: ["--sort", "--group", "--expiring"]) == expected)
+  }
+
   @Test("a refusal suggests first and lists after, or only lists when nothing is close")
   func refusal() {
     #expect(

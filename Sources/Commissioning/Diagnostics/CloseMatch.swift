@@ -58,16 +58,22 @@ public enum CloseMatch {
 
   /// A refusal that suggests first and lists after: `no group 'x'; did you mean 'y'? (the
   /// groups are a, b)`, or `no group 'x'; the groups are a, b` when nothing is close.
-  public static func refusal(_ head: String, for text: String, in names: [String], noun: String)
-    -> String
-  {
-    let list = names.isEmpty ? "(none)" : names.joined(separator: ", ")
+  ///
+  /// - Parameter quoted: quote each listed name, for names that hold commas themselves
+  ///   (`'Social Care, Health and Wellbeing'`), where a bare list would be ambiguous.
+  public static func refusal(
+    _ head: String, for text: String, in names: [String], noun: String, quoted: Bool = false
+  ) -> String {
+    let shown = quoted ? names.map { "'\($0)'" } : names
+    let list = names.isEmpty ? "(none)" : shown.joined(separator: ", ")
     let hint = hint(for: text, in: names)
     return hint.isEmpty
       ? "\(head); the \(noun) are \(list)" : "\(head)\(hint) (the \(noun) are \(list))"
   }
 
-  /// The Levenshtein distance between two strings, or `limit + 1` once it must exceed `limit`.
+  /// The optimal string alignment distance between two strings (Levenshtein's insertions,
+  /// deletions and substitutions, and a swap of two adjacent characters as one edit, since
+  /// `--sotr` is one slip of the fingers, not two), or `limit + 1` once it must exceed `limit`.
   public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
     let a = Array(a)
     let b = Array(b)
@@ -79,18 +85,26 @@ public enum CloseMatch {
     if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), limit + 1) }
     // Lengths further apart than the limit cannot come within it.
     if abs(a.count - b.count) > limit { return limit + 1 }
+    // Three rows: a swap looks two rows back. A row's best can still fall by one through a
+    // swap two rows on, so the early stop waits until two rows in a row exceed the limit.
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
+    var previousBest = 0
     for i in 1...a.count {
       current[0] = i
       var rowBest = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
         rowBest = min(rowBest, current[j])
       }
-      if rowBest > limit { return limit + 1 }
-      swap(&previous, &current)
+      if rowBest > limit && previousBest > limit { return limit + 1 }
+      previousBest = rowBest
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return min(previous[b.count], limit + 1)
   }

@@ -234,6 +234,11 @@ extension ExpiryReport {
       Prose.write(
         "Values: pa = a year, total = whole term, ~ = estimate. " + legend, width: width,
         to: &out)
+      // A whole-term total among yearly values looks mis-sorted unless the order is explained.
+      if sort == .value, contracts.contains(where: { $0.value.basis == .total }) {
+        Prose.write(
+          "Sorted by annual value; a total is ranked by its yearly share.", width: width, to: &out)
+      }
       if !dropped.isEmpty {
         Prose.write(
           "(\(dropped.joined(separator: " and ")) hidden to fit \(width) columns.)", width: width,
