@@ -308,7 +308,15 @@ public enum Prose {
       var rest = word[...]
       while !rest.isEmpty {
         // Whole graphemes; at least one, so a two-column character in a one-column room moves on.
-        let piece = max(1, String(rest).prefix(displayWidth: room).count)
+        // Counted in place: copying the rest each time would be quadratic in a huge cell.
+        var piece = 0
+        var used = 0
+        for character in rest {
+          used += DisplayWidth.of(character)
+          if used > room { break }
+          piece += 1
+        }
+        piece = max(1, piece)
         cut.append(rest.prefix(piece))
         rest = rest.dropFirst(piece)
       }
