@@ -158,7 +158,7 @@ struct WidthTests {
       "childrens-public-health",
     ])
     #expect(target.code == 0)
-    #expect(target.stdout.contains("target 31 Mar 2017"))
+    #expect(target.stdout.contains("T target end 31 Mar 2017"))
     let both = commission([
       "gantt", "--as-of", "2016-03-22", "--to", "2017-03-31", "--target", "2017-04-30",
       "--group", "childrens-public-health",

@@ -96,4 +96,32 @@ struct AbbreviationTests {
     // under a second. The limit is generous so a slow machine passes and a quadratic one fails.
     #expect(took < .seconds(60))
   }
+
+  static let domesticAbuse = [
+    "Support for Children and Young People Affected by Domestic Abuse - East and West",
+    "Support for Children and young People Affected by Domestic Abuse - North and South",
+  ]
+
+  /// The two differ before the cut only in the case of `young`, which a reader does not see as
+  /// a difference: each keeps its distinguishing end.
+  @Test("cuts that differ only in case or spacing count as the same", arguments: [60, 66, 40])
+  func caseAndSpaceBlind(_ width: Int) {
+    let shown = Abbreviation.distinct(Self.domesticAbuse, width: width)
+    #expect(shown[0].hasSuffix("East and West"), "\(shown)")
+    #expect(shown[1].hasSuffix("North and South"), "\(shown)")
+    #expect(shown.allSatisfy { $0.count <= width })
+    #expect(
+      Abbreviation.reading("Young  People\tAffected")
+        == Abbreviation.reading("young people affected"))
+  }
+
+  /// The two read the same, case aside, for 67 characters: at 68 columns both plain cuts would
+  /// read `…Abuse -…` and each keeps its end; at 69 the plain cuts differ (`- E…`, `- N…`).
+  @Test("the pair where their plain cuts start to differ", arguments: [(68, true), (69, false)])
+  func caseBlindBoundary(_ width: Int, _ keepsEnds: Bool) {
+    let shown = Abbreviation.distinct(Self.domesticAbuse, width: width)
+    #expect(shown[0].hasSuffix("East and West") == keepsEnds, "\(shown)")
+    #expect(shown[1].hasSuffix("North and South") == keepsEnds, "\(shown)")
+    #expect(shown[0] != shown[1])
+  }
 }

@@ -8,36 +8,63 @@
 /// the end that no other value ends with (grown by words while the head keeps half the width),
 /// else the shortest run of characters that no other value ends with.
 public enum Abbreviation {
-  /// Each value at most `width` characters, in the order given; values that differ come back
-  /// different whenever the width allows it (equal values, equally).
+  /// Each value at most `width` screen columns (``DisplayWidth``), in the order given; values
+  /// that differ come back different whenever the width allows it (equal values, equally).
+  ///
+  /// Two cuts that differ only in letter case or spacing read the same to a person, so they are
+  /// treated as the same cut and both keep their distinguishing ends.
   /// - Complexity: O(n log n) comparisons for n values, however many cut alike.
   public static func distinct(_ values: [String], width: Int) -> [String] {
     var shown: [String: String] = [:]
     var byCut: [String: [String]] = [:]
+    // An uncut value, by how it reads, that a cut might copy.
+    var uncut: [String: String] = [:]
     for value in values where shown[value] == nil {
       let cut = TextTable.fit(value, width)
       shown[value] = cut
-      if cut != value { byCut[cut, default: []].append(value) }
+      if cut != value {
+        byCut[reading(cut), default: []].append(value)
+      } else {
+        uncut[reading(cut)] = value
+      }
     }
-    for (cut, group) in byCut where group.count > 1 || shown[cut] == cut {
+    for (cut, group) in byCut where group.count > 1 || uncut[cut] != nil {
       // The values whose plain cut reads the same (and an uncut value it would copy).
-      let rivals = shown[cut] == cut ? group + [cut] : group
-      let texts = rivals.map { Array($0.singleLine) }
-      let parting = longestShared(texts)
-      let shared = longestShared(texts.map { Array($0.reversed()) })
+      let rivals = group + (uncut[cut].map { [$0] } ?? [])
+      // How far each runs alike with its closest rival, from the start (case aside) and from
+      // the end (as it reads).
+      let parting = longestShared(rivals.map { Array($0.singleLine).map { $0.lowercased() } })
+      let sharedEnd = longestShared(rivals.map { Array(reading($0.singleLine).reversed()) })
       for (index, value) in group.enumerated() {
         shown[value] = distinguished(
-          texts[index], parting: parting[index], sharedEnd: shared[index], width: width)
+          value, parting: parting[index], sharedEnd: sharedEnd[index], width: width)
       }
     }
     return values.map { shown[$0] ?? $0 }
+  }
+
+  /// How text reads to a person: letter case ignored and each run of spaces read as one (kept
+  /// at the ends, so a tail that starts with a space is still told from one that does not).
+  static func reading(_ text: String) -> String {
+    var out = ""
+    var spaced = false
+    for character in text.lowercased() {
+      if character.isWhitespace {
+        if !spaced { out.append(" ") }
+        spaced = true
+      } else {
+        out.append(character)
+        spaced = false
+      }
+    }
+    return out
   }
 
   /// For each text, the longest prefix it shares with any other: found among its neighbours in
   /// sorted order, where the longest shared prefix always is, so a column of 100,000 names that
   /// cut alike costs a sort, not every pair (which took minutes).
   /// - Complexity: O(n log n) comparisons of texts.
-  static func longestShared(_ texts: [[Character]]) -> [Int] {
+  static func longestShared<Element: Comparable>(_ texts: [[Element]]) -> [Int] {
     let order = texts.indices.sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
     var longest = [Int](repeating: 0, count: texts.count)
     for (a, b) in zip(order, order.dropFirst()) {
@@ -48,57 +75,59 @@ public enum Abbreviation {
     return longest
   }
 
-  /// `value` cut to `width` with the end that no rival shares kept after the `…`, given how
-  /// far it runs alike with its closest rival from the start (`parting`) and from the end
-  /// (`sharedEnd`): a tail longer than `sharedEnd` is the value's own.
-  static func distinguished(
-    _ characters: [Character], parting: Int, sharedEnd: Int, width: Int
-  ) -> String {
-    guard characters.count > width, width >= 3 else {
-      return TextTable.fit(String(characters), width)
+  /// `value` cut to `width` columns with the end that no rival shares kept after the `…`, given
+  /// how far it runs alike with its closest rival from the start (`parting`, in characters, case
+  /// aside) and from the end (`sharedEnd`, in characters as it reads): a tail that reads longer
+  /// than `sharedEnd` is the value's own.
+  static func distinguished(_ value: String, parting: Int, sharedEnd: Int, width: Int) -> String {
+    let characters = Array(value.singleLine)
+    // tails[i]: the columns characters[i...] takes.
+    var tails = [Int](repeating: 0, count: characters.count + 1)
+    for i in characters.indices.reversed() {
+      tails[i] = tails[i + 1] + DisplayWidth.of(characters[i])
     }
+    guard tails[0] > width, width >= 3 else { return TextTable.fit(value, width) }
     let minimumHead = max(1, min(6, width / 3))
+    func room(_ start: Int) -> Int { width - 1 - tails[start] }
     func head(_ room: Int) -> String {
-      var text = String(characters.prefix(room))
+      var text = String(characters).prefix(displayWidth: room)
       while text.last == " " { text.removeLast() }
       return text
     }
-    func unshared(_ start: Int) -> Bool { characters.count - start > sharedEnd }
+    func cut(at start: Int) -> String { head(room(start)) + "…" + String(characters[start...]) }
+    func unshared(_ start: Int) -> Bool {
+      reading(String(characters[start...])).count > sharedEnd
+    }
     // Word starts, the last first, so the shortest tails come first.
     let starts = characters.indices.dropFirst().reversed().filter {
       characters[$0 - 1] == " " && characters[$0] != " "
     }
-    // Best: from the word where the value first parts from its closest rival.
-    if let start = starts.first(where: { $0 <= parting }),
-      width - 1 - (characters.count - start) >= minimumHead,
+    // Best: from the word where the value first parts from its closest rival (case aside).
+    if let start = starts.first(where: { $0 <= parting }), room(start) >= minimumHead,
       unshared(start)
     {
-      return head(width - 1 - (characters.count - start)) + "…" + String(characters[start...])
+      return cut(at: start)
     }
     for (n, start) in starts.enumerated() {
-      let room = width - 1 - (characters.count - start)
-      guard room >= minimumHead else { break }
+      guard room(start) >= minimumHead else { break }
       guard unshared(start) else { continue }
       // Grow the tail by whole words while the head keeps half the width.
       var chosen = start
-      for longer in starts.dropFirst(n + 1)
-      where width - 1 - (characters.count - longer) >= width / 2 {
+      for longer in starts.dropFirst(n + 1) where room(longer) >= width / 2 {
         chosen = longer
       }
-      return head(width - 1 - (characters.count - chosen)) + "…" + String(characters[chosen...])
+      return cut(at: chosen)
     }
-    for length in 1...(width - 2) {
-      let tail = String(characters.suffix(length))
-      guard unshared(characters.count - length) else { continue }
+    var start = characters.count - 1
+    while start >= 0, tails[start] <= width - 2 {
+      defer { start -= 1 }
+      guard unshared(start) else { continue }
       // A lone `)` tells little: widen to the word it ends (`(NRS)`) when the head keeps room.
-      let cut = characters.count - length
-      if let start = starts.first(where: { $0 <= cut }),
-        width - 1 - (characters.count - start) >= minimumHead
-      {
-        return head(width - 1 - (characters.count - start)) + "…" + String(characters[start...])
+      if let word = starts.first(where: { $0 <= start }), room(word) >= minimumHead {
+        return cut(at: word)
       }
-      return head(width - 1 - length) + "…" + tail
+      return cut(at: start)
     }
-    return TextTable.fit(String(characters), width)
+    return TextTable.fit(value, width)
   }
 }

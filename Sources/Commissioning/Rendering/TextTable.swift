@@ -44,21 +44,22 @@ public struct TextTable {
   /// Adds a row; each cell is put on one line (``Swift/String/singleLine``).
   public mutating func add(_ row: [String]) { rows.append(row.map(\.singleLine)) }
 
-  /// The table's lines, each at most `width` characters; which columns were dropped.
+  /// The table's lines, each at most `width` columns wide on screen (``DisplayWidth``); which
+  /// columns were dropped.
   ///
   /// When even the flexible columns at their minimums and the droppable columns gone leave it
   /// too wide, each row is written as a record instead (``stacked(width:)``): every line still
   /// fits and no column is lost.
   public func render(width: Int) -> (lines: [String], dropped: [String]) {
     let table = columnar(width: width)
-    guard table.lines.contains(where: { $0.count > width }) else { return table }
+    guard table.lines.contains(where: { $0.displayWidth > width }) else { return table }
     return (stacked(width: width), [])
   }
 
   /// The rows without the header line: in columns when they fit, else stacked.
   public func bodyLines(width: Int) -> [String] {
     let table = columnar(width: width)
-    guard table.lines.contains(where: { $0.count > width }) else {
+    guard table.lines.contains(where: { $0.displayWidth > width }) else {
       return Array(table.lines.dropFirst())
     }
     return stacked(width: width)
@@ -71,7 +72,7 @@ public struct TextTable {
   /// (``Abbreviation``).
   func stacked(width: Int) -> [String] {
     let shown = columns.indices.filter { index in rows.contains { !$0[index].isEmpty } }
-    let labelWidth = shown.map { columns[$0].header.count + 2 }.max() ?? 0
+    let labelWidth = shown.map { columns[$0].header.displayWidth + 2 }.max() ?? 0
     let room = max(1, width - labelWidth)
     var cells = rows.map { $0.map { [$0.trimmingASCIISpaces] } }
     for index in shown {
@@ -91,7 +92,7 @@ public struct TextTable {
         let header = columns[index].header
         let label = (header.isEmpty ? "" : header + ":").padded(labelWidth)
         for (n, part) in row[index].enumerated() {
-          let lead = n == 0 ? label : String(repeating: " ", count: label.count)
+          let lead = n == 0 ? label : String(repeating: " ", count: label.displayWidth)
           lines.append(TextTable.trailingSpacesRemoved(lead + part))
         }
       }
@@ -113,7 +114,7 @@ public struct TextTable {
       rows.contains { !$0[index].isEmpty } || rows.isEmpty
     }
     let natural = columns.indices.map { index in
-      rows.reduce(columns[index].header.count) { max($0, $1[index].count) }
+      rows.reduce(columns[index].header.displayWidth) { max($0, $1[index].displayWidth) }
     }
     let uniform = columns.indices.map { index in
       Set(rows.map { $0[index] }.filter { !$0.isEmpty }).count <= 1
@@ -124,9 +125,10 @@ public struct TextTable {
     }
     func minimum(_ index: Int) -> Int {
       let column = columns[index]
-      return uniform[index] ? max(column.header.count, min(column.minimum, 12)) : column.minimum
+      return uniform[index]
+        ? max(column.header.displayWidth, min(column.minimum, 12)) : column.minimum
     }
-    func squeezed(_ index: Int) -> Int { max(columns[index].header.count, 6) }
+    func squeezed(_ index: Int) -> Int { max(columns[index].header.displayWidth, 6) }
     func shrink(to floor: (Int) -> Int) {
       var excess = total() - width
       // Take from the flexible column widest for its weight, one character at a time.
@@ -188,7 +190,7 @@ public struct TextTable {
       var out = ""
       for (position, index) in visible.enumerated() {
         let cell = TextTable.fit(cells[index], widths[index])
-        let pad = String(repeating: " ", count: widths[index] - cell.count)
+        let pad = String(repeating: " ", count: max(0, widths[index] - cell.displayWidth))
         let isLast = position == visible.count - 1
         if columns[index].alignment == .right {
           out += pad + cell
@@ -202,20 +204,21 @@ public struct TextTable {
     return [line(columns.map(\.header))] + shown.map(line)
   }
 
-  /// The text cut to `width` characters, ending in `…` when cut.
+  /// The text cut to `width` screen columns, ending in `…` when cut; never inside a grapheme,
+  /// so a wide character that would straddle the edge goes whole (the line may end one short).
   public static func fit(_ text: String, _ width: Int) -> String {
     let text = text.singleLine
-    guard text.count > width else { return text }
-    guard width > 1 else { return String(text.prefix(width)) }
-    var cut = String(text.prefix(width - 1))
+    guard text.displayWidth > width else { return text }
+    guard width > 1 else { return text.prefix(displayWidth: width) }
+    var cut = text.prefix(displayWidth: width - 1)
     while cut.last == " " { cut.removeLast() }
     return cut + "…"
   }
 
-  /// The text cut or padded to exactly `width` characters.
+  /// The text cut or padded to exactly `width` screen columns.
   public static func fitted(_ text: String, _ width: Int) -> String {
     let cut = fit(text, width)
-    return cut + String(repeating: " ", count: max(0, width - cut.count))
+    return cut + String(repeating: " ", count: max(0, width - cut.displayWidth))
   }
 
   static func trailingSpacesRemoved(_ s: String) -> String {
@@ -271,15 +274,15 @@ public enum Prose {
   public static func wrap(_ paragraph: String, width: Int, indent: String = "") -> [String] {
     let paragraph = paragraph.singleLine
     let parts = paragraph.components(separatedBy: " · ")
-    if parts.count > 1, paragraph.count + indent.count > width,
-      parts.allSatisfy({ $0.count + indent.count + 2 <= width })
+    if parts.count > 1, paragraph.displayWidth + indent.count > width,
+      parts.allSatisfy({ $0.displayWidth + indent.count + 2 <= width })
     {
       var lines: [String] = []
       var current = ""
       for part in parts {
         let candidate = current.isEmpty ? part : current + " · " + part
         let room = width - (lines.isEmpty ? 0 : indent.count) - 2
-        if candidate.count > room, !current.isEmpty {
+        if candidate.displayWidth > room, !current.isEmpty {
           lines.append(current + " ·")
           current = part
         } else {
@@ -300,18 +303,28 @@ public enum Prose {
     let room = max(1, width - indent.count)
     let pieces = paragraph.split(separator: " ", omittingEmptySubsequences: true).flatMap {
       word -> [Substring] in
-      guard word.count > room else { return [word] }
+      guard String(word).displayWidth > room else { return [word] }
       var cut: [Substring] = []
       var rest = word[...]
       while !rest.isEmpty {
-        cut.append(rest.prefix(room))
-        rest = rest.dropFirst(room)
+        // Whole graphemes; at least one, so a two-column character in a one-column room moves on.
+        // Counted in place: copying the rest each time would be quadratic in a huge cell.
+        var piece = 0
+        var used = 0
+        for character in rest {
+          used += DisplayWidth.of(character)
+          if used > room { break }
+          piece += 1
+        }
+        piece = max(1, piece)
+        cut.append(rest.prefix(piece))
+        rest = rest.dropFirst(piece)
       }
       return cut
     }
     for word in pieces {
       let candidate = current.isEmpty ? String(word) : current + " " + word
-      if candidate.count + (lines.isEmpty ? 0 : indent.count) > width, !current.isEmpty {
+      if candidate.displayWidth + (lines.isEmpty ? 0 : indent.count) > width, !current.isEmpty {
         lines.append(current)
         current = String(word)
       } else {
@@ -331,7 +344,7 @@ public enum Prose {
     var current = ""
     for item in items.map(\.singleLine) {
       let candidate = current.isEmpty ? item : current + separator + item
-      if candidate.count > width, !current.isEmpty {
+      if candidate.displayWidth > width, !current.isEmpty {
         lines.append(current)
         current = indent + item
       } else {
@@ -351,8 +364,9 @@ public enum Prose {
 }
 
 extension String {
-  /// The string followed by spaces up to `width` characters, and at least one space.
+  /// The string followed by spaces up to `width` screen columns, and at least one space.
   public func padded(_ width: Int) -> String {
-    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    let shown = displayWidth
+    return shown >= width ? self + " " : self + String(repeating: " ", count: width - shown)
   }
 }

@@ -164,13 +164,13 @@ extension AlignmentProposal {
     for entry in entries {
       let date = entry.day.map { DateStyle.short($0) } ?? "    unknown"
       let head = "  \(date)  \(entry.label.padded(28))\(entry.status)"
-      if head.count <= width {
+      if head.displayWidth <= width {
         out.write(TextTable.trailingSpacesRemoved(head) + "\n")
       } else {
         // Narrow: the status goes under the label, where the reason follows; a label too long
         // for the line goes under the date.
         let line = "  \(date)  \(entry.label)"
-        if line.count <= width {
+        if line.displayWidth <= width {
           out.write(line + "\n")
         } else {
           out.write("  \(date)\n")
@@ -190,7 +190,10 @@ extension AlignmentProposal {
     guard !flagged.isEmpty else { return }
     out.write("\nFlags and assumptions\n")
     for p in flagged {
-      Prose.write("- " + ContractProposal.name(p.contract), width: width, to: &out)
+      // A long name wraps under its own text, not under the dash.
+      for line in Prose.wrap("- " + ContractProposal.name(p.contract), width: width, indent: "  ") {
+        out.write(line + "\n")
+      }
       for flag in p.flags {
         for line in Prose.wrap(flag.message, width: width - 4) { out.write("    \(line)\n") }
       }
@@ -507,14 +510,14 @@ extension AlignmentPlan {
       ])
     }
     let wide = table.render(width: .max).lines
-    if wide.allSatisfy({ $0.count <= width }) {
+    if wide.allSatisfy({ $0.displayWidth <= width }) {
       for line in wide { out.write(line + "\n") }
     } else {
       var stacked = TextTable(columns: figures)
       for row in table.rows { stacked.add(Array(row.dropFirst())) }
       // One line per group under its name; narrower still, one line per figure.
       let lines = stacked.columnar(width: width - 2).lines
-      if lines.allSatisfy({ $0.count <= width - 2 }) {
+      if lines.allSatisfy({ $0.displayWidth <= width - 2 }) {
         out.write("Group\n")
         for (index, line) in lines.enumerated() {
           if index > 0 { out.write(table.rows[index - 1][0] + "\n") }

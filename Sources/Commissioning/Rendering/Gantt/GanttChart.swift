@@ -102,6 +102,9 @@ public struct GanttChart: Sendable {
     public var segments: [Segment]
     /// Letters placed at columns: grid stages (`P/K`) or key dates (`D`).
     public var letters: [Letter]
+    /// Whether ``value`` is a total over the term rather than a year's: the text chart marks it
+    /// (`£829k t`) so it is not read beside the annual figures as one.
+    public var valueIsTotal = false
   }
 
   public struct Segment: Sendable {
@@ -181,7 +184,9 @@ extension GanttChart {
     // Names come first: the label column asks for two fifths of the width (no more than its
     // longest label needs), then 24 characters, then a line of its own above each bar.
     let width = options.width
-    let longest = dated.map { 2 + $0.service.count + 1 + min(14, $0.provider.count) + 7 }.max()
+    let longest = dated.map {
+      2 + $0.service.displayWidth + 1 + min(14, $0.provider.displayWidth) + 7
+    }.max()
     var layout: (scale: GanttScale, perUnit: Int, label: Int)?
     let roomy = max(GanttChart.minimumLabel, min(longest ?? 0, width * 2 / 5))
     for label in [roomy, GanttChart.minimumLabel, 1] {
@@ -235,7 +240,8 @@ extension GanttChart {
       return Row(
         kind: .contract, service: contract.service.isEmpty ? contract.id : contract.service,
         provider: contract.provider, value: GanttChart.compactValue(contract),
-        contractId: contract.id, segments: segments, letters: [])
+        contractId: contract.id, segments: segments, letters: [],
+        valueIsTotal: contract.value.basis == .total && contract.value.amount != nil)
     }
     func gridRow(_ row: GridRow) -> Row? {
       var letters: [Letter] = []

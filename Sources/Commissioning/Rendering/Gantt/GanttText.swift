@@ -75,6 +75,7 @@ extension GanttChart {
     out.write(TextTable.trailingSpacesRemoved(header + units) + "\n")
     writeAsOfMarker(to: &out, glyphs: glyphs)
     let labels = rowLabels(width: width)
+    var targetDrawn = false
     for (s, section) in sections.enumerated() {
       out.write("\n")
       // A group's name is what `--group` takes: wrapped, never cut.
@@ -106,6 +107,7 @@ extension GanttChart {
         if let c = targetColumn, cells[c] == " " {
           cells[c] = glyphs.target
           marks[c] = .target
+          targetDrawn = true
         }
         if let c = asOfColumn, cells[c] == " " {
           cells[c] = glyphs.asOf
@@ -146,11 +148,22 @@ extension GanttChart {
       "\(glyphs.term) current term", "\(glyphs.exercised) extension exercised",
       "\(glyphs.uncertainEnd) month-only end",
       "\(glyphs.options) options left", "\(glyphs.proposed) proposed extension",
-      "\(glyphs.asOf) as of \(DateStyle.short(asOf).trimmingASCIISpaces)",
+      // The as-of day is marked (`▼`) wherever it falls in the chart, even under bars.
+      GanttChart.lineLegend(
+        "as of", asOf, glyph: glyphs.asOf, drawn: asOfColumn != nil, column: asOfColumn),
     ]
-    if let proposal {
+    // A target hidden under the bars is still marked by the key dates' `T`, listed below.
+    let targetLettered = sections.contains { section in
+      section.rows.contains { $0.kind == .keyDates && $0.letters.contains { $0.text == "T" } }
+    }
+    if let proposal, targetDrawn || !targetLettered {
       legend.append(
-        "\(glyphs.target) target \(DateStyle.short(proposal.target).trimmingASCIISpaces)")
+        GanttChart.lineLegend(
+          "target", proposal.target, glyph: glyphs.target, drawn: targetDrawn,
+          column: targetColumn))
+    }
+    if sections.contains(where: { $0.rows.contains(where: \.valueIsTotal) }) {
+      legend.append("t value over the whole term")
     }
     for line in Prose.wrapItems(["Legend:"] + legend, width: width, indent: "        ") {
       out.write(line + "\n")
@@ -219,6 +232,16 @@ extension GanttChart {
     }
   }
 
+  /// The legend's entry for a day's line (`as of`, `target`): its glyph only when the line is
+  /// drawn, else where the day lies, so the legend never lists a line the chart does not show.
+  static func lineLegend(
+    _ name: String, _ day: Day, glyph: Character, drawn: Bool, column: Int?
+  ) -> String {
+    let date = DateStyle.short(day).trimmingASCIISpaces
+    if drawn { return "\(glyph) \(name) \(date)" }
+    return "\(name) \(date) (\(column == nil ? "outside the chart" : "under the bars"))"
+  }
+
   /// The `▼ as of` line over the as-of day's column: its own line, since bars may hide it.
   func writeAsOfMarker<Target: TextOutputStream>(to out: inout Target, glyphs: GanttGlyphs) {
     guard let c = axis.column(of: asOf) else { return }
@@ -243,8 +266,8 @@ extension GanttChart {
     let wrapped = labelWidth < GanttChart.minimumLabel
     let room = wrapped ? width : labelWidth
     let contracts = sections.flatMap(\.rows).filter { $0.kind == .contract }
-    let valueWidth = max(6, contracts.map(\.value.count).max() ?? 0)
-    let longestProvider = contracts.map(\.provider.count).max() ?? 0
+    let valueWidth = max(6, contracts.map(\.shownValue.displayWidth).max() ?? 0)
+    let longestProvider = contracts.map(\.provider.displayWidth).max() ?? 0
     let providerWidth =
       wrapped
       ? min(longestProvider, max(6, (room - 2) / 3)) : min(14, max(6, labelWidth / 4))
@@ -260,11 +283,11 @@ extension GanttChart {
           label =
             "  " + TextTable.fitted(services[next], serviceWidth) + " "
             + TextTable.fitted(providers[next], providerWidth) + " "
-            + String(repeating: " ", count: max(0, valueWidth - row.value.count))
-            + TextTable.fit(row.value, valueWidth)
+            + String(repeating: " ", count: max(0, valueWidth - row.shownValue.displayWidth))
+            + TextTable.fit(row.shownValue, valueWidth)
           next += 1
         case .grid:
-          let categoryWidth = min(5, max(2, row.provider.count))
+          let categoryWidth = min(5, max(2, row.provider.displayWidth))
           label =
             "  " + TextTable.fitted(row.provider, categoryWidth) + " "
             + TextTable.fit(row.service, room - categoryWidth - 3)
@@ -275,4 +298,9 @@ extension GanttChart {
       }
     }
   }
+}
+
+extension GanttChart.Row {
+  /// The value as the text chart shows it: a total over the term marked `t`.
+  var shownValue: String { valueIsTotal ? value + " t" : value }
 }

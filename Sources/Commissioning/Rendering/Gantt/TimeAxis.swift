@@ -106,13 +106,19 @@ public struct TimeAxis: Sendable, Equatable {
         line[column + k] = ch
       }
     }
+    // The first column a year label may start at without touching the one before.
+    var free = 0
     for (index, unit) in units.enumerated() {
       let column = index * cellsPerUnit
       let q = FinancialQuarter(containing: unit.first)
       switch scale {
       case .year:
+        // A label is whole (`2016/17`, `16/17`) or absent: a year too narrow for one shares
+        // its neighbour's room, so every other year (or fewer) is labelled at its start.
         let label = cellsPerUnit >= 8 ? q.yearLabel : String(q.yearLabel.suffix(5))
-        place(label, at: column, in: &years, limit: cellsPerUnit - 1)
+        guard column >= free, column + label.count <= width else { break }
+        place(label, at: column, in: &years, limit: label.count)
+        free = column + label.count + 1
       case .quarter:
         if q.quarter == 1 || index == 0 {
           let room = (4 - q.quarter + 1) * cellsPerUnit - 1
@@ -122,7 +128,10 @@ public struct TimeAxis: Sendable, Equatable {
               limit: room)
           }
         }
-        place("Q\(q.quarter)", at: column, in: &labels, limit: cellsPerUnit)
+        // `Q1` needs a space after it; in narrower cells the digit alone reads as the quarter.
+        place(
+          cellsPerUnit >= 3 ? "Q\(q.quarter)" : "\(q.quarter)", at: column, in: &labels,
+          limit: cellsPerUnit)
       case .month:
         let month = unit.first.month
         if month == 4 || index == 0 {

@@ -1,0 +1,82 @@
+import Testing
+
+@testable import Commissioning
+
+@Suite("Display width: screen columns, not characters")
+struct DisplayWidthTests {
+  /// Strings and the columns a terminal gives them; each range's edges one inside, one outside.
+  @Test(
+    "the width of a string in columns",
+    arguments: [
+      ("abc", 3), ("", 0), ("£1,064 …", 8), ("█▓░│┊▼", 6),
+      ("全角", 4), ("Wide 全角文字", 13), ("한국", 4), ("ｱ", 1),
+      ("👩‍👩‍👧‍👦", 2), ("👩‍👩‍👧‍👦 x", 4), ("❤️", 2), ("👍🏽", 2),
+      ("Cafe\u{301}", 4), ("\u{301}", 0), ("a\u{200B}b", 2),
+      ("\u{10FF}", 1), ("\u{1100}", 2), ("\u{115F}", 2),
+      ("\u{2E7F}", 1), ("\u{2E80}", 2), ("\u{A4CF}", 2), ("\u{A4D0}", 1),
+      ("\u{ABFF}", 1), ("\u{AC00}", 2), ("\u{D7A3}", 2), ("\u{D7A4}", 1),
+      ("\u{F8FF}", 1), ("\u{F900}", 2), ("\u{FAFF}", 2), ("\u{FB00}", 1),
+      ("\u{FF00}", 2), ("\u{FF60}", 2), ("\u{FF61}", 1), ("\u{FFE0}", 2), ("\u{FFE6}", 2),
+      ("\u{FFE7}", 1), ("\u{1F2FF}", 1), ("\u{1F300}", 2), ("\u{1F64F}", 2),
+      ("\u{1F8FF}", 1), ("\u{1F900}", 2), ("\u{1F9FF}", 2), ("\u{1FFFF}", 1),
+      ("\u{20000}", 2), ("\u{3FFFD}", 2), ("\u{40000}", 1),
+    ])
+  func width(_ text: String, _ columns: Int) {
+    #expect(text.displayWidth == columns, "\(text.unicodeScalars.map { $0.value })")
+  }
+
+  /// A cut takes whole graphemes: a wide character that would straddle the edge stays out.
+  @Test(
+    "prefix and suffix by columns never split a grapheme",
+    arguments: [
+      ("全角文字", 3, "全", "字"), ("全角文字", 4, "全角", "文字"), ("全角文字", 0, "", ""),
+      ("👩‍👩‍👧‍👦👩‍👩‍👧‍👦", 1, "", ""), ("👩‍👩‍👧‍👦👩‍👩‍👧‍👦", 2, "👩‍👩‍👧‍👦", "👩‍👩‍👧‍👦"),
+      ("Cafe\u{301}s", 4, "Cafe\u{301}", "afe\u{301}s"),
+    ])
+  func cuts(_ text: String, _ width: Int, _ prefix: String, _ suffix: String) {
+    #expect(text.prefix(displayWidth: width) == prefix)
+    #expect(text.suffix(displayWidth: width) == suffix)
+  }
+
+  /// `fit` and `fitted` measure in columns: at the width whole, one column over cut.
+  @Test(
+    "fit: the boundary in columns", arguments: [("全角文字の", 10, false), ("全角文字の", 9, true)])
+  func fitBoundary(_ text: String, _ width: Int, _ cut: Bool) {
+    let shown = TextTable.fit(text, width)
+    #expect(shown.displayWidth <= width)
+    #expect(shown.hasSuffix("…") == cut)
+    #expect(TextTable.fitted(text, width).displayWidth == width)
+  }
+
+  static let names = [
+    "Wide 全角文字のサービス名前はとても長いですね本当に長い名前です北",
+    "Wide 全角文字のサービス名前はとても長いですね本当に長い名前です南",
+    "Family 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦 support service",
+    String(repeating: "Cafe\u{301} ", count: 12) + "end",
+  ]
+
+  /// Wide names in a table, cut distinctly: every line within the width, the two wide names
+  /// still different.
+  @Test("a table of wide names keeps to the width in columns", arguments: [40, 41, 80])
+  func table(_ width: Int) {
+    var table = TextTable(columns: [
+      .init("Service", flexible: true, minimum: 10), .init("Provider"),
+      .init("Value", alignment: .right),
+    ])
+    for (n, name) in Self.names.enumerated() { table.add([name, "Prov \(n)", "£1,064"]) }
+    let lines = table.render(width: width).lines
+    #expect(lines.allSatisfy { $0.displayWidth <= width }, "\(lines)")
+    #expect(lines.count == Self.names.count + 1)
+    #expect(Set(lines).count == lines.count)
+    let cut = Abbreviation.distinct(Self.names, width: 20)
+    #expect(cut.allSatisfy { $0.displayWidth <= 20 }, "\(cut)")
+    #expect(Set(cut).count == cut.count)
+  }
+
+  /// Wrapped prose measures in columns too: no line wider than the width.
+  @Test("prose of wide words wraps by columns", arguments: [40, 80])
+  func prose(_ width: Int) {
+    let lines = Prose.wrap(Self.names.joined(separator: " "), width: width, indent: "  ")
+    #expect(lines.allSatisfy { $0.displayWidth <= width }, "\(lines)")
+  }
+}
