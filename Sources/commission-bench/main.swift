@@ -307,7 +307,10 @@ if options.compare {
 @MainActor func compareCommands(size: Int, messy: String, duckDB: Double) throws {
   let fileBytes = (try? FileManager.default.attributesOfItem(atPath: messy)[.size] as? Int) ?? 1
   let scenario = options.data + "/bench-scenario.json"
-  let changes = #"{"version": 1, "changes": [{"align": "g1", "to": "2025-03-31"}]}"#
+  // A scenario names its register, beside it in the data folder.
+  let changes =
+    #"{"version": 1, "register": "register-\#(size).csv", "#
+    + #""changes": [{"align": "g1", "to": "2025-03-31"}]}"#
   try Data(changes.utf8).write(to: URL(fileURLWithPath: scenario))
   let dates = ["--as-of", asOf.iso]
   let commands: [(String, [String])] = [
@@ -325,8 +328,10 @@ if options.compare {
   ])
   let runs = size >= 1_000_000 ? 1 : max(1, min(options.runs, 3))
   for (name, arguments) in commands {
+    // whatif reads the register its scenario names; the others take it as an argument.
+    let register = arguments.first == "whatif" ? [] : [messy]
     let results = (0..<runs).map { _ in
-      spawn([commission] + arguments + [messy], measureMemory: true)
+      spawn([commission] + arguments + register, measureMemory: true)
     }
     let ms = median(results.map(\.ms))
     let rss = results.map(\.rssKB).max() ?? 0
