@@ -70,9 +70,12 @@ extension Commission {
           text +=
             "\(index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S")  \(outcome.name)\n\n"
           do {
-            let chart = try GanttChart(
+            var chart = try GanttChart(
               register: outcome.baseline, asOf: outcome.asOf, extensions: outcome.moves,
               options: options)
+            // Only a window the user asked for is said to be widened, not the shared one.
+            chart.askedFrom = windowStart
+            chart.askedUntil = invocation.until
             chart.writeText(to: &text, ascii: invocation.ascii)
           } catch {
             throw CommandFailure(.failure, error.description)

@@ -91,3 +91,24 @@ struct GanttCommandTests {
     #expect(run.stderr == message)
   }
 }
+
+@Suite("The Gantt window asked for")
+struct GanttWindowTests {
+  @Test(
+    "a window widened to whole units says so; one that falls on whole units does not",
+    arguments: [
+      ("80", "01/01/2016", "30 Jun 2017", false),
+      ("80", "02/01/2016", "30 Jun 2017", true),
+      ("80", "01/01/2016", "29 Jun 2017", true),
+      ("40", "01/01/2016", "30 Jun 2017", true),
+    ])
+  func widened(width: String, from: String, until: String, said: Bool) {
+    let run = commission([
+      "gantt", "--group", "childrens-public-health", "--start", "2017-04-01", "--from", from,
+      "--until", until, "--as-of", "2016-03-22", "--width", width,
+    ])
+    #expect(run.code == 0)
+    let text = run.stdout.replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("widened to whole") == said, "\(run.stdout)")
+  }
+}

@@ -80,6 +80,10 @@ public struct GanttChart: Sendable {
   /// Contracts wholly before or after the window.
   public var outsideWindow: [Contract]
   public var mismatches: [PlanMismatch]
+  /// The window `--from`/`--until` asked for, when given: the axis widens it to whole units,
+  /// and the chart says so rather than draw other dates without a word.
+  public var askedFrom: Day?
+  public var askedUntil: Day?
 
   public struct Section: Sendable {
     public var title: String
@@ -334,6 +338,8 @@ extension GanttChart {
       proposal: proposal,
       undated: undated, outsideWindow: outside,
       mismatches: PlanConsistency.mismatches(grid: grid, contracts: contracts))
+    askedFrom = options.from
+    askedUntil = options.to
   }
 
   /// The narrowest label column that holds a name beside its bar.

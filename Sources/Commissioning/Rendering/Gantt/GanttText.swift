@@ -195,8 +195,8 @@ extension GanttChart {
     }
     Prose.write(
       "Columns: \(axis.scale == .quarter ? "UK financial quarters (Q1 = April–June)" : axis.scale == .year ? "UK financial years (April–March)" : "months"), "
-        + "\(DateStyle.long(axis.firstDay)) to \(DateStyle.long(axis.lastDay)).", width: width,
-      to: &out)
+        + "\(DateStyle.long(axis.firstDay)) to \(DateStyle.long(axis.lastDay))\(widening).",
+      width: width, to: &out)
     if !undated.isEmpty {
       out.write("\n")
       Prose.write("Undated (\(undated.count)), not drawn:", width: width, to: &out)
@@ -303,4 +303,28 @@ extension GanttChart {
 extension GanttChart.Row {
   /// The value as the text chart shows it: a total over the term marked `t`.
   var shownValue: String { valueIsTotal ? value + " t" : value }
+}
+
+extension GanttChart {
+  /// How the window asked for was widened to whole units: `; widened to whole financial years
+  /// from 1 January 2016 to 30 June 2017, the window asked for`, or nothing.
+  var widening: String {
+    let early = askedFrom.map { axis.firstDay < $0 } ?? false
+    let late = askedUntil.map { axis.lastDay > $0 } ?? false
+    guard early || late else { return "" }
+    let unit =
+      switch axis.scale {
+      case .month: "months"
+      case .quarter: "financial quarters"
+      case .year: "financial years"
+      }
+    let asked =
+      switch (askedFrom, askedUntil) {
+      case (let from?, let until?): "\(DateStyle.long(from)) to \(DateStyle.long(until))"
+      case (let from?, nil): "from \(DateStyle.long(from))"
+      case (nil, let until?): "to \(DateStyle.long(until))"
+      case (nil, nil): ""
+      }
+    return "; widened to whole \(unit) from the window asked for, \(asked)"
+  }
 }
