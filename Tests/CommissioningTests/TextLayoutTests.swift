@@ -44,4 +44,20 @@ struct TextLayoutTests {
     #expect(Prose.wrap(text, width: width) == lines)
     #expect(Prose.wrap(text, width: width).allSatisfy { $0.count <= width })
   }
+
+  @Test(
+    "legend items wrap within the width, a long item too, its continuation under the indent",
+    arguments: [40, 41, 45, 46])
+  func items(width: Int) {
+    let items = ["Key dates:", "N forward-plan notice by 1 Sep 2016", "C committee 6 Sep 2016"]
+    let lines = Prose.wrapItems(items, width: width, indent: "           ")
+    #expect(lines.allSatisfy { $0.displayWidth <= width }, "\(lines)")
+    // Nothing lost: the words in order.
+    #expect(
+      lines.joined(separator: " ").split(separator: " ")
+        == items.joined(separator: " ").split(
+          separator: " "))
+    // "           N forward-plan notice by 1 Sep 2016" is 46 columns: whole from 46 up.
+    #expect(lines.contains("           N forward-plan notice by 1 Sep 2016") == (width >= 46))
+  }
 }

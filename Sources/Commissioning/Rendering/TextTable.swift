@@ -350,6 +350,13 @@ public enum Prose {
       } else {
         current = candidate
       }
+      // An item too long for a line of its own wraps, its continuation under the indent.
+      if current.displayWidth > width, width > indent.displayWidth + 10 {
+        let lead = lines.isEmpty && current == item ? "" : indent
+        let parts = wrap(String(current.dropFirst(lead.count)), width: width - lead.displayWidth)
+        lines += parts.dropLast().enumerated().map { ($0.offset == 0 ? lead : indent) + $0.element }
+        current = (parts.count > 1 ? indent : lead) + (parts.last ?? "")
+      }
     }
     if !current.isEmpty { lines.append(current) }
     return lines

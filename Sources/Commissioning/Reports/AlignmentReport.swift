@@ -162,7 +162,11 @@ extension AlignmentProposal {
     width: Int
   ) {
     for entry in entries {
-      let date = entry.day.map { DateStyle.short($0) } ?? "    unknown"
+      // A line with no date says "unknown" only when the date is unknown; a notice not needed
+      // or a committee with no meeting has no date to give.
+      let date =
+        entry.day.map { DateStyle.short($0) }
+        ?? (entry.status == "unknown" ? "    unknown" : String(repeating: " ", count: 11))
       let head = "  \(date)  \(entry.label.padded(28))\(entry.status)"
       if head.displayWidth <= width {
         out.write(TextTable.trailingSpacesRemoved(head) + "\n")
@@ -365,7 +369,10 @@ extension GroupSummary {
       "Groups in \(register.name) · \(register.council.name) · end dates aligned within \(tolerance) days",
       width: width, to: &out)
     if groups.isEmpty {
-      out.write("\nNo contract has a group; give contracts a 'group' column to align them.\n")
+      out.write("\n")
+      Prose.write(
+        "No contract has a group; give contracts a 'group' column to align them.", width: width,
+        to: &out)
       return
     }
     for summary in groups {
@@ -465,7 +472,10 @@ extension AlignmentPlan {
       "Aligning \(rule) · \(council.name) · \(registerName) · as of \(DateStyle.long(asOf))",
       width: width, to: &out)
     if proposals.isEmpty && undatedGroups.isEmpty {
-      out.write("\nNo contract has a group; give contracts a 'group' column to align them.\n")
+      out.write("\n")
+      Prose.write(
+        "No contract has a group; give contracts a 'group' column to align them.", width: width,
+        to: &out)
       return
     }
     out.write("\n")

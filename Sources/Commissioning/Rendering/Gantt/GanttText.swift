@@ -144,14 +144,21 @@ extension GanttChart {
     }
     // The legend.
     out.write("\n")
-    var legend = [
-      "\(glyphs.term) current term", "\(glyphs.exercised) extension exercised",
-      "\(glyphs.uncertainEnd) month-only end",
-      "\(glyphs.options) options left", "\(glyphs.proposed) proposed extension",
-      // The as-of day is marked (`▼`) wherever it falls in the chart, even under bars.
-      GanttChart.lineLegend(
-        "as of", asOf, glyph: glyphs.asOf, drawn: asOfColumn != nil, column: asOfColumn),
+    // Only the marks the chart draws: a legend naming options nobody has sends a reader
+    // looking for them.
+    let drawn = Set(sections.flatMap { $0.rows.flatMap { $0.segments.map(\.mark) } })
+    let marks: [(GanttMark, String)] = [
+      (.term, "\(glyphs.term) current term"),
+      (.exercised, "\(glyphs.exercised) extension exercised"),
+      (.uncertainEnd, "\(glyphs.uncertainEnd) month-only end"),
+      (.options, "\(glyphs.options) options left"),
+      (.proposed, "\(glyphs.proposed) proposed extension"),
     ]
+    var legend = marks.filter { drawn.contains($0.0) }.map(\.1)
+    // The as-of day is marked (`▼`) wherever it falls in the chart, even under bars.
+    legend.append(
+      GanttChart.lineLegend(
+        "as of", asOf, glyph: glyphs.asOf, drawn: asOfColumn != nil, column: asOfColumn))
     // A target hidden under the bars is still marked by the key dates' `T`, listed below.
     let targetLettered = sections.contains { section in
       section.rows.contains { $0.kind == .keyDates && $0.letters.contains { $0.text == "T" } }
