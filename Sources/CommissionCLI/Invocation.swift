@@ -281,7 +281,13 @@ extension Invocation {
         if first == "help" {
           invocation.help = true
           invocation.registers = Array(positional.dropFirst())
-          if let topic = invocation.registers.first, let command = CommandName(rawValue: topic) {
+          if let topic = invocation.registers.first {
+            guard let command = CommandName(rawValue: topic) else {
+              throw UsageError(
+                CloseMatch.refusal(
+                  "no help on '\(topic)'", for: topic, in: CommandName.allCases.map(\.rawValue),
+                  noun: "commands"))
+            }
             invocation.command = command
             invocation.registers = []
           }
@@ -291,13 +297,31 @@ extension Invocation {
         throw UsageError(
           CloseMatch.refusal(
             "unknown command '\(first)'", for: first,
-            in: CommandName.allCases.map(\.rawValue), noun: "commands"))
+            in: CommandName.allCases.map(\.rawValue) + ["help", "completion"], noun: "commands"))
       }
       invocation.command = command
       invocation.registers = Array(positional.dropFirst())
-      if !invocation.help { try Flags.refuseForeign(invocation.flags, of: command) }
+      if !invocation.help {
+        try Flags.refuseForeign(invocation.flags, of: command)
+        try refuseUnusedWithFormat(invocation)
+      }
     }
     return invocation
+  }
+
+  /// Flags that only one output format uses are refused with another, not ignored: reminders
+  /// in a CSV, or timelines in JSON, would otherwise vanish without a word.
+  static func refuseUnusedWithFormat(_ invocation: Invocation) throws(UsageError) {
+    if invocation.alarms != nil, invocation.format != .ics {
+      throw UsageError(
+        "'--alarms' sets a calendar's reminders; it goes with '--format ics'"
+          + (invocation.format.map { ", not '--format \($0.rawValue)'" } ?? ""))
+    }
+    if invocation.gantt, let format = invocation.format, format != .text {
+      throw UsageError(
+        "'--gantt' draws each scenario's timeline as text; it cannot go with '--format \(format.rawValue)'"
+      )
+    }
   }
 
   /// `completion SHELL`: exactly one shell, one of ``Completion/Shell``.

@@ -265,3 +265,27 @@ struct WhatIfWindowTests {
         + "it out\n")
   }
 }
+
+@Suite("Flags one output format uses")
+struct FormatScopeTests {
+  @Test(
+    "refused with another format, taken with their own",
+    arguments: [
+      (["export", "--format", "ics", "--alarms", "30"], nil),
+      (["export", "--format", "csv", "--alarms", "30"], "'--alarms' sets a calendar's reminders"),
+      (["export", "--alarms", "30"], "'--alarms' sets a calendar's reminders"),
+      (["whatif", "--gantt", "s.json"], nil),
+      (["whatif", "--gantt", "--format", "text", "s.json"], nil),
+      (["whatif", "--gantt", "--format", "json", "s.json"], "'--gantt' draws each scenario's"),
+      (["help", "expiring"], nil),
+      (["help", "expirng"], "no help on 'expirng'; did you mean 'expiring'?"),
+    ] as [([String], String?)])
+  func scope(arguments: [String], refusal: String?) {
+    do {
+      _ = try Invocation.parse(arguments)
+      #expect(refusal == nil, "\(arguments) was taken")
+    } catch {
+      #expect(refusal.map { error.message.hasPrefix($0) } ?? false, "\(error.message)")
+    }
+  }
+}

@@ -47,7 +47,8 @@ struct InvocationTests {
       (
         ["expire"],
         "unknown command 'expire'; did you mean 'expiring' or 'export'? (the commands are "
-          + "summary, expiring, check, align, gantt, decision, whatif, export, import)"
+          + "summary, expiring, check, align, gantt, decision, whatif, export, import, help, "
+          + "completion)"
       ),
       (["check", "--strict=yes"], "'--strict' takes no value"),
       (
@@ -96,7 +97,7 @@ extension InvocationTests {
       ("180,90,30", [180, 90, 30]), ("30,3651", nil),
     ] as [(String, [Int]?)])
   func alarms(_ text: String, _ expected: [Int]?) {
-    let parsed = try? Invocation.parse(["export", "--alarms", text])
+    let parsed = try? Invocation.parse(["export", "--format", "ics", "--alarms", text])
     #expect(parsed?.alarms == expected)
   }
 }
