@@ -186,10 +186,18 @@ extension RegisterLoader.BlankRows {
   }
 }
 
-/// Results written by index from several threads, each index by one thread only.
+/// Results written by index from several threads, each index by one thread only: raw memory,
+/// so no thread touches a shared array's header (its copy-on-write check) while another writes.
 private final class Slots<Value>: @unchecked Sendable {
-  var values: [Value?]
-  init(_ count: Int) { values = Array(repeating: nil, count: count) }
+  let values: UnsafeMutableBufferPointer<Value?>
+  init(_ count: Int) {
+    values = .allocate(capacity: count)
+    values.initialize(repeating: nil)
+  }
+  deinit {
+    values.deinitialize()
+    values.deallocate()
+  }
 }
 
 extension RegisterLoader {
