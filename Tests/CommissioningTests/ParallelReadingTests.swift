@@ -125,6 +125,15 @@ struct ParallelReadingTests {
     try expectSameOnEveryCore(text)
   }
 
+  @Test(
+    "line breaks count as the reader counts lines: LF, CRLF once, a lone CR",
+    arguments: [("a\nb\n", 2), ("a\r\nb\r\n", 2), ("a\rb\r", 2), ("a\r\n\r\nb", 2), ("ab", 0)])
+  func lineBreaks(text: String, breaks: Int) {
+    Array(text.utf8).withUnsafeBufferPointer { buffer in
+      #expect(RowSplitter.lineBreaks(buffer, from: 0, to: buffer.count) == breaks)
+    }
+  }
+
   /// Cores, minimum stretch, bytes of rows, stretches.
   static let counts: [(Int, Int, Int, Int)] = [
     (1, 1 << 20, 100 << 20, 1), (2, 1 << 20, (1 << 20) - 1, 1), (2, 1 << 20, 1 << 20, 1),

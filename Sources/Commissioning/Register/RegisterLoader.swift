@@ -236,6 +236,13 @@ public enum RegisterLoader {
     var rowsInFile = 0
     var spacers = BlankRows()
     var strayQuotes: [CSVField] = []
+    // A file read in stretches is large: size the register once for its rows (at most one a
+    // line) rather than let the array double past them.
+    let (position, _, _) = reader.cursor
+    if state.parallelism.stretches(for: reader.bytes.count - position) > 1 {
+      let rows = RowSplitter.lineBreaks(reader.bytes, from: position, to: reader.bytes.count) + 1
+      register.contracts.reserveCapacity(register.contracts.count + rows)
+    }
     try readRows(&reader, context: context, parallelism: state.parallelism) { batch in
       rowsInFile += batch.contracts.count
       spacers.append(batch.spacers)
