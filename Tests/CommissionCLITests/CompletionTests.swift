@@ -13,16 +13,7 @@ struct CompletionTests {
       "commission-completion-\(UUID().uuidString)")
     try Data(script.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [shell] + arguments.map { $0 == "$SCRIPT" ? file.path : $0 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
+    return try runTool([shell] + arguments.map { $0 == "$SCRIPT" ? file.path : $0 })
   }
 
   static func installed(_ shell: String) -> Bool {

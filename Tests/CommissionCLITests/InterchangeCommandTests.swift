@@ -98,20 +98,12 @@ struct InterchangeCommandTests {
       commission(["export", "--format", "ocds", "--as-of", "2016-03-22", "--output", ocds]).code
         == 0)
     let scripts = repositoryRoot.appendingPathComponent("Tests/CommissionCLITests/Scripts")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
+    let (status, output) = try runTool([
       "python3", scripts.appendingPathComponent("validate_exports.py").path, ics, ocds,
       scripts.appendingPathComponent("ocds-release-schema.json").path,
       repositoryRoot.appendingPathComponent(".build/validate-venv").path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(output)")
+    ])
+    #expect(status == 0, "\(output)")
     #expect(output.contains("icalendar: ") && output.contains("jsonschema: 137 releases valid"))
   }
 

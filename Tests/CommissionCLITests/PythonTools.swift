@@ -43,17 +43,15 @@ enum PythonTools {
           sys.exit(1)
       print("ready")
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, venvPython]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    do { try process.run() } catch { return (false, "python3 cannot be run (\(error))") }
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let status: Int32
+    let output: String
+    do {
+      (status, output) = try runTool(["python3", "-c", script, venvPython])
+    } catch {
+      return (false, "python3 cannot be run (\(error))")
+    }
     let line = output.split(separator: "\n").last.map(String.init) ?? ""
-    if process.terminationStatus == 0 && line == "ready" { return (true, "") }
+    if status == 0 && line == "ready" { return (true, "") }
     return (false, line.isEmpty ? "python3 is not available" : line)
   }
 }

@@ -75,3 +75,18 @@ let fixedToday = Day(ordinal: 22_280)  // 2031-01-01
 /// it, which `check` lists.
 let kentReading =
   "commission: 32 warnings while reading kent-2016-03; 'commission check' lists them\n"
+
+/// Runs a tool found on the `PATH` (`python3`, `bash`), standard output and standard error
+/// together, for the tests that check our output with real clients.
+func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = pipe
+  try process.run()
+  let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  return (process.terminationStatus, output)
+}
