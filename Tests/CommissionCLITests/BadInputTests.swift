@@ -98,7 +98,7 @@ struct BadInputTests {
     #expect(run.code == 0)
     let lines = run.stdout.split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines.first?.split(separator: ",").count == 20 + 100_000)
+    #expect(lines.first?.split(separator: ",").count == 23 + 100_000)
   }
 
   @Test(

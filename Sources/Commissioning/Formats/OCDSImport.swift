@@ -132,7 +132,9 @@ public enum OCDSImport {
       row[.id] = s.id
       row[.service] = s.title.isEmpty ? (tenderTitle.isEmpty ? s.id : tenderTitle) : s.title
       row[.provider] = s.suppliers.joined(separator: "; ")
-      row[.department] = buyer
+      row[.buyer] = buyer
+      row[.cpv] = classifications(tender)
+      row[.buyerPostcode] = buyerPostcode(release)
       row[.source] = "\(file):\(line) \(s.id)"
       // Value: OCDS values are the whole contract's.
       if let amount = s.value?["amount"] as? NSNumber {
@@ -284,6 +286,38 @@ public enum OCDSImport {
   }
 
   /// HTML entities as Contracts Finder leaves them: `&amp;`, `&#039;`, `&quot;`, `&#x27;`, …
+  /// The tender's CPV codes in order, each once: its own classification, then its items'.
+  static func classifications(_ tender: [String: Any]) -> String {
+    var codes: [String] = []
+    func add(_ classification: Any?) {
+      guard let object = classification as? [String: Any],
+        (object["scheme"] as? String).map({ $0.uppercased() == "CPV" }) ?? true,
+        let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue,
+        !id.isEmpty, !codes.contains(id)
+      else { return }
+      codes.append(id)
+    }
+    add(tender["classification"])
+    for item in tender["items"] as? [[String: Any]] ?? [] {
+      add(item["classification"])
+      for more in item["additionalClassifications"] as? [Any] ?? [] { add(more) }
+    }
+    return codes.joined(separator: "; ")
+  }
+
+  /// The buyer's postcode from its party's address (`buyer.id` first, else the first party in
+  /// the buyer role).
+  static func buyerPostcode(_ release: [String: Any]) -> String {
+    let parties = release["parties"] as? [[String: Any]] ?? []
+    let buyerId = (release["buyer"] as? [String: Any])?["id"] as? String
+    let party =
+      parties.first { buyerId != nil && ($0["id"] as? String) == buyerId }
+      ?? parties.first { ($0["roles"] as? [String])?.contains("buyer") ?? false }
+    let address = party?["address"] as? [String: Any]
+    return decode(address?["postalCode"] as? String ?? "")
+      .trimmingCharacters(in: .whitespaces)
+  }
+
   public static func decode(_ text: String) -> String {
     guard text.contains("&") else { return text }
     var out = ""

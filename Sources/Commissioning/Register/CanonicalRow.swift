@@ -8,6 +8,7 @@ extension Contract {
       .originalEnd: originalEndText, .nextReview: nextReviewText,
       .procurementRoute: procurementRoute, .leadTime: leadTimeText, .source: source, .notes: notes,
       .commissioner: commissioner, .councilShare: councilShareText,
+      .buyer: buyer, .cpv: cpvText, .buyerPostcode: buyerPostcode,
     ]
     // As written when the register has the column (a total's term lives there), else the basis
     // the value cell or its header stated.

@@ -23,6 +23,13 @@ public enum Column: String, CaseIterable, Sendable {
   case commissioner
   /// What the council pays of the value: money with its basis, or a percentage.
   case councilShare = "council_share"
+  /// The buying organisation, when a register holds several buyers' contracts (a Contracts
+  /// Finder import); empty means the register's own council.
+  case buyer
+  /// The Common Procurement Vocabulary code(s) as written (`85000000-9`), `;`-separated.
+  case cpv
+  /// The buyer's postcode as written, for a postcode area (`ME14 1XX` is in `ME`).
+  case buyerPostcode = "buyer_postcode"
 
   /// The column's position in `allCases`, without hashing (read once per cell while loading).
   var slot: Int {
@@ -47,6 +54,9 @@ public enum Column: String, CaseIterable, Sendable {
     case .notes: return 17
     case .commissioner: return 18
     case .councilShare: return 19
+    case .buyer: return 20
+    case .cpv: return 21
+    case .buyerPostcode: return 22
     }
   }
 
@@ -86,7 +96,7 @@ public enum Column: String, CaseIterable, Sendable {
     ],
     .department: [
       "directorate", "servicearea", "division", "responsibledepartment",
-      "departmentname", "team", "buyer", "localauthoritydepartmentresponsible",
+      "departmentname", "team", "localauthoritydepartmentresponsible",
       "departmentresponsible", "responsibledirectorate", "departmentdirectorate",
       "commissioningdepartment", "owningdepartment", "businessunit",
     ],
@@ -130,6 +140,12 @@ public enum Column: String, CaseIterable, Sendable {
     .commissioner: [
       "leadcommissioner", "commissioningbody", "leadbody", "commissionedby", "leadorganisation",
     ],
+    .buyer: [
+      "buyername", "buyingorganisation", "contractingauthority", "contractingbody",
+      "purchasingorganisation", "buyer",
+    ],
+    .buyerPostcode: ["buyerpostalcode", "buyerpostcode"],
+    .cpv: ["cpvcode", "cpvcodes", "cpvclassification", "classificationcode", "cpvcategory"],
     .councilShare: ["councilcontribution", "councilfunding", "kccshare", "councilshareofvalue"],
     .notes: ["comments", "comment", "remarks", "note", "notes", "additionalinformation"],
   ]

@@ -42,6 +42,12 @@ public struct Contract: Hashable, Sendable {
   /// What the council pays of the value, as written, and as read.
   public var councilShareText: String = ""
   public var councilShare: CouncilShare?
+  /// The buying organisation as written; empty means the register's own council.
+  public var buyer: String = ""
+  /// The buyer's postcode as written; empty when the register does not say.
+  public var buyerPostcode: String = ""
+  /// The CPV code(s) as written (`85000000-9; 85300000-2`).
+  public var cpvText: String = ""
   /// Columns the planner does not know, kept to be written back: header and value.
   public var extra: [ExtraColumn]
   /// Where the row is.

@@ -476,6 +476,9 @@ public enum RegisterLoader {
     contract.commissioner = row.text(.commissioner)
     contract.councilShareText = row.text(.councilShare)
     contract.councilShare = row.readCouncilShare()
+    contract.buyer = row.text(.buyer)
+    contract.cpvText = row.text(.cpv)
+    contract.buyerPostcode = row.text(.buyerPostcode)
     row.noteCouncilShare(contract)
     if !contract.commissioner.isEmpty,
       CouncilRules.noCommissioner.contains(contract.commissioner.lowercased())
