@@ -105,7 +105,9 @@ enum WordParts {
     + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
     + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/>"
     + "</w:pPr></w:pPrDefault></w:docDefaults>"
-    + style("Normal", "Normal", default: true, "", "")
+    + style(
+      "Normal", "Normal", default: true, "",
+      "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/><w:sz w:val=\"22\"/>")
     + style(
       "Title", "Title",
       "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"360\"/><w:jc w:val=\"center\"/>",

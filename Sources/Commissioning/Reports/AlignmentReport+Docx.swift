@@ -24,12 +24,9 @@ extension AlignmentProposal {
     let flagged = contracts.filter { !$0.flags.isEmpty }
     if !flagged.isEmpty { doc.label("Flags and assumptions") }
     for p in flagged {
-      for flag in p.flags {
-        doc.bullet([
-          WordDocument.Run(ContractProposal.name(p.contract) + ": ", bold: true),
-          WordDocument.Run(flag.message),
-        ])
-      }
+      doc.paragraph(
+        [WordDocument.Run(ContractProposal.name(p.contract), bold: true)], keepWithNext: true)
+      for flag in p.flags { doc.bullet([WordDocument.Run(flag.message)]) }
     }
     return doc
   }
