@@ -121,7 +121,8 @@ enum WordParts {
       "<w:b/>")
     + style(
       "ListBullet", "List Bullet",
-      "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/>", "")
+      "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"120\"/>"
+        + "<w:contextualSpacing/>", "")
     + style(
       "TableText", "Table text", "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\"/>",
       "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
