@@ -131,6 +131,14 @@ struct DocxCommandTests {
     #expect(!FileManager.default.fileExists(atPath: "/tmp/never.docx"))
   }
 
+  @Test("a docx that cannot be written is exit 73 with one line, like any output")
+  func cannotWrite() throws {
+    try #require(FileManager.default.fileExists(atPath: "/dev/full"))
+    let run = commission(Self.record + ["--output", "/dev/full"])
+    #expect(run.code == 73)
+    #expect(run.stderr == "commission: cannot write '/dev/full': No space left on device\n")
+  }
+
   @Test("the built binary writes the same bytes to a pipe as to --output, and unzip -t passes")
   func pipeAndUnzip() throws {
     let folder = try Self.folder()
