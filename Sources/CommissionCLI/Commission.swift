@@ -91,6 +91,10 @@ public enum Commission {
     _ environment: Environment, inputs: [String], stdout: inout Out
   ) throws(CommandFailure) {
     let toFile = invocation.output.map { Files.descriptorNamed($0) != STDOUT_FILENO } ?? false
+    if case .bytes(let bytes) = output {
+      try writeBytes(bytes, to: toFile ? invocation.output : nil, inputs, environment, &stdout)
+      return
+    }
     guard case .stream(let body) = output, toFile || !environment.isTerminal else {
       let text = safeOutput(output.text, command, invocation, environment)
       if let path = invocation.output, toFile {
@@ -109,6 +113,37 @@ public enum Commission {
       body(&sink)
       sink.flush()
     }
+  }
+
+  /// Writes a binary output (a `.docx`) to `path` atomically, or to standard output as it is
+  /// (``execute(_:_:_:)`` has refused a terminal already).
+  static func writeBytes<Out: TextOutputStream>(
+    _ bytes: [UInt8], to path: String?, _ inputs: [String], _ environment: Environment,
+    _ stdout: inout Out
+  ) throws(CommandFailure) {
+    if let path {
+      try Files.write(to: path, inputs: inputs, environment: environment) {
+        $0.write(bytes: bytes)
+      }
+    } else if var byteStream = stdout as? any ByteOutputStream {
+      byteStream.write(bytes: bytes)
+      if let written = byteStream as? Out { stdout = written }
+    } else {
+      stdout.write(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// A binary format (`docx`) to a terminal is refused before any work: its bytes would
+  /// scramble the screen, and `terminalSafe` would make them a broken file.
+  static func refuseBinaryOnTerminal(
+    _ format: OutputFormat, _ invocation: Invocation, _ environment: Environment
+  ) throws(CommandFailure) {
+    let toFile = invocation.output.map { Files.descriptorNamed($0) != STDOUT_FILENO } ?? false
+    guard format == .docx, !toFile, environment.isTerminal else { return }
+    throw CommandFailure(
+      .usage,
+      "--format docx writes a binary Word file, not for a terminal; "
+        + "give '--output FILE' (for example --output record.docx)")
   }
 
   /// The one choke point for what a command prints: text for people (text, Markdown, Mermaid)
@@ -154,6 +189,7 @@ public enum Commission {
             ? " without '--group' or '--all'" : "")
           + "; use " + allowed.map(\.rawValue).joined(separator: " or "))
     }
+    try refuseBinaryOnTerminal(format, invocation, environment)
     switch command {
     case .summary:
       return try summarise(invocation, format: format, width: width, asOf: asOf, environment)
@@ -195,6 +231,10 @@ public enum Commission {
         if invocation.group != nil {
           throw CommandFailure(.usage, "'--all' and '--group' both choose the groups; give one")
         }
+        if format == .docx {
+          throw CommandFailure(
+            .usage, "'align --format docx' is for one group's proposal; give '--group <name>'")
+        }
         let plan = AlignmentPlan(register: register, target: target, asOf: asOf)
         switch format {
         case .json: plan.json.withReading(register).write(to: &text)
@@ -226,6 +266,7 @@ public enum Commission {
         throw CommandFailure(.failure, error.description)
       }
       switch format {
+      case .docx: return (.bytes(proposal.docx), .success, inputs)
       case .json: proposal.json.withReading(register).write(to: &text)
       case .csv: text = proposal.csv
       default: proposal.writeText(to: &text, width: width)
@@ -263,9 +304,7 @@ public enum Commission {
       }
       return (.text(text), .success, inputs)
     case .decision:
-      let (text, code, inputs) = try draftDecision(
-        invocation, format: format, width: width, environment: environment)
-      return (.text(text), code, inputs)
+      return try draftDecision(invocation, format: format, width: width, environment: environment)
     case .whatif:
       let (text, code, inputs) = try compareScenarios(
         invocation, format: format, width: width, environment: environment)

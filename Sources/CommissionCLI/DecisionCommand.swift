@@ -7,7 +7,7 @@ extension Commission {
   /// - Parameter width: the text record's width; it is for email, so at most 80 columns.
   static func draftDecision(
     _ invocation: Invocation, format: OutputFormat, width: Int, environment: Environment
-  ) throws(CommandFailure) -> (String, ExitCode, [String]) {
+  ) throws(CommandFailure) -> (CommandOutput, ExitCode, [String]) {
     var (spec, inputs, specFolder) = try readSpec(invocation, environment: environment)
     var fields = invocation.decisionFields
     fields.group = invocation.group
@@ -55,6 +55,7 @@ extension Commission {
     } catch {
       throw CommandFailure(.failure, "\(error)")
     }
+    if format == .docx { return (.bytes(record.docx), .success, inputs) }
     var text = ""
     switch format {
     case .text: record.writeText(to: &text, width: min(width, 80))
@@ -62,7 +63,7 @@ extension Commission {
     case .json: record.json.withReading(register).write(to: &text)
     default: record.writeMarkdown(to: &text)
     }
-    return (text, .success, inputs)
+    return (.text(text), .success, inputs)
   }
 
   /// The spec file, if one is given: the spec, the file (as an input), and its folder (which a

@@ -25,7 +25,8 @@ enum Help {
 
       Options for every command:
         --as-of DATE     today's date for every calculation (default: the system date)
-        --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision
+        --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision;
+                         docx (a Word file, with --output) for decision and align --group
         --output FILE    write to FILE atomically instead of standard output (- for it)
         --width N        fit text output to N columns, 40 to 1000 (default: the terminal's
                          width, else $COLUMNS, else 100)
@@ -86,7 +87,7 @@ enum Help {
     case .align:
       return """
         Usage: commission align [--group G | --all] [--to DATE | --start DATE] [--as-of DATE]
-                                [--format text|json|csv] [REGISTER ...]
+                                [--format text|json|csv|docx] [REGISTER ...]
 
         Without --group, lists every group with its earliest and latest current end, the spread
         in days, and whether that is within the council's tolerance.
@@ -97,6 +98,8 @@ enum Help {
         months, its cost pro rata on the annual value (whole months × annual/12, remaining days ×
         annual/365), whether it is within the options, and the value change. Then the key-decision
         test, the decision, notice and procurement deadlines (missed ones marked), and the flags.
+        --format docx writes the same as a Word document (tables for the contracts and the
+        deadlines) to paste into a committee report; give --output FILE.
 
         With --all, proposes for every group at once (each to its latest current end, or all to
         --to / --start) and prints one line per group with the programme's totals.
@@ -139,7 +142,8 @@ enum Help {
                                    [--meeting-date DATE] [--notice-date DATE] [--subject TEXT]
                                    [--purpose TEXT] [--alternatives TEXT] [--exempt PARAGRAPH]
                                    [--author TEXT] [--director TEXT] [--contracts ID,ID,...]
-                                   [--format markdown|text|html|json] [--as-of DATE] [REGISTER ...]
+                                   [--format markdown|text|html|json|docx] [--as-of DATE]
+                                   [REGISTER ...]
 
         Drafts the Proposed Record of Decision for extending the group's contracts to one end
         date (chosen as for align), in the council's layout: who decides, the number, the
@@ -156,10 +160,13 @@ enum Help {
         one contract named: --change MONEY (negative for a reduction) and --scope TEXT, the
         change measured against the 10% modification limit. --form agree words it "I agree
         to: Extend ..." as Kent's 2016 records do. Every check has a stable code (see the
-        Codes article).
+        Codes article). --format docx writes the record as a Word document (A4, the appendix
+        on its own page, its tables as Word tables) with --output FILE.
 
         Example: commission decision --spec Examples/decision-16-00038.json --format text
                  commission decision --spec Examples/decision-15-00068.json
+                 commission decision --spec Examples/decision-16-00038.json --format docx \\
+                   --output record.docx
 
         """
     case .whatif:

@@ -42,9 +42,9 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .summary: return [.text, .json]
     case .expiring: return [.text, .json, .csv]
     case .check: return [.text, .json]
-    case .align: return grouped ? [.text, .json, .csv] : [.text, .json]
+    case .align: return grouped ? [.text, .json, .csv, .docx] : [.text, .json]
     case .gantt: return [.text, .svg, .json]
-    case .decision: return [.markdown, .text, .html, .json]
+    case .decision: return [.markdown, .text, .html, .json, .docx]
     case .whatif: return [.text, .json, .csv]
     case .export: return [.csv, .json, .ics, .mermaid, .ocds]
     case .import: return [.csv]
@@ -63,6 +63,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case ics
   case mermaid
   case ocds
+  /// A Word document (Office Open XML): bytes, not text, so never to a terminal.
+  case docx
 }
 
 /// A parsed command line: what to run, on what, with which options.

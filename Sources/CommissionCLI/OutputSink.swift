@@ -10,12 +10,15 @@ enum CommandOutput {
   /// Writes the whole output into the sink it is given; it cannot fail (the sink keeps the
   /// first failed write for its owner to report).
   case stream((inout OutputSink) -> Void)
+  /// A binary file (a `.docx`): written as it is to a file or a pipe, refused on a terminal.
+  case bytes([UInt8])
 
   /// The whole output as one string: for a terminal, whose text must pass through
   /// `terminalSafe` whole, and for tests.
   var text: String {
     switch self {
     case .text(let text): return text
+    case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
     case .stream(let body):
       var text = ""
       var sink = OutputSink { text += $0 }
@@ -36,13 +39,20 @@ struct OutputSink: TextOutputStream {
   let capacity: Int
   private var buffer = ""
   private let drain: (String) -> Void
+  /// Takes bytes that are not text (a `.docx`); a sink for text decodes them, lossily.
+  private let drainBytes: ([UInt8]) -> Void
 
   /// - Parameters:
   ///   - capacity: the buffer's size in UTF-8 bytes (at least 1).
   ///   - drain: takes each chunk in order; called by ``write(_:)`` and ``flush()``.
-  init(capacity: Int = defaultCapacity, drain: @escaping (String) -> Void) {
+  ///   - drainBytes: takes bytes written with ``write(bytes:)``, after the text before them.
+  init(
+    capacity: Int = defaultCapacity, drain: @escaping (String) -> Void,
+    drainBytes: (([UInt8]) -> Void)? = nil
+  ) {
     self.capacity = max(1, capacity)
     self.drain = drain
+    self.drainBytes = drainBytes ?? { drain(String(decoding: $0, as: UTF8.self)) }
     buffer.reserveCapacity(self.capacity)
   }
 
@@ -58,6 +68,12 @@ struct OutputSink: TextOutputStream {
     } else {
       buffer.append(string)
     }
+  }
+
+  /// Passes on `bytes` as they are, after the text written before them.
+  mutating func write(bytes: [UInt8]) {
+    flush()
+    drainBytes(bytes)
   }
 
   /// Passes on what the buffer holds; called once after the last write.
@@ -83,13 +99,16 @@ final class ChunkWriter {
     self.pause = pause
   }
 
-  func write(_ chunk: String) {
+  func write(_ chunk: String) { write(bytes: Array(chunk.utf8)) }
+
+  func write(bytes chunk: [UInt8]) {
     guard failure == nil, !chunk.isEmpty else { return }
-    var bytes = Array(chunk.utf8)
-    failure = bytes.withUnsafeMutableBytes {
-      StandardStreams.writeAll(descriptor, $0, pause: pause, before: written)
+    // `writeAll` only reads the buffer: no copy of the chunk to make it mutable.
+    failure = chunk.withUnsafeBytes {
+      StandardStreams.writeAll(
+        descriptor, UnsafeMutableRawBufferPointer(mutating: $0), pause: pause, before: written)
     }
-    written += bytes.count
+    written += chunk.count
   }
 
   /// Runs `body` into a sink of `capacity` that drains into a writer on `descriptor`.
@@ -100,7 +119,8 @@ final class ChunkWriter {
     capacity: Int = OutputSink.defaultCapacity
   ) -> Int32? {
     let writer = ChunkWriter(descriptor: descriptor, pause: pause)
-    var sink = OutputSink(capacity: capacity, drain: writer.write)
+    var sink = OutputSink(
+      capacity: capacity, drain: { writer.write($0) }, drainBytes: { writer.write(bytes: $0) })
     body(&sink)
     sink.flush()
     return writer.failure

@@ -7,7 +7,7 @@ import Foundation
 /// went away), so the binary writes with `write(2)` itself, retries interrupted and partial
 /// writes, and keeps the first failure for ``Commission/finish(_:stdout:stderr:)`` to report.
 /// After a failure the stream writes nothing more.
-public struct DescriptorStream: TextOutputStream {
+public struct DescriptorStream: TextOutputStream, ByteOutputStream {
   public let descriptor: Int32
   /// The `errno` of the first failed write, or nil while every write has succeeded.
   public private(set) var failure: Int32?
@@ -24,14 +24,25 @@ public struct DescriptorStream: TextOutputStream {
   }
 
   public mutating func write(_ string: String) {
-    guard failure == nil, !string.isEmpty else { return }
+    write(bytes: Array(string.utf8))
+  }
+
+  public mutating func write(bytes: [UInt8]) {
+    guard failure == nil, !bytes.isEmpty else { return }
     if closed {
       failure = EBADF
       return
     }
-    var bytes = Array(string.utf8)
-    failure = bytes.withUnsafeMutableBytes { StandardStreams.writeAll(descriptor, $0) }
+    failure = bytes.withUnsafeBytes {
+      StandardStreams.writeAll(descriptor, UnsafeMutableRawBufferPointer(mutating: $0))
+    }
   }
+}
+
+/// A stream that takes bytes as they are: standard output, for a binary format (`.docx`).
+/// A plain `TextOutputStream` (a test's string) gets them decoded instead.
+public protocol ByteOutputStream {
+  mutating func write(bytes: [UInt8])
 }
 
 /// Low-level reads and writes with every result checked.

@@ -108,7 +108,7 @@ struct DecisionCommandTests {
       ),
       (
         ["decision", "--group", "childrens-public-health", "--format", "svg"], 64,
-        "commission: the value 'svg' is invalid for 'decision --format'; use markdown or text or html or json\n"
+        "commission: the value 'svg' is invalid for 'decision --format'; use markdown or text or html or json or docx\n"
       ),
     ])
   func errors(_ arguments: [String], _ code: Int32, _ message: String) {

@@ -125,7 +125,7 @@ struct ChoiceSuggestionTests {
       (
         ["check", "--format", "jsn"],
         "the value 'jsn' is invalid for '--format <format>'; did you mean 'json'?; use one of "
-          + "text, json, csv, svg, markdown, html, ics, mermaid, ocds"
+          + "text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx"
       ),
       (
         ["gantt", "--scale", "quater"],

@@ -128,7 +128,7 @@ struct InterchangeCommandTests {
       ),
       (
         ["export", "--format", "pdf"], 64,
-        "commission: the value 'pdf' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds\n"
+        "commission: the value 'pdf' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx\n"
       ),
       (
         ["export", "--format", "text"], 64,

@@ -38,7 +38,7 @@ struct InvocationTests {
       (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
       (
         ["expiring", "--format", "xml"],
-        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds"
+        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx"
       ),
       (
         ["expiring", "--width", "10"],

@@ -3,15 +3,7 @@ extension AlignmentProposal {
   public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
     Prose.write(
       "Aligning \(group) · \(council.name) · \(registerName)", width: width, to: &out)
-    let rule: String
-    switch targetRule {
-    case .end: rule = "the end date asked for"
-    case .newServiceStart: rule = "the day before the new service starts"
-    case .latestEnd: rule = "the latest current end in the group"
-    }
-    Prose.write(
-      "Target end \(DateStyle.long(target)) (\(rule)); new service from \(DateStyle.long(newServiceStart))."
-        + " As of \(DateStyle.long(asOf)).", width: width, to: &out)
+    Prose.write(targetSentence, width: width, to: &out)
     out.write("\n")
     var table = TextTable(columns: [
       .init("Contract", flexible: true, minimum: 20, weight: 5),
@@ -42,6 +34,28 @@ extension AlignmentProposal {
         to: &out)
     }
     out.write("\n")
+    Prose.write(totalSentence, width: width, to: &out)
+    Prose.write(keyDecisionSentence, width: width, to: &out)
+    writeTimetable(to: &out, width: width)
+    writeFlags(to: &out, width: width)
+  }
+
+  /// `Target end 31 March 2017 (the day before the new service starts); new service from …`
+  var targetSentence: String {
+    let rule: String
+    switch targetRule {
+    case .end: rule = "the end date asked for"
+    case .newServiceStart: rule = "the day before the new service starts"
+    case .latestEnd: rule = "the latest current end in the group"
+    }
+    return
+      "Target end \(DateStyle.long(target)) (\(rule)); new service from \(DateStyle.long(newServiceStart))."
+      + " As of \(DateStyle.long(asOf))."
+  }
+
+  /// The total line: the council's extension cost, what is unknown or shared, and the
+  /// partners' extensions left out (the text report and the Word document both print it).
+  var totalSentence: String {
     let count = councilExtensions.count
     let plural = count == 1 ? "" : "s"
     var total: String
@@ -77,7 +91,11 @@ extension AlignmentProposal {
       total +=
         "; \(n) partner-led extension\(n == 1 ? " is" : "s are") the partner's, not included"
     }
-    Prose.write(total + ".", width: width, to: &out)
+    return total + "."
+  }
+
+  /// `Key decision: yes: the total, £…, meets the threshold of £….`
+  var keyDecisionSentence: String {
     let kd = keyDecision
     let amount = kd.amount.formatted(alwaysShowPence: true)
     let standIn = kd.basis != "extension cost"
@@ -87,14 +105,28 @@ extension AlignmentProposal {
     var verdict =
       "Key decision: \(kd.required ? "yes" : "no"): \(subject) \(verb) the threshold of \(kd.threshold.formatted)."
     if standIn { verdict += " They stand in because some extension costs are unknown." }
-    Prose.write(verdict, width: width, to: &out)
-    writeTimetable(to: &out, width: width)
-    writeFlags(to: &out, width: width)
+    return verdict
   }
 
   /// The council's milestones, then each partner's, one line each with the rule under it.
   func writeTimetable<Target: TextOutputStream>(to out: inout Target, width: Int) {
     out.write("\nDeadlines\n")
+    AlignmentProposal.write(councilDeadlines, to: &out, width: width)
+    for partner in timetable.partners {
+      out.write("\n")
+      Prose.write(
+        "\(partner.singleLine) (partner-led; not the council's dates)", width: width, to: &out)
+      let own = timetable.milestones.filter {
+        $0.owner == .partner(partner) && Day.writable.contains($0.day)
+      }
+      AlignmentProposal.write(
+        own.map { AlignmentProposal.entry($0, asOf: asOf) }, to: &out, width: width)
+    }
+  }
+
+  /// The council's deadlines in date order, undated ones last: the milestones it can write,
+  /// and a line for each date that is unknown, not needed or has no meeting.
+  var councilDeadlines: [(day: Day?, label: String, status: String, why: String)] {
     var entries: [(day: Day?, label: String, status: String, why: String)] = []
     // The current end is the decision's day and named in its rule: not a line of its own.
     for milestone in timetable.milestones
@@ -129,17 +161,7 @@ extension AlignmentProposal {
         ))
     }
     entries.sort { ($0.day ?? Day(ordinal: Int.max)) < ($1.day ?? Day(ordinal: Int.max)) }
-    AlignmentProposal.write(entries, to: &out, width: width)
-    for partner in timetable.partners {
-      out.write("\n")
-      Prose.write(
-        "\(partner.singleLine) (partner-led; not the council's dates)", width: width, to: &out)
-      let own = timetable.milestones.filter {
-        $0.owner == .partner(partner) && Day.writable.contains($0.day)
-      }
-      AlignmentProposal.write(
-        own.map { AlignmentProposal.entry($0, asOf: asOf) }, to: &out, width: width)
-    }
+    return entries
   }
 
   /// A milestone as a line: its date, label, status (missed, days left, held) and rule.

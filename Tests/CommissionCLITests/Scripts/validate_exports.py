@@ -18,9 +18,14 @@ def ensure(modules):
     except ImportError:
         pass
     python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", venv], check=True)
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "icalendar", "jsonschema"], check=True)
+    # read_docx.py uses the same environment: one creates or installs at a time.
+    import fcntl
+    os.makedirs(os.path.dirname(venv), exist_ok=True)
+    with open(venv + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not os.path.exists(python):
+            subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", venv], check=True)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "icalendar", "jsonschema"], check=True)
     os.execv(python, [python] + sys.argv)
 
 ensure(["icalendar", "jsonschema"])

@@ -1,0 +1,72 @@
+extension AlignmentProposal {
+  /// The proposal as a Word document an officer can paste into a committee report: the same
+  /// sentences as the text report (AlignmentReport.swift), with the contracts and each set of
+  /// deadlines as Word tables instead of columns of spaces.
+  public var wordDocument: WordDocument {
+    var doc = WordDocument(
+      title: "Aligning \(group)", subject: "\(council.name) · \(registerName)")
+    doc.heading("Aligning \(group) · \(council.name) · \(registerName)")
+    doc.paragraph(targetSentence)
+    doc.table(Self.wordColumns, contracts.map(Self.wordRow))
+    doc.paragraph(totalSentence)
+    doc.paragraph(keyDecisionSentence)
+    doc.label("Deadlines")
+    doc.table(Self.deadlineColumns, councilDeadlines.map(Self.deadlineRow))
+    for partner in timetable.partners {
+      doc.label("\(partner) (partner-led; not the council's dates)")
+      let own = timetable.milestones.filter {
+        $0.owner == .partner(partner) && Day.writable.contains($0.day)
+      }
+      doc.table(
+        Self.deadlineColumns,
+        own.map { Self.deadlineRow(AlignmentProposal.entry($0, asOf: asOf)) })
+    }
+    let flagged = contracts.filter { !$0.flags.isEmpty }
+    if !flagged.isEmpty { doc.label("Flags and assumptions") }
+    for p in flagged {
+      doc.paragraph(
+        [WordDocument.Run(ContractProposal.name(p.contract), bold: true)], keepWithNext: true)
+      for flag in p.flags { doc.bullet([WordDocument.Run(flag.message)]) }
+    }
+    return doc
+  }
+
+  /// The `.docx` file's bytes.
+  public var docx: [UInt8] { wordDocument.package() }
+
+  /// The text report's columns, with room for the whole of every name (Word wraps a cell).
+  static let wordColumns = [
+    WordDocument.Column("Contract", width: 1_800), WordDocument.Column("Provider", width: 1_250),
+    WordDocument.Column("Ends", width: 1_350, alignRight: true),
+    WordDocument.Column("New end", width: 1_350, alignRight: true),
+    WordDocument.Column("Adds", width: 700, alignRight: true),
+    WordDocument.Column("Cost", width: 1_626, alignRight: true),
+    WordDocument.Column("Options", width: 950),
+  ]
+
+  static func wordRow(_ p: ContractProposal) -> [WordDocument.Run] {
+    [
+      p.contract.service.isEmpty ? p.contract.id : p.contract.service,
+      p.contract.provider,
+      p.currentEnd.map { DateStyle.short($0, precision: p.contract.end.precision) } ?? "unknown",
+      p.proposedEnd.map { DateStyle.short($0) } ?? "",
+      extensionLabel(p),
+      costCell(p),
+      p.withinOptions.map { $0 ? "within" : "beyond" } ?? "",
+    ].map { WordDocument.Run($0) }
+  }
+
+  static let deadlineColumns = [
+    WordDocument.Column("Date", width: 1_350), WordDocument.Column("Deadline", width: 2_300),
+    WordDocument.Column("Status", width: 1_400), WordDocument.Column("Why", width: 3_976),
+  ]
+
+  /// A deadline's row, as the text report's line (a missed one says `MISSED` in capitals).
+  static func deadlineRow(_ entry: (day: Day?, label: String, status: String, why: String))
+    -> [WordDocument.Run]
+  {
+    [entry.day.map { DateStyle.short($0) } ?? "", entry.label, entry.status, entry.why].map {
+      WordDocument.Run($0)
+    }
+  }
+}
