@@ -274,6 +274,8 @@ public enum Commission {
       return try exportRegister(invocation, format: format, environment: environment)
     case .import:
       return try importRegister(invocation, environment: environment)
+    case .report:
+      return try programmeReport(invocation, asOf: asOf, environment)
     case .check:
       var (register, inputs, parts) = try Files.loadRegisters(
         invocation.registers, environment: environment)

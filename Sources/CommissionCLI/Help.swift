@@ -25,7 +25,8 @@ enum Help {
 
       Options for every command:
         --as-of DATE     today's date for every calculation (default: the system date)
-        --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision
+        --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision;
+                         html for report
         --output FILE    write to FILE atomically instead of standard output (- for it)
         --width N        fit text output to N columns, 40 to 1000 (default: the terminal's
                          width, else $COLUMNS, else 100)
@@ -125,6 +126,22 @@ enum Help {
         with NO_COLOR or TERM=dumb.
 
         Example: commission gantt --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
+
+        """
+    case .report:
+      return """
+        Usage: commission report [--group G] [--to DATE | --start DATE] [--by DATE]
+                                 [--output FILE.html] [--as-of DATE] [REGISTER ...]
+
+        Writes one self-contained HTML page (no scripts, no external files or fonts) for a
+        programme (--group) or the whole register: the summary, the contracts ending by --by
+        (default a year after the as-of date), each group's alignment proposal (to --to, to the
+        day before --start, else to its latest end) with its deadlines and flags, its timeline
+        chart inline, and the assumptions made reading the register. It prints on A4 with each
+        group on a new page and table headers repeated; marks are told in words and patterns,
+        not colour alone.
+
+        Example: commission report --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22 --output programme.html
 
         """
     case .decision:

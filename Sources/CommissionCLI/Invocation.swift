@@ -12,6 +12,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   case whatif
   case export
   case `import`
+  case report
 
   var summary: String {
     switch self {
@@ -24,6 +25,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .whatif: return "apply scenario files and compare them with the baseline, side by side"
     case .export: return "write the register as csv, json, ics (calendar), mermaid or ocds"
     case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
+    case .report: return "one self-contained HTML page for a programme (--group) or the register"
     }
   }
 
@@ -32,6 +34,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     switch self {
     case .decision: return .markdown
     case .export, .import: return .csv
+    case .report: return .html
     default: return .text
     }
   }
@@ -48,6 +51,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .whatif: return [.text, .json, .csv]
     case .export: return [.csv, .json, .ics, .mermaid, .ocds]
     case .import: return [.csv]
+    case .report: return [.html]
     }
   }
 }
@@ -271,7 +275,7 @@ extension Invocation {
         "'--target' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }
     if invocation.to != nil && invocation.start != nil
-      && ["align", "decision"].contains(positional.first)
+      && ["align", "decision", "report"].contains(positional.first)
     {
       throw UsageError(
         "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
