@@ -147,6 +147,7 @@ extension Invocation {
     func day(_ flag: String, _ text: String) throws(UsageError) -> Day {
       try Invocation.day(flag, text, example: "2016-09-30")
     }
+    var widthText: String?
     var onlyPositional = false
     while index < arguments.count {
       let argument = arguments[index]
@@ -241,13 +242,8 @@ extension Invocation {
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
       case "--department": invocation.department = try value(for: flag, inline: inline)
       case "--width":
-        let text = try value(for: flag, inline: inline)
-        guard let width = Int(text), TextWidth.range.contains(width) else {
-          throw UsageError(
-            "the value '\(text)' is invalid for '--width <n>'; use a number of columns from "
-              + "\(TextWidth.range.lowerBound) to \(TextWidth.range.upperBound), like 100")
-        }
-        invocation.width = width
+        // Checked once the command and format are known: columns for text, pixels for a page.
+        widthText = try value(for: flag, inline: inline)
       case "--quiet", "-q":
         guard inline == nil else { throw UsageError("'--quiet' takes no value") }
         invocation.quiet = true
@@ -280,6 +276,9 @@ extension Invocation {
       throw UsageError(
         "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }
+    if positional.first == nil, let widthText {
+      invocation.width = try width(widthText, for: invocation)
+    }
     if let first = positional.first {
       guard let command = CommandName(rawValue: first) else {
         if first == "help" {
@@ -305,6 +304,7 @@ extension Invocation {
       }
       invocation.command = command
       invocation.registers = Array(positional.dropFirst())
+      if let widthText { invocation.width = try width(widthText, for: invocation) }
       if !invocation.help {
         try Flags.refuseForeign(invocation.flags, of: command)
         try refuseUnusedWithFormat(invocation)

@@ -14,7 +14,7 @@ extension Commission {
     let target: AlignmentTarget =
       invocation.to.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
       ?? .latestEnd
-    let report: ProgrammeReport
+    var report: ProgrammeReport
     do {
       report = try ProgrammeReport(
         register: register, asOf: asOf,
@@ -23,6 +23,7 @@ extension Commission {
     } catch {
       throw CommandFailure(.failure, error.description)
     }
+    report.chartWidth = invocation.width ?? report.chartWidth
     var text = ""
     report.writeHTML(to: &text)
     return (.text(text), .success, inputs)

@@ -155,3 +155,41 @@ struct HostileNameTests {
     #expect(run.stdout.contains(String(HostileRegister.long)))
   }
 }
+
+@Suite("--width: pixels for a drawing, columns for text")
+struct DrawingWidthTests {
+  static let svg = ["gantt", "--format", "svg", "--as-of", "2016-03-22"]
+
+  @Test(
+    "gantt --format svg takes 600 to 4000 pixels; one under or over is a usage error",
+    arguments: [("600", 0), ("599", 64), ("4000", 0), ("4001", 64), ("1400", 0), ("wide", 64)])
+  func svgWidths(_ width: String, _ code: Int32) {
+    let run = commission(Self.svg + ["--width", width])
+    #expect(run.code == code)
+    if code == 0 {
+      #expect(run.stdout.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\""))
+    } else {
+      #expect(
+        run.stderr.hasPrefix(
+          "commission: the value '\(width)' is invalid for '--width <pixels>' with a drawing; "
+            + "use a number of pixels from 600 to 4000, like 1123 (A4 landscape)\n"))
+    }
+  }
+
+  @Test("the same width is columns for text: 1123 is refused there, 1000 is not")
+  func textWidths() {
+    #expect(commission(["gantt", "--width", "1123", "--as-of", "2016-03-22"]).code == 64)
+    #expect(commission(["gantt", "--width", "1000", "--as-of", "2016-03-22"]).code == 0)
+    #expect(commission(["report", "--width", "599", "--as-of", "2016-03-22"]).code == 64)
+    let report = commission(
+      ["report", "--width", "1400"] + ReportCommandTests.arguments.dropFirst())
+    #expect(report.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1400\""))
+  }
+
+  @Test("a drawing does not follow the terminal: COLUMNS changes nothing")
+  func columnsIgnored() {
+    let plain = commission(Self.svg)
+    #expect(commission(Self.svg, variables: ["COLUMNS": "40"]).stdout == plain.stdout)
+    #expect(plain.stdout.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1123\""))
+  }
+}

@@ -14,6 +14,7 @@ extension ProgrammeReport {
       out.write("<figure class=\"chart\">\n")
       var options = GanttSVGOptions()
       options.idPrefix = "chart-\(index + 1)"
+      options.width = chartWidth
       chart.writeSVG(to: &out, options: options)
       out.write(
         "<figcaption>\(h("Timeline of \(plan.group): bars are the contracts' terms; the legend under the chart names each pattern."))</figcaption>\n</figure>\n"

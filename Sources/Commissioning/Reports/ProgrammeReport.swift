@@ -19,6 +19,8 @@ public struct ProgrammeReport: Sendable {
   /// Whether the summary's next deadlines are those of the proposals shown: only for the
   /// whole register with each group to its latest end, the summary's own assumption.
   public var showsDeadlines: Bool
+  /// The charts' drawing width in pixels (the page scales them to its own width).
+  public var chartWidth = GanttSVGOptions.default.width
 
   /// One group's proposal (or why there is none) and its chart.
   public struct GroupPlan: Sendable {
@@ -27,6 +29,10 @@ public struct ProgrammeReport: Sendable {
     public var refusal: String?
     public var chart: GanttChart?
   }
+
+  /// The text width a drawn chart's window and scale are chosen for: a wide chart's, so the
+  /// drawing never depends on the terminal that asked for it.
+  public static let chartColumns = 160
 
   /// The default reach of the contracts-ending table: a year from the as-of date, the span a
   /// commissioning plan is reviewed over.
@@ -77,7 +83,7 @@ public struct ProgrammeReport: Sendable {
     }
     var options = GanttOptions()
     options.group = group
-    options.width = 160
+    options.width = ProgrammeReport.chartColumns
     plan.chart = try? GanttChart(
       register: register, asOf: asOf, proposal: plan.proposal, options: options)
     return plan
