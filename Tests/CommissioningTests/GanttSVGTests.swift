@@ -159,4 +159,19 @@ struct GanttSVGTests {
     #expect(svg.contains("<desc id=\"chart-2x-desc\">A timeline of 5 contracts from"))
     #expect(SVGTextCollector.collect(svg) != nil)
   }
+
+  @Test("the legend names the marks drawn and only those")
+  func legendOnlyWhatIsDrawn() throws {
+    let plain = try register("id,service,end\na,Meals,2016-09-30\n")
+    let optioned = try register("id,service,end,extension_options\na,Meals,2016-09-30,+1\n")
+    for (r, withOptions) in [(plain, false), (optioned, true)] {
+      let svg = Self.svg(try GanttChart(register: r, asOf: day("2016-03-22")))
+      let texts = try #require(SVGTextCollector.collect(svg)).texts
+      #expect(texts.contains("current term"))
+      #expect(texts.contains("extension options left (dashed outline)") == withOptions)
+      #expect(!texts.contains("current term, partner-led (striped)"))
+      #expect(!texts.contains("proposed extension (hatched)"))
+      #expect(!texts.contains("key date"))
+    }
+  }
 }

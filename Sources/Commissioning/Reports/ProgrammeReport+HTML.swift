@@ -66,11 +66,13 @@ extension ProgrammeReport {
   /// The figures, the groups and the next deadlines, as `summary` gives them.
   func writeSummary<Target: TextOutputStream>(to out: inout Target) {
     out.write("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n")
+    var counts = "\(summary.contracts): \(summary.dated) dated, \(summary.undated) undated"
+    if summary.ungrouped > 0 { counts += "; \(summary.ungrouped) in no group" }
     let value = summary.annualValue
     var valueText = value.totalText + " a year"
     if !value.caveats.isEmpty { valueText += " (" + value.caveats.joined(separator: "; ") + ")" }
     out.write(
-      "<dl>\n<dt>Contracts</dt><dd>\(h("\(summary.contracts): \(summary.dated) dated, \(summary.undated) undated"))</dd>\n"
+      "<dl>\n<dt>Contracts</dt><dd>\(h(counts))</dd>\n"
         + "<dt>Annual value</dt><dd>\(h(valueText))</dd>\n</dl>\n")
     let groupRows = summary.groups.map { g in
       [

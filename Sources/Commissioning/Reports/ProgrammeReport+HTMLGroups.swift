@@ -130,7 +130,9 @@ extension ProgrammeReport {
       .group { page-break-before: always; break-before: page; }
       thead { display: table-header-group; }
       tr, figure, caption { page-break-inside: avoid; break-inside: avoid; }
-      figure { page: chart; }
+      figure { page: chart; margin: 0; }
+      /* The whole chart on one landscape page: a tall one shrinks rather than splits. */
+      figure svg { width: auto; height: auto; max-width: 100%; max-height: 178mm; }
       h2, h3 { page-break-after: avoid; break-after: avoid; }
       tbody tr:nth-child(even) { background: none; }
     }

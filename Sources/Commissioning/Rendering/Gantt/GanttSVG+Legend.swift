@@ -1,34 +1,8 @@
 extension GanttSVG {
-  /// The key: each mark's swatch beside its words, wrapped across the page.
+  /// The key: the swatch and words of each mark the chart shows (and only those), wrapped
+  /// across the page.
   mutating func drawLegend() {
-    func bar(_ fill: String, _ extra: String = "", height: Int = 12) -> String {
-      "<rect X Y width=\"28\" height=\"\(height)\" fill=\"\(fill)\"\(extra)/>"
-    }
-    func line(_ colour: String, _ dash: String) -> String {
-      "<line X1 Y1 stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>"
-    }
-    let outlined = " stroke=\"#000000\""
-    var items: [(String, String)] = [
-      ("current term", bar(Palette.term)),
-      ("current term, partner-led (striped)", bar("url(#\(prefix)-partner)")),
-      ("extension already exercised", bar(Palette.exercised)),
-      ("end known to the month only (dotted)", bar("url(#\(prefix)-dots)", outlined)),
-      (
-        "extension options left (dashed outline)",
-        bar("#ffffff", " stroke=\"\(Palette.muted)\" stroke-dasharray=\"3 2\"", height: 8)
-      ),
-      ("proposed extension (hatched)", bar("url(#\(prefix)-proposed)", outlined)),
-      ("as of date (dashed line)", line(Palette.asOf, "6 3")),
-    ]
-    if chart.proposal != nil {
-      items.append(("target end (dotted line)", line("#000000", "1 2")))
-      items.append(("key date", "<path D fill=\"#000000\"/>"))
-    }
-    if chart.sections.flatMap(\.rows).contains(where: { $0.kind == .grid }) {
-      items.append(
-        ("commissioning-grid stage", bar(Palette.stage, " stroke=\"#000000\" stroke-width=\"0.5\""))
-      )
-    }
+    let items = legendItems()
     var left = margin
     for (words, shape) in items {
       let advance = 36 + Double(words.displayWidth) * GanttSVG.characterWidth + 20
@@ -41,6 +15,58 @@ extension GanttSVG {
       left += advance
     }
     y += 24
+  }
+
+  /// Each mark's words and swatch (with `X Y`, `X1 Y1` or `D` for its place), when drawn.
+  func legendItems() -> [(String, String)] {
+    func bar(_ fill: String, _ extra: String = "", height: Int = 12) -> String {
+      "<rect X Y width=\"28\" height=\"\(height)\" fill=\"\(fill)\"\(extra)/>"
+    }
+    func line(_ colour: String, _ dash: String) -> String {
+      "<line X1 Y1 stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>"
+    }
+    let rows = chart.sections.flatMap(\.rows)
+    let marks = Set(rows.flatMap { $0.segments.map(\.mark) })
+    func drawn(_ mark: GanttMark, partner: Bool? = nil) -> Bool {
+      rows.contains { row in
+        row.segments.contains { $0.mark == mark }
+          && partner.map { $0 == (row.partner != nil) } ?? true
+      }
+    }
+    let outlined = " stroke=\"#000000\""
+    let items: [(String, String, Bool)] = [
+      ("current term", bar(Palette.term), drawn(.term, partner: false)),
+      (
+        "current term, partner-led (striped)", bar("url(#\(prefix)-partner)"),
+        drawn(.term, partner: true)
+      ),
+      ("extension already exercised", bar(Palette.exercised), marks.contains(.exercised)),
+      (
+        "end known to the month only (dotted)", bar("url(#\(prefix)-dots)", outlined),
+        marks.contains(.uncertainEnd)
+      ),
+      (
+        "extension options left (dashed outline)",
+        bar("#ffffff", " stroke=\"\(Palette.muted)\" stroke-dasharray=\"3 2\"", height: 8),
+        marks.contains(.options)
+      ),
+      (
+        "proposed extension (hatched)", bar("url(#\(prefix)-proposed)", outlined),
+        marks.contains(.proposed)
+      ),
+      (
+        "as of date (dashed line)", line(Palette.asOf, "6 3"),
+        chart.asOf >= chart.axis.firstDay && chart.asOf <= chart.axis.lastDay
+      ),
+      ("target end (dotted line)", line("#000000", "1 2"), chart.proposal != nil),
+      ("key date", "<path D fill=\"#000000\"/>", rows.contains { $0.kind == .keyDates }),
+      (
+        "commissioning-grid stage",
+        bar(Palette.stage, " stroke=\"#000000\" stroke-width=\"0.5\"", height: 12),
+        rows.contains { $0.kind == .grid }
+      ),
+    ]
+    return items.filter(\.2).map { ($0.0, $0.1) }
   }
 
   /// A legend swatch's placeholders (`X Y`, `X1 Y1`, `D`) replaced by its position.
