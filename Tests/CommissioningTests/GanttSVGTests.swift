@@ -174,4 +174,27 @@ struct GanttSVGTests {
       #expect(!texts.contains("key date"))
     }
   }
+
+  @Test(
+    "a key date before the as-of day says it is behind: missed, or held for a meeting",
+    arguments: [
+      ("2016-03-22", "committee meeting 22 Mar 2016", "decision by 31 Mar 2016"),
+      ("2016-03-23", "committee meeting 22 Mar 2016 (held)", "decision by 31 Mar 2016"),
+      ("2016-03-31", "committee meeting 22 Mar 2016 (held)", "decision by 31 Mar 2016"),
+      ("2016-04-01", "committee meeting 22 Mar 2016 (held)", "decision by 31 Mar 2016 (missed)"),
+    ])
+  func behind(_ asOf: String, _ meeting: String, _ decision: String) throws {
+    let kent = try loadKent("kent-2016-03")
+    let proposal = try AlignmentProposal(
+      register: kent, group: "supported-accommodation", target: .end(day("2016-09-30")),
+      asOf: day(asOf))
+    var options = GanttOptions()
+    options.group = "supported-accommodation"
+    let chart = try GanttChart(
+      register: kent, asOf: day(asOf), proposal: proposal, options: options)
+    let texts = try #require(SVGTextCollector.collect(Self.svg(chart))).texts
+    #expect(texts.contains(meeting))
+    #expect(texts.contains(decision))
+    #expect(texts.contains("forward-plan notice by 2 Mar 2016 (missed)"))
+  }
 }

@@ -112,12 +112,25 @@ extension GanttSVG {
       body +=
         "<path d=\"M \(GanttSVG.f(at)) \(GanttSVG.f(lineY - 5)) l 5 5 l -5 5 l -5 -5 z\" "
         + "fill=\"#000000\"/>\n"
-      let words = "\(letter.meaning) \(DateStyle.short(letter.day).trimmingASCIISpaces)"
+      let words =
+        "\(letter.meaning) \(DateStyle.short(letter.day).trimmingASCIISpaces)"
+        + GanttSVG.passed(letter, asOf: chart.asOf)
       let room = Double(words.displayWidth) * GanttSVG.characterWidth
       let rightward = at + 8 + room <= chartRight
       body += GanttSVG.text(
         [words], x: rightward ? at + 8 : at - 8, y: lineY + 4,
         attributes: rightward ? "" : " text-anchor=\"end\"")
+    }
+  }
+
+  /// ` (missed)` after a deadline before the as-of day, ` (held)` after a committee meeting,
+  /// ` (passed)` after a target end: a clerk reads at once which dates are already behind.
+  static func passed(_ letter: GanttChart.Letter, asOf: Day) -> String {
+    guard letter.day < asOf else { return "" }
+    switch letter.text {
+    case "C": return " (held)"
+    case "T": return " (passed)"
+    default: return " (missed)"
     }
   }
 
