@@ -178,8 +178,8 @@ public enum Commission {
     throws(CommandFailure) -> (CommandOutput, ExitCode, [String])
   {
     let asOf = invocation.asOf ?? environment.today
-    let width = environment.textWidth(asked: invocation.width)
     let format = invocation.format ?? command.defaultFormat
+    let width = environment.textWidth(asked: invocation.widthIsPixels ? nil : invocation.width)
     let allowed = command.formats(grouped: invocation.group != nil || invocation.all)
     guard allowed.contains(format) else {
       throw CommandFailure(
@@ -277,7 +277,8 @@ public enum Commission {
         invocation.registers, environment: environment)
       let proposal = try overlaidProposal(invocation, register: register, asOf: asOf)
       var options = GanttOptions()
-      options.width = width
+      // A drawing's window and scale do not follow the terminal: it is laid out as a wide chart.
+      options.width = format == .svg ? ProgrammeReport.chartColumns : width
       options.scale = invocation.scale
       options.from = try invocation.fromText.map { text throws(CommandFailure) -> Day in
         do throws(UsageError) {
@@ -299,7 +300,10 @@ public enum Commission {
       var text = ""
       switch format {
       case .json: chart.json.withReading(register).write(to: &text)
-      case .svg: chart.writeSVG(to: &text)
+      case .svg:
+        var drawing = GanttSVGOptions()
+        drawing.width = invocation.width ?? drawing.width
+        chart.writeSVG(to: &text, options: drawing)
       default: chart.writeText(to: &text, ascii: options.ascii, color: options.color)
       }
       return (.text(text), .success, inputs)
@@ -313,6 +317,8 @@ public enum Commission {
       return try exportRegister(invocation, format: format, environment: environment)
     case .import:
       return try importRegister(invocation, environment: environment)
+    case .report:
+      return try programmeReport(invocation, asOf: asOf, environment)
     case .check:
       var (register, inputs, parts) = try Files.loadRegisters(
         invocation.registers, environment: environment)

@@ -26,10 +26,13 @@ enum Help {
       Options for every command:
         --as-of DATE     today's date for every calculation (default: the system date)
         --format FORMAT  text (default), json, csv; svg for gantt; markdown, html for decision;
-                         docx (a Word file, with --output) for decision and align --group
+                         docx (a Word file, with --output) for decision and align --group;
+                         html for report
         --output FILE    write to FILE atomically instead of standard output (- for it)
         --width N        fit text output to N columns, 40 to 1000 (default: the terminal's
-                         width, else $COLUMNS, else 100)
+                         width, else $COLUMNS, else 100); for a chart drawn as SVG (gantt
+                         --format svg, report), its width in pixels, 600 to 4000 (default
+                         1123, A4 landscape)
         --quiet, -q      no line on standard error about the warnings behind an answer
         --max-input-size SIZE
                          refuse any one input larger than SIZE, in bytes or with K, M, G
@@ -124,10 +127,28 @@ enum Help {
         The window is --from to --until; it defaults to a year before and three years after the
         as-of date, fitted to the rows. The scale defaults to the finest that fits --width; names
         come first, so at narrow widths each name gets a line of its own above its bar.
-        --format svg writes a standalone chart for a report; colour only on a terminal, never
-        with NO_COLOR or TERM=dumb.
+        --format svg writes a standalone chart for a committee paper, --width pixels wide
+        (default 1123, A4 landscape), names wrapped and never cut; colour only on a terminal,
+        never with NO_COLOR or TERM=dumb.
 
         Example: commission gantt --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22
+
+        """
+    case .report:
+      return """
+        Usage: commission report [--group G] [--to DATE | --start DATE] [--by DATE]
+                                 [--width PIXELS] [--output FILE.html] [--as-of DATE]
+                                 [REGISTER ...]
+
+        Writes one self-contained HTML page (no scripts, no external files or fonts) for a
+        programme (--group) or the whole register: the summary, the contracts ending by --by
+        (default a year after the as-of date), each group's alignment proposal (to --to, to the
+        day before --start, else to its latest end) with its deadlines and flags, its timeline
+        chart inline, and the assumptions made reading the register. It prints on A4 with each
+        group on a new page and table headers repeated; marks are told in words and patterns,
+        not colour alone.
+
+        Example: commission report --group childrens-public-health --start 2017-04-01 --as-of 2016-03-22 --output programme.html
 
         """
     case .decision:

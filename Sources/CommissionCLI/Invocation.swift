@@ -12,6 +12,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   case whatif
   case export
   case `import`
+  case report
 
   var summary: String {
     switch self {
@@ -24,6 +25,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .whatif: return "apply scenario files and compare them with the baseline, side by side"
     case .export: return "write the register as csv, json, ics (calendar), mermaid or ocds"
     case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
+    case .report: return "one self-contained HTML page for a programme (--group) or the register"
     }
   }
 
@@ -32,6 +34,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     switch self {
     case .decision: return .markdown
     case .export, .import: return .csv
+    case .report: return .html
     default: return .text
     }
   }
@@ -48,6 +51,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .whatif: return [.text, .json, .csv]
     case .export: return [.csv, .json, .ics, .mermaid, .ocds]
     case .import: return [.csv]
+    case .report: return [.html]
     }
   }
 }
@@ -145,6 +149,7 @@ extension Invocation {
     func day(_ flag: String, _ text: String) throws(UsageError) -> Day {
       try Invocation.day(flag, text, example: "2016-09-30")
     }
+    var widthText: String?
     var onlyPositional = false
     while index < arguments.count {
       let argument = arguments[index]
@@ -239,13 +244,8 @@ extension Invocation {
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
       case "--department": invocation.department = try value(for: flag, inline: inline)
       case "--width":
-        let text = try value(for: flag, inline: inline)
-        guard let width = Int(text), TextWidth.range.contains(width) else {
-          throw UsageError(
-            "the value '\(text)' is invalid for '--width <n>'; use a number of columns from "
-              + "\(TextWidth.range.lowerBound) to \(TextWidth.range.upperBound), like 100")
-        }
-        invocation.width = width
+        // Checked once the command and format are known: columns for text, pixels for a page.
+        widthText = try value(for: flag, inline: inline)
       case "--quiet", "-q":
         guard inline == nil else { throw UsageError("'--quiet' takes no value") }
         invocation.quiet = true
@@ -273,10 +273,13 @@ extension Invocation {
         "'--target' and '--start' both set the target; give one (for example --start 2017-04-01)")
     }
     if invocation.to != nil && invocation.start != nil
-      && ["align", "decision"].contains(positional.first)
+      && ["align", "decision", "report"].contains(positional.first)
     {
       throw UsageError(
         "'--to' and '--start' both set the target; give one (for example --start 2017-04-01)")
+    }
+    if positional.first == nil, let widthText {
+      invocation.width = try width(widthText, for: invocation)
     }
     if let first = positional.first {
       guard let command = CommandName(rawValue: first) else {
@@ -303,6 +306,7 @@ extension Invocation {
       }
       invocation.command = command
       invocation.registers = Array(positional.dropFirst())
+      if let widthText { invocation.width = try width(widthText, for: invocation) }
       if !invocation.help {
         try Flags.refuseForeign(invocation.flags, of: command)
         try refuseUnusedWithFormat(invocation)

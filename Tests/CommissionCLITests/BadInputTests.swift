@@ -107,7 +107,7 @@ struct BadInputTests {
       "check", "expiring --by 2016-09-30", "align --group g", "align --all", "gantt",
       "gantt --ascii", "decision --group g", "decision --group g --format text",
       "decision --group g --format html", "whatif", "export --format mermaid",
-      "gantt --format svg",
+      "gantt --format svg", "report", "report --group g",
     ])
   func controlCharactersStayOut(_ command: String) {
     var arguments = command.split(separator: " ").map(String.init)

@@ -47,7 +47,7 @@ struct InvocationTests {
       (
         ["expire"],
         "unknown command 'expire'; did you mean 'expiring' or 'export'? (the commands are "
-          + "summary, expiring, check, align, gantt, decision, whatif, export, import, help, "
+          + "summary, expiring, check, align, gantt, decision, whatif, export, import, report, help, "
           + "completion)"
       ),
       (["check", "--strict=yes"], "'--strict' takes no value"),

@@ -196,6 +196,7 @@ struct XMLSafetyTests {
     [
       ["gantt", "--group", "g", "--format", "svg", "register"],
       ["decision", "--spec", "spec.json", "--format", "html"],
+      ["report", "--group", "g", "register"],
     ])
   func documents(_ bad: String, _ command: [String]) throws {
     let dir = try TerminalSafetyTests.folder(bad)

@@ -8,10 +8,10 @@ extension AlignmentProposal {
     doc.heading("Aligning \(group) · \(council.name) · \(registerName)")
     doc.paragraph(targetSentence)
     doc.table(Self.wordColumns, contracts.map(Self.wordRow))
-    doc.paragraph(totalSentence)
+    doc.paragraph(costSentence)
     doc.paragraph(keyDecisionSentence)
     doc.label("Deadlines")
-    doc.table(Self.deadlineColumns, councilDeadlines.map(Self.deadlineRow))
+    doc.table(Self.deadlineColumns, councilTimetable.map(Self.deadlineRow))
     for partner in timetable.partners {
       doc.label("\(partner) (partner-led; not the council's dates)")
       let own = timetable.milestones.filter {

@@ -109,6 +109,9 @@ public struct GanttChart: Sendable {
     /// Whether ``value`` is a total over the term rather than a year's: the text chart marks it
     /// (`£829k t`) so it is not read beside the annual figures as one.
     public var valueIsTotal = false
+    /// The partner commissioner leading the contract, when not the council: the SVG chart
+    /// draws its bar in a pattern of its own and says so in words.
+    public var partner: String?
   }
 
   public struct Segment: Sendable {
@@ -245,7 +248,8 @@ extension GanttChart {
         kind: .contract, service: contract.service.isEmpty ? contract.id : contract.service,
         provider: contract.provider, value: GanttChart.compactValue(contract),
         contractId: contract.id, segments: segments, letters: [],
-        valueIsTotal: contract.value.basis == .total && contract.value.amount != nil)
+        valueIsTotal: contract.value.basis == .total && contract.value.amount != nil,
+        partner: register.council.leads(contract.commissioner) ? nil : contract.commissioner)
     }
     func gridRow(_ row: GridRow) -> Row? {
       var letters: [Letter] = []

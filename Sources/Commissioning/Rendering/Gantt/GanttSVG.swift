@@ -1,225 +1,266 @@
+/// How to draw a timeline as SVG for a committee paper.
+public struct GanttSVGOptions: Sendable {
+  /// The drawing's width in CSS pixels: A4 landscape at 96 dpi (297 mm) by default.
+  public var width = 1123
+  /// The start of every `id` in the drawing, so several charts can share one HTML page.
+  public var idPrefix = "gantt"
+
+  public init() {}
+  public static let `default` = GanttSVGOptions()
+  /// The widths a drawing may have: under 600 pixels names leave no room for the timeline.
+  public static let widthRange = 600...4000
+}
+
 extension GanttChart {
-  /// Draws the chart as a standalone SVG for a committee report: units as columns, bars,
-  /// markers, stage letters and a legend, legible when printed in black and white.
-  public func writeSVG<Target: TextOutputStream>(to out: inout Target) {
-    let unitWidth: Double = axis.scale == .year ? 84 : axis.scale == .quarter ? 40 : 16
-    let labelWidth: Double = 330
-    let rowHeight: Double = 18
-    let top: Double = 64
-    let chartWidth = unitWidth * Double(axis.units.count)
-    let width = max(labelWidth + chartWidth + 16, 820)
-    var rows: [(y: Double, kind: String, section: Section?, row: Row?)] = []
-    var y = top
-    for section in sections {
-      y += 6
-      rows.append((y, "section", section, nil))
-      y += rowHeight
-      for row in section.rows {
-        rows.append((y, "row", nil, row))
-        y += rowHeight
-      }
-    }
-    let chartBottom = y + 4
-    let legendTop = chartBottom + 18
-    var footer: [String] = []
-    if !undated.isEmpty {
-      footer.append(
-        "\(undated.count) contract\(undated.count == 1 ? " has" : "s have") no usable end date and \(undated.count == 1 ? "is" : "are") not drawn (see the text report)."
-      )
-    }
-    if !outsideWindow.isEmpty {
-      footer.append(
-        "\(outsideWindow.count) contract\(outsideWindow.count == 1 ? " lies" : "s lie") outside the window."
-      )
-    }
-    for mismatch in mismatches { footer.append("Plan and register disagree: " + mismatch.message) }
-    let height = legendTop + 78 + Double(footer.count) * 28 + 12
-
-    func x(_ day: Day) -> Double {
-      guard let index = axis.units.firstIndex(where: { $0.first <= day && day <= $0.last }) else {
-        return day < axis.firstDay ? labelWidth : labelWidth + chartWidth
-      }
-      let unit = axis.units[index]
-      let length = Double((unit.last - unit.first).days + 1)
-      return labelWidth + unitWidth * (Double(index) + Double((day - unit.first).days) / length)
-    }
-    func f(_ v: Double) -> String {
-      let r = (v * 10).rounded() / 10
-      return r == r.rounded() ? String(Int(r)) : String(r)
-    }
-    var svg = ""
-    svg += """
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="11">
-      <title>\(GanttChart.escape("Timeline · " + title))</title>
-      <defs>
-        <pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="5" height="5" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="5" stroke="#000000" stroke-width="2"/>
-        </pattern>
-        <pattern id="dots" width="4" height="4" patternUnits="userSpaceOnUse">
-          <rect width="4" height="4" fill="#ffffff"/><circle cx="2" cy="2" r="0.8" fill="#555555"/>
-        </pattern>
-      </defs>
-      <rect width="100%" height="100%" fill="#ffffff"/>
-      <text x="8" y="18" font-size="14" font-weight="bold">\(GanttChart.escape("Timeline · " + title))</text>
-      <text x="8" y="34" fill="#333333">\(GanttChart.escape("As of \(DateStyle.long(asOf)) · \(DateStyle.long(axis.firstDay)) to \(DateStyle.long(axis.lastDay))"))</text>
-
-      """
-    // Header and unit columns.
-    for (index, unit) in axis.units.enumerated() {
-      let left = labelWidth + unitWidth * Double(index)
-      let q = FinancialQuarter(containing: unit.first)
-      let yearStart =
-        axis.scale == .year || (axis.scale == .quarter && q.quarter == 1)
-        || (axis.scale == .month && unit.first.month == 4)
-      if index % 2 == 0 {
-        svg +=
-          "<rect x=\"\(f(left))\" y=\"\(f(top - 14))\" width=\"\(f(unitWidth))\" height=\"\(f(chartBottom - top + 14))\" fill=\"#f4f4f4\"/>\n"
-      }
-      svg +=
-        "<line x1=\"\(f(left))\" y1=\"\(f(top - 26))\" x2=\"\(f(left))\" y2=\"\(f(chartBottom))\" stroke=\"\(yearStart ? "#888888" : "#d0d0d0")\" stroke-width=\"1\"/>\n"
-      // The first unit names its year only when the year runs on for a while.
-      let month = unit.first.month
-      let monthsLeftInYear = month >= 4 ? 16 - month : 4 - month
-      let roomy =
-        axis.scale == .year || (axis.scale == .quarter ? q.quarter <= 3 : monthsLeftInYear >= 3)
-      if yearStart || (index == 0 && roomy) {
-        svg +=
-          "<text x=\"\(f(left + 3))\" y=\"\(f(top - 16))\" font-weight=\"bold\">\(GanttChart.escape(q.yearLabel))</text>\n"
-      }
-      let unitLabel =
-        axis.scale == .quarter
-        ? "Q\(q.quarter)"
-        : axis.scale == .month ? String(DateStyle.shortMonths[unit.first.month - 1].prefix(1)) : ""
-      if !unitLabel.isEmpty {
-        svg +=
-          "<text x=\"\(f(left + unitWidth / 2))\" y=\"\(f(top - 3))\" text-anchor=\"middle\" fill=\"#333333\">\(unitLabel)</text>\n"
-      }
-    }
-    svg +=
-      "<line x1=\"\(f(labelWidth + chartWidth))\" y1=\"\(f(top - 26))\" x2=\"\(f(labelWidth + chartWidth))\" y2=\"\(f(chartBottom))\" stroke=\"#888888\"/>\n"
-    // Rows.
-    for entry in rows {
-      if let section = entry.section {
-        svg +=
-          "<text x=\"8\" y=\"\(f(entry.y + 13))\" font-weight=\"bold\">\(GanttChart.escape(section.title))</text>\n"
-        continue
-      }
-      guard let row = entry.row else { continue }
-      let mid = entry.y + rowHeight / 2
-      let label: String
-      switch row.kind {
-      case .contract:
-        label =
-          row.service + (row.provider.isEmpty ? "" : " · " + row.provider)
-          + (row.value.isEmpty ? "" : " · " + row.value)
-      case .grid: label = (row.provider.isEmpty ? "" : row.provider + " · ") + row.service
-      case .keyDates: label = row.service
-      }
-      svg +=
-        "<text x=\"16\" y=\"\(f(mid + 4))\"\(row.kind == .grid ? " font-style=\"italic\"" : "")>\(GanttChart.escape(TextTable.fit(label, 50)))</text>\n"
-      for segment in row.segments {
-        let left = x(segment.from)
-        let right = x(segment.to.next)
-        let w = max(1.5, right - left)
-        switch segment.mark {
-        case .term:
-          svg +=
-            "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"#3a3a3a\"/>\n"
-        case .exercised:
-          svg +=
-            "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"#8c8c8c\"/>\n"
-        case .uncertainEnd:
-          svg +=
-            "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"url(#dots)\" stroke=\"#3a3a3a\" stroke-width=\"1\"/>\n"
-        case .options:
-          svg +=
-            "<rect x=\"\(f(left))\" y=\"\(f(mid - 3))\" width=\"\(f(w))\" height=\"6\" fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"1\" stroke-dasharray=\"3 2\"/>\n"
-        case .proposed:
-          svg +=
-            "<rect x=\"\(f(left))\" y=\"\(f(mid - 5))\" width=\"\(f(w))\" height=\"10\" fill=\"url(#hatch)\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
-        case .asOf, .target:
-          break
-        }
-      }
-      for letter in row.letters {
-        let left = x(letter.day)
-        if row.kind == .keyDates {
-          svg += "<path d=\"M \(f(left)) \(f(mid + 6)) l -4 -7 h 8 z\" fill=\"#000000\"/>\n"
-          svg +=
-            "<text x=\"\(f(left))\" y=\"\(f(mid - 3))\" text-anchor=\"middle\" font-weight=\"bold\" font-size=\"10\">\(GanttChart.escape(letter.text))</text>\n"
-        } else {
-          let span = axis.scale == .month ? unitWidth * 3 : unitWidth
-          svg +=
-            "<text x=\"\(f(left + span / 2))\" y=\"\(f(mid + 4))\" text-anchor=\"middle\" font-weight=\"bold\">\(GanttChart.escape(letter.text))</text>\n"
-        }
-      }
-    }
-    // The as-of and target lines.
-    if asOf >= axis.firstDay && asOf <= axis.lastDay {
-      let ax = x(asOf)
-      svg +=
-        "<line x1=\"\(f(ax))\" y1=\"\(f(top - 26))\" x2=\"\(f(ax))\" y2=\"\(f(chartBottom))\" stroke=\"#c00000\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n"
-      svg +=
-        "<text x=\"\(f(ax + 3))\" y=\"\(f(top - 28))\" fill=\"#c00000\" font-size=\"10\">\(GanttChart.escape("as of " + DateStyle.short(asOf).trimmingASCIISpaces))</text>\n"
-    }
-    if let proposal, proposal.target >= axis.firstDay, proposal.target <= axis.lastDay {
-      let tx = x(proposal.target.next)
-      svg +=
-        "<line x1=\"\(f(tx))\" y1=\"\(f(top - 26))\" x2=\"\(f(tx))\" y2=\"\(f(chartBottom))\" stroke=\"#000000\" stroke-width=\"1\" stroke-dasharray=\"1 2\"/>\n"
-    }
-    // The legend.
-    var lx: Double = 16
-    var ly = legendTop
-    func swatch(_ text: String, _ shape: (String, String) -> String) {
-      let advance = 30 + Double(text.count) * 6 + 18
-      if lx + advance > width - 8 {
-        lx = 16
-        ly += 18
-      }
-      svg += shape(f(lx), f(ly - 9))
-      svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly))\">\(GanttChart.escape(text))</text>\n"
-      lx += advance
-    }
-    swatch("current term") {
-      "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"#3a3a3a\"/>\n"
-    }
-    swatch("extension exercised") {
-      "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"#8c8c8c\"/>\n"
-    }
-    swatch("month-only end") {
-      "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"url(#dots)\" stroke=\"#3a3a3a\"/>\n"
-    }
-    swatch("options left") {
-      "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"6\" fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"3 2\"/>\n"
-    }
-    swatch("proposed extension") {
-      "<rect x=\"\($0)\" y=\"\($1)\" width=\"24\" height=\"10\" fill=\"url(#hatch)\" stroke=\"#000000\"/>\n"
-    }
-    swatch("as of \(DateStyle.short(asOf).trimmingASCIISpaces)") {
-      "<path d=\"M \($0) \($1) m 12 -2 v 14\" stroke=\"#c00000\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" fill=\"none\"/>\n"
-    }
-    // Text lines under the swatches, wrapped to the canvas (about 6 px a character).
-    let perLine = Int((width - 32) / 6)
-    var notes = Prose.wrapItems(
-      ["Grid rows:", "A Analyse", "P Plan", "D Do", "R Review", "K Key decision"], width: perLine)
-    if let row = sections.flatMap(\.rows).first(where: { $0.kind == .keyDates }) {
-      notes += Prose.wrapItems(
-        ["Key dates:"]
-          + row.letters.map {
-            "\($0.text) \($0.meaning) \(DateStyle.short($0.day).trimmingASCIISpaces)"
-          },
-        width: perLine, indent: "    ")
-      notes.append("Dotted line: the target end of the proposed alignment.")
-    }
-    for line in footer { notes += Prose.wrap(line, width: perLine) }
-    for (index, line) in notes.enumerated() {
-      svg +=
-        "<text x=\"16\" y=\"\(f(ly + 20 + Double(index) * 14))\" fill=\"#222222\">\(GanttChart.escape(line))</text>\n"
-    }
-    svg += "</svg>\n"
-    out.write(svg)
+  /// Draws the chart as a standalone SVG for a committee paper: every name whole (wrapped onto
+  /// more lines, never cut), financial years and months labelled, key dates told in words at
+  /// their point, and marks told apart by pattern and words as well as colour.
+  ///
+  /// - Parameters:
+  ///   - out: where the SVG goes.
+  ///   - options: the width in pixels and the prefix of ids.
+  public func writeSVG<Target: TextOutputStream>(
+    to out: inout Target, options: GanttSVGOptions = .default
+  ) {
+    var drawing = GanttSVG(chart: self, options: options)
+    out.write(drawing.render())
   }
 
   /// Text escaped for XML (see ``Markup/escapeXML(_:)``).
   static func escape(_ text: String) -> String { Markup.escapeXML(text) }
+}
+
+/// The SVG drawing of a ``GanttChart``, laid out top to bottom in named steps: heading, axis,
+/// rows, lines across the rows, legend. Days map to pixels linearly, so a bar's length is its
+/// duration whatever unit the text chart chose.
+struct GanttSVG {
+  let chart: GanttChart
+  let width: Double
+  let prefix: String
+  let margin: Double = 16
+  let labelWidth: Double
+  let chartLeft: Double
+  let chartRight: Double
+  let lineHeight: Double = 14
+  /// A generous average advance of an 11-pixel sans-serif character, so wrapped names fit.
+  static let characterWidth: Double = 6.3
+
+  /// Okabe–Ito colours: told apart by people with any common colour-vision deficiency.
+  enum Palette {
+    static let term = "#0072B2"
+    static let exercised = "#56B4E9"
+    static let partner = "#009E73"
+    static let proposed = "#E69F00"
+    static let asOf = "#D55E00"
+    static let stage = "#F0E442"
+    static let ink = "#1a1a1a"
+    static let muted = "#555555"
+  }
+
+  var body = ""
+  var y: Double = 0
+  var axisTop: Double = 0
+
+  init(chart: GanttChart, options: GanttSVGOptions) {
+    self.chart = chart
+    width = Double(
+      min(
+        max(options.width, GanttSVGOptions.widthRange.lowerBound),
+        GanttSVGOptions.widthRange.upperBound))
+    let cleaned = options.idPrefix.unicodeScalars.filter {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+    }
+    prefix = cleaned.isEmpty ? "gantt" : String(String.UnicodeScalarView(cleaned))
+    labelWidth = (width * 0.3).rounded()
+    chartLeft = margin + labelWidth
+    chartRight = width - margin
+  }
+
+  /// The whole drawing: the body is laid out first, since the height is known only after it.
+  mutating func render() -> String {
+    drawHeading()
+    drawAxis()
+    // The month and year lines go behind the rows, which are laid out first to know the depth.
+    let head = body
+    body = ""
+    drawRows()
+    let rows = body
+    let rowsBottom = y
+    body = ""
+    drawGridLines(from: axisTop, to: rowsBottom)
+    body = head + body + rows
+    drawAsOfAndTarget(from: axisTop - lineHeight, to: rowsBottom)
+    y = rowsBottom + 20
+    drawLegend()
+    drawNotes()
+    return opening(height: y + margin) + defs() + body + "</svg>\n"
+  }
+
+  // MARK: Geometry
+
+  /// The x of the start of `day`; days outside the window are held at its edges.
+  func x(_ day: Day) -> Double {
+    let first = chart.axis.firstDay
+    let span = Double((chart.axis.lastDay - first).days + 1)
+    let offset = Double((min(max(day, first), chart.axis.lastDay.next) - first).days)
+    return chartLeft + (chartRight - chartLeft) * offset / max(1, span)
+  }
+
+  /// How many characters fit in `pixels` at the body's size (wide characters count two).
+  static func characters(in pixels: Double) -> Int { max(8, Int(pixels / characterWidth)) }
+
+  /// Text on one line (a tab or line break in a name becomes a space), then wrapped at word
+  /// boundaries to `width` characters; a word longer than a line is split, never dropped.
+  static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+    Prose.words(text.singleLine, width: width, indent: indent)
+  }
+
+  /// A number with at most one decimal, as SVG coordinates need no more.
+  static func f(_ v: Double) -> String {
+    let r = (v * 10).rounded() / 10
+    return r == r.rounded() ? String(Int(r)) : String(r)
+  }
+
+  /// Text at `x`, `y`, its lines as `<tspan>`s one under another; every line escaped.
+  static func text(_ lines: [String], x: Double, y: Double, attributes: String = "") -> String {
+    guard let first = lines.first else { return "" }
+    var out = "<text x=\"\(f(x))\" y=\"\(f(y))\"\(attributes)>"
+    if lines.count == 1 { return out + GanttChart.escape(first) + "</text>\n" }
+    for (index, line) in lines.enumerated() {
+      out +=
+        "<tspan x=\"\(f(x))\"\(index == 0 ? "" : " dy=\"14\"")>\(GanttChart.escape(line))</tspan>"
+    }
+    return out + "</text>\n"
+  }
+
+  // MARK: Frame
+
+  func opening(height: Double) -> String {
+    let w = GanttSVG.f(width)
+    let h = GanttSVG.f(height)
+    let title = "Timeline: " + chart.title
+    return """
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
+      role="img" aria-labelledby="\(prefix)-title \(prefix)-desc" \
+      font-family="Helvetica, Arial, sans-serif" font-size="11" fill="\(Palette.ink)">
+      <title id="\(prefix)-title">\(GanttChart.escape(title.singleLine))</title>
+      <desc id="\(prefix)-desc">\(GanttChart.escape(description.singleLine))</desc>
+      <rect width="100%" height="100%" fill="#ffffff"/>
+
+      """
+  }
+
+  /// What the chart shows, in words, for a screen reader.
+  var description: String {
+    let contracts = chart.sections.flatMap(\.rows).filter { $0.kind == .contract }.count
+    var words =
+      "A timeline of \(contracts) contract\(contracts == 1 ? "" : "s") from "
+      + "\(DateStyle.long(chart.axis.firstDay)) to \(DateStyle.long(chart.axis.lastDay)), "
+      + "as of \(DateStyle.long(chart.asOf)), grouped by programme"
+    if let proposal = chart.proposal {
+      words += ", with the proposed alignment of \(proposal.group) to end on "
+      words += DateStyle.long(proposal.target)
+    }
+    return words + ". A legend under the chart names each mark; key dates are labelled in words."
+  }
+
+  /// The patterns that tell marks apart without colour: hatching for proposals, stripes for
+  /// partner-led contracts, dots for an end known only to the month.
+  func defs() -> String {
+    """
+    <defs>
+      <pattern id="\(prefix)-proposed" width="6" height="6" patternUnits="userSpaceOnUse" \
+    patternTransform="rotate(45)">
+        <rect width="6" height="6" fill="\(Palette.proposed)"/><line x1="0" y1="0" x2="0" y2="6" \
+    stroke="#000000" stroke-width="2"/>
+      </pattern>
+      <pattern id="\(prefix)-partner" width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill="\(Palette.partner)"/><line x1="3" y1="0" x2="3" y2="6" \
+    stroke="#ffffff" stroke-width="2"/>
+      </pattern>
+      <pattern id="\(prefix)-dots" width="4" height="4" patternUnits="userSpaceOnUse">
+        <rect width="4" height="4" fill="#ffffff"/><circle cx="2" cy="2" r="1" fill="#000000"/>
+      </pattern>
+    </defs>
+
+    """
+  }
+
+  // MARK: Heading and axis
+
+  /// The title and the window, wrapped to the page.
+  mutating func drawHeading() {
+    let titleLines = GanttSVG.wrap(
+      "Timeline: " + chart.title, width: GanttSVG.characters(in: (width - 2 * margin) / 1.4),
+      indent: "")
+    body += GanttSVG.text(
+      titleLines, x: margin, y: margin + 12,
+      attributes: " font-size=\"15\" font-weight=\"bold\"")
+    y = margin + 12 + Double(titleLines.count - 1) * lineHeight + 18
+    let window =
+      "As of \(DateStyle.long(chart.asOf)) · \(DateStyle.long(chart.axis.firstDay)) to "
+      + "\(DateStyle.long(chart.axis.lastDay)) · financial years April to March"
+    body += GanttSVG.text(
+      GanttSVG.wrap(window, width: GanttSVG.characters(in: width - 2 * margin), indent: ""),
+      x: margin, y: y, attributes: " fill=\"\(Palette.muted)\"")
+    // Room above the axis for the as-of and target labels.
+    y += chart.proposal == nil ? 36 : 50
+  }
+
+  /// Financial years as bands with their labels, then months (or quarters, when months are
+  /// too narrow for a letter) under them.
+  mutating func drawAxis() {
+    axisTop = y
+    var year = FinancialQuarter(containing: chart.axis.firstDay).startYear
+    var shade = false
+    while FinancialQuarter(startYear: year, quarter: 1).firstDay <= chart.axis.lastDay {
+      let first = max(FinancialQuarter(startYear: year, quarter: 1).firstDay, chart.axis.firstDay)
+      let last = min(FinancialQuarter(startYear: year, quarter: 4).lastDay, chart.axis.lastDay)
+      let left = x(first)
+      let room = x(last.next) - left
+      body +=
+        "<rect x=\"\(GanttSVG.f(left))\" y=\"\(GanttSVG.f(y))\" width=\"\(GanttSVG.f(room))\" "
+        + "height=\"18\" fill=\"\(shade ? "#e4e4e4" : "#f2f2f2")\"/>\n"
+      let label = FinancialQuarter(startYear: year, quarter: 1).yearLabel
+      let text = room >= 52 ? label : room >= 34 ? String(label.suffix(5)) : ""
+      if !text.isEmpty {
+        body += GanttSVG.text(
+          [text], x: left + room / 2, y: y + 13,
+          attributes: " text-anchor=\"middle\" font-weight=\"bold\"")
+      }
+      shade.toggle()
+      year += 1
+    }
+    y += 18
+    drawUnitLabels()
+    y += 18
+  }
+
+  /// `Apr May …` when a month has room for three letters, `A M …` for one, else `Q1 Q2 …`.
+  mutating func drawUnitLabels() {
+    let monthWidth = (chartRight - chartLeft) / Double(max(1, monthsInWindow))
+    var day = chart.axis.firstDay.firstOfMonth
+    while day <= chart.axis.lastDay {
+      let next = day.adding(Months(monthWidth >= 9 ? 1 : 3))
+      guard next > day else { break }
+      let name = DateStyle.shortMonths[day.month - 1]
+      let label: String
+      if monthWidth >= 24 {
+        label = name
+      } else if monthWidth >= 9 {
+        label = String(name.prefix(1))
+      } else {
+        label = "Q\(FinancialQuarter(containing: day).quarter)"
+      }
+      let middle = (x(day) + x(next)) / 2
+      body += GanttSVG.text(
+        [label], x: middle, y: y + 12,
+        attributes: " text-anchor=\"middle\" font-size=\"10\" fill=\"\(Palette.muted)\"")
+      day = next
+    }
+  }
+
+  var monthsInWindow: Int {
+    TimeAxis.unitCount(scale: .month, from: chart.axis.firstDay, to: chart.axis.lastDay)
+  }
 }
