@@ -66,6 +66,23 @@ struct TimetableTests {
     #expect(p.committee?.date == day(chosen))
   }
 
+  /// The decision is due 30 Sep 2016; 30 Jun 2016 is 92 days before it (the reach), 29 Jun 93.
+  @Test(
+    "a calendar that ends more than 92 days before the decision gives no committee",
+    arguments: [
+      (["2016-06-30"], "2016-06-30"), (["2016-06-29"], nil),
+      (["2016-06-29", "2016-10-05"], "2016-06-29"),
+    ] as [([String], String?)])
+  func calendarReach(meetings: [String], chosen: String?) throws {
+    let p = try proposal(rules: council(meetings: meetings))
+    #expect(p.committee?.date == chosen.map(day))
+    let line = p.councilTimetable.first { $0.label == "Committee meeting" && $0.day == nil }
+    #expect(
+      line?.why
+        == (chosen == nil
+          ? "the meetings in council.json end 29 June 2016, too long before the decision" : nil))
+  }
+
   @Test("stage lengths come from council.json; an award to the incumbent needs no mobilisation")
   func stages() throws {
     let json = #"{"stages": {"mobilisation": "1 month", "specification": "90 days"}}"#

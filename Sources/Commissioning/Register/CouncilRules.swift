@@ -54,6 +54,30 @@ public struct CouncilRules: Hashable, Sendable {
     }
   }
 
+  /// How far before a decision the latest listed meeting may be when the calendar lists none
+  /// after it: about a quarter, as committees meet every six to ten weeks. Further back, the
+  /// calendar has run out and the meeting is not the decision's.
+  public static let meetingCalendarReach = DayCount(92)
+
+  /// The committee meeting that can consider a decision due on `day`: the latest on or before
+  /// it, when the calendar reaches that far (a meeting on or after `day` is listed, or the
+  /// latest is at most ``meetingCalendarReach`` before it); otherwise none, so a decision in
+  /// 2034 is not set against a 2017 meeting.
+  public func meeting(before day: Day) -> Meeting? {
+    guard let latest = meetings.last(where: { $0.date <= day }) else { return nil }
+    if latest.date + CouncilRules.meetingCalendarReach >= day { return latest }
+    return meetings.contains { $0.date > day } ? latest : nil
+  }
+
+  /// The last listed meeting, when the calendar ends before `day`; for saying why none is
+  /// shown.
+  public func calendarEnd(before day: Day) -> Day? {
+    guard let last = meetings.last?.date, last < day, meeting(before: day) == nil else {
+      return nil
+    }
+    return last
+  }
+
   public static let defaultLeadTimes: [String: Length] = [
     "open": .months(6), "restricted": .months(6), "competitive-dialogue": .months(12),
     "competitive-flexible": .months(12), "innovation-partnership": .months(12),

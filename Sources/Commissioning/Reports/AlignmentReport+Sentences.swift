@@ -93,9 +93,12 @@ extension AlignmentProposal {
         entries.append((nil, Milestone.Kind.extensionNotice.label, "unknown", unknownEnds))
       }
       entries.append((nil, Milestone.Kind.extensionDecision.label, "unknown", unknownEnds))
-    } else if decisionBy != nil, committee == nil {
-      entries.append(
-        (nil, "Committee meeting", "none", "no meeting in council.json on or before the decision"))
+    } else if let decisionBy, committee == nil {
+      let why =
+        council.calendarEnd(before: decisionBy.day).map {
+          "the meetings in council.json end \(DateStyle.long($0)), too long before the decision"
+        } ?? "no meeting in council.json on or before the decision"
+      entries.append((nil, "Committee meeting", "none", why))
     }
     if decisionBy != nil, !keyDecision.required {
       entries.append(

@@ -285,7 +285,7 @@ extension Timetable {
           notice, rules.noticeBy(decision: day),
           .clearDaysBefore(days: rules.noticeClearDays, decision: kind))
       }
-      if let meeting = rules.meetings.last(where: { $0.date <= day }) {
+      if let meeting = rules.meeting(before: day) {
         add(
           committee, meeting.date, .latestMeeting(committee: meeting.committee, decision: kind),
           meeting: meeting)
