@@ -266,7 +266,7 @@ extension RegisterLoader.LoadState {
   /// id is renamed (`x` kept as `x-2`), and a row repeating an earlier one's service, provider,
   /// value and end is noted. Each finding says whether it belongs at the id cell (or else at
   /// the row).
-  mutating func identify(_ position: Int, in contracts: inout [Contract])
+  mutating func identify(_ position: Int, in contracts: UnsafeMutableBufferPointer<Contract>)
     -> [(Finding, onIdCell: Bool)]
   {
     var found: [(Finding, onIdCell: Bool)] = []
