@@ -70,6 +70,12 @@ struct DateParserTests {
     DateCase(raw: "1st October 2015", role: .start, day: "2015-10-01"),
     DateCase(raw: "1st Aug 2016", day: "2016-08-01"),
     DateCase(raw: "Sept 2016", day: "2016-09-30", precision: .month, severity: .note),
+    // Excel's mmm-yy and d-mmm-yy exports.
+    DateCase(raw: "Sep-17", day: "2017-09-30", precision: .month, severity: .note),
+    DateCase(raw: "Sep-2017", day: "2017-09-30", precision: .month, severity: .note),
+    DateCase(raw: "1-Sep-17", role: .start, day: "2017-09-01", severity: .note),
+    DateCase(raw: "30-Sep-2017", day: "2017-09-30"),
+    DateCase(raw: "30/Sep/2017", day: "2017-09-30"),
     DateCase(raw: "31/09/2016", day: "2016-09-30", severity: .warning),
     DateCase(raw: "29/02/2017", day: "2017-02-28", severity: .warning),
     DateCase(raw: "12/31/2016", day: "2016-12-31", severity: .warning),

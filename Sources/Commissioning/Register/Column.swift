@@ -228,16 +228,20 @@ public enum Column: String, CaseIterable, Sendable {
 
   /// Lowercase ASCII letters and digits only: `Contract value (£)` becomes `contractvalue`.
   static func normalise(_ header: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(header.utf8.count)
-    for b in header.utf8 {
-      if TextScanner.isLetter(b) {
-        out.append(b | 0x20)
-      } else if TextScanner.isDigit(b) {
-        out.append(b)
+    // Written straight into the string (no byte array first): a short result allocates nothing.
+    String(unsafeUninitializedCapacity: header.utf8.count) { out in
+      var count = 0
+      for b in header.utf8 {
+        if TextScanner.isLetter(b) {
+          out[count] = b | 0x20
+          count += 1
+        } else if TextScanner.isDigit(b) {
+          out[count] = b
+          count += 1
+        }
       }
+      return count
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// The canonical column a header names, if any.

@@ -11,47 +11,135 @@ public struct Contract: Hashable, Sendable {
 
   public var valueText: String
   public var value: ValueReading
-  /// `£000` for a table in thousands, as written.
-  public var valueUnitText: String = ""
   /// The `id` cell as written, before a taken id was renamed (`x` kept as `x-2`); empty when
   /// the id was derived.
   public var statedId: String = ""
-  /// The `value_basis` cell as written (`total over 2 years`), empty when there is none.
-  public var valueBasisText: String = ""
-  public var startText: String
-  public var start: DateReading
   public var endText: String
   public var end: DateReading
   public var optionsText: String
   public var options: ExtensionOptions?
-  public var maxEndText: String
-  public var statedMaxEnd: Day?
-  /// The end before any extension already exercised, when the register says.
-  public var originalEndText: String = ""
-  public var originalEnd: Day?
   public var nextReviewText: String
   public var nextReview: DateReading
-  public var procurementRoute: String
-  public var leadTimeText: String
-  public var leadTime: Length?
-  public var source: String
-  public var notes: String
-  /// The lead commissioning body as written; empty means the council itself
-  /// (``CouncilRules/leads(_:)`` decides whether a name means the council).
-  public var commissioner: String = ""
-  /// What the council pays of the value, as written, and as read.
-  public var councilShareText: String = ""
-  public var councilShare: CouncilShare?
-  /// The buying organisation as written; empty means the register's own council.
-  public var buyer: String = ""
-  /// The buyer's postcode as written; empty when the register does not say.
-  public var buyerPostcode: String = ""
-  /// The CPV code(s) as written (`85000000-9; 85300000-2`).
-  public var cpvText: String = ""
-  /// Columns the planner does not know, kept to be written back: header and value.
-  public var extra: [ExtraColumn]
   /// Where the row is.
   public var location: SourceLocation
+  /// The columns many registers leave empty, held apart (see ``RareColumns``).
+  var rare = RareColumns.Storage()
+
+  init(
+    id: String, service: String, provider: String, providers: [String], department: String,
+    groups: [String], valueText: String, value: ValueReading, startText: String,
+    start: DateReading, endText: String, end: DateReading, optionsText: String,
+    options: ExtensionOptions?, maxEndText: String, statedMaxEnd: Day?, nextReviewText: String,
+    nextReview: DateReading, procurementRoute: String, leadTimeText: String, leadTime: Length?,
+    source: String, notes: String, extra: [ExtraColumn], location: SourceLocation
+  ) {
+    (self.id, self.service, self.provider, self.providers) = (id, service, provider, providers)
+    (self.department, self.groups) = (department, groups)
+    (self.valueText, self.value) = (valueText, value)
+    (self.endText, self.end, self.optionsText, self.options) = (endText, end, optionsText, options)
+    (self.nextReviewText, self.nextReview, self.location) = (nextReviewText, nextReview, location)
+    self.startText = startText
+    self.start = start
+    self.maxEndText = maxEndText
+    self.statedMaxEnd = statedMaxEnd
+    self.procurementRoute = procurementRoute
+    self.leadTimeText = leadTimeText
+    self.leadTime = leadTime
+    self.source = source
+    self.notes = notes
+    self.extra = extra
+  }
+
+  /// `£000` for a table in thousands, as written.
+  public var valueUnitText: String {
+    get { rare.box?.value.valueUnitText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.valueUnitText = newValue } } }
+  }
+  /// The `value_basis` cell as written (`total over 2 years`), empty when there is none.
+  public var valueBasisText: String {
+    get { rare.box?.value.valueBasisText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.valueBasisText = newValue } } }
+  }
+  public var startText: String {
+    get { rare.box?.value.startText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.startText = newValue } } }
+  }
+  public var start: DateReading {
+    get { rare.box?.value.start ?? RareColumns.noStart }
+    set { if rare.holds(newValue != RareColumns.noStart) { rare.update { $0.start = newValue } } }
+  }
+  public var maxEndText: String {
+    get { rare.box?.value.maxEndText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.maxEndText = newValue } } }
+  }
+  public var statedMaxEnd: Day? {
+    get { rare.box?.value.statedMaxEnd }
+    set { if rare.holds(newValue != nil) { rare.update { $0.statedMaxEnd = newValue } } }
+  }
+  /// The end before any extension already exercised, when the register says.
+  public var originalEndText: String {
+    get { rare.box?.value.originalEndText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.originalEndText = newValue } } }
+  }
+  public var originalEnd: Day? {
+    get { rare.box?.value.originalEnd }
+    set { if rare.holds(newValue != nil) { rare.update { $0.originalEnd = newValue } } }
+  }
+  public var procurementRoute: String {
+    get { rare.box?.value.procurementRoute ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.procurementRoute = newValue } } }
+  }
+  public var leadTimeText: String {
+    get { rare.box?.value.leadTimeText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.leadTimeText = newValue } } }
+  }
+  public var leadTime: Length? {
+    get { rare.box?.value.leadTime }
+    set { if rare.holds(newValue != nil) { rare.update { $0.leadTime = newValue } } }
+  }
+  public var source: String {
+    get { rare.box?.value.source ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.source = newValue } } }
+  }
+  public var notes: String {
+    get { rare.box?.value.notes ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.notes = newValue } } }
+  }
+  /// The lead commissioning body as written; empty means the council itself
+  /// (``CouncilRules/leads(_:)`` decides whether a name means the council).
+  public var commissioner: String {
+    get { rare.box?.value.commissioner ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.commissioner = newValue } } }
+  }
+  /// What the council pays of the value, as written, and as read.
+  public var councilShareText: String {
+    get { rare.box?.value.councilShareText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.councilShareText = newValue } } }
+  }
+  public var councilShare: CouncilShare? {
+    get { rare.box?.value.councilShare }
+    set { if rare.holds(newValue != nil) { rare.update { $0.councilShare = newValue } } }
+  }
+  /// The buying organisation as written; empty means the register's own council.
+  public var buyer: String {
+    get { rare.box?.value.buyer ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.buyer = newValue } } }
+  }
+  /// The buyer's postcode as written; empty when the register does not say.
+  public var buyerPostcode: String {
+    get { rare.box?.value.buyerPostcode ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.buyerPostcode = newValue } } }
+  }
+  /// The CPV code(s) as written (`85000000-9; 85300000-2`).
+  public var cpvText: String {
+    get { rare.box?.value.cpvText ?? "" }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.cpvText = newValue } } }
+  }
+  /// Columns the planner does not know, kept to be written back: header and value.
+  public var extra: [ExtraColumn] {
+    get { rare.box?.value.extra ?? [] }
+    set { if rare.holds(!newValue.isEmpty) { rare.update { $0.extra = newValue } } }
+  }
 
   public struct ExtraColumn: Hashable, Sendable {
     public var header: String
@@ -168,5 +256,75 @@ public struct Contract: Hashable, Sendable {
 extension String {
   func caseInsensitiveEquals(_ other: String) -> Bool {
     utf8.count == other.utf8.count && lowercased() == other.lowercased()
+  }
+}
+
+/// The columns many registers leave empty (a start, a maximum end, routes, notes, shares, columns
+/// the planner does not know), held in one shared box that a contract without any of them does
+/// not allocate.
+///
+/// A `Contract` held every column inline, 904 bytes a row whether the register had the column or
+/// not; at 1M rows that was 0.9 GB before a single string. Apart, a contract of the common columns
+/// is some 380 bytes smaller, and one with any rare column pays one allocation for all of them.
+/// Copies share the box until one is changed (copy on write), so a contract is still a value.
+struct RareColumns: Hashable, Sendable {
+  var valueUnitText = ""
+  var valueBasisText = ""
+  var startText = ""
+  var start = RareColumns.noStart
+  var maxEndText = ""
+  var statedMaxEnd: Day?
+  var originalEndText = ""
+  var originalEnd: Day?
+  var procurementRoute = ""
+  var leadTimeText = ""
+  var leadTime: Length?
+  var source = ""
+  var notes = ""
+  var commissioner = ""
+  var councilShareText = ""
+  var councilShare: CouncilShare?
+  var buyer = ""
+  var buyerPostcode = ""
+  var cpvText = ""
+  var extra: [Contract.ExtraColumn] = []
+
+  /// The reading of an empty start cell, as the loader makes it.
+  static let noStart = DateReading.empty
+
+  /// The box, compared and hashed by what it holds: no box is the same as an empty one.
+  struct Storage: Hashable, @unchecked Sendable {
+    private(set) var box: Box?
+
+    init() {}
+
+    /// Whether a change must be stored: always once there is a box, else only a value that is
+    /// not the default (setting an empty column allocates nothing).
+    func holds(_ notDefault: Bool) -> Bool { box != nil || notDefault }
+
+    mutating func update(_ change: (inout RareColumns) -> Void) {
+      if isKnownUniquelyReferenced(&box), let box {
+        change(&box.value)
+      } else {
+        var value = box?.value ?? RareColumns()
+        change(&value)
+        box = Box(value)
+      }
+    }
+
+    static func == (a: Storage, b: Storage) -> Bool {
+      if a.box === b.box { return true }
+      return (a.box?.value ?? RareColumns()) == (b.box?.value ?? RareColumns())
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(box?.value ?? RareColumns())
+    }
+  }
+
+  /// Changed only while its one owner holds it (``Storage/update(_:)`` copies a shared box first).
+  final class Box: @unchecked Sendable {
+    var value: RareColumns
+    init(_ value: RareColumns) { self.value = value }
   }
 }

@@ -395,9 +395,19 @@ public enum DateParser {
       if t.digits <= 2 {
         var k = i + 1
         if k < tokens.count, isOrdinal(tokens[k], bytes) { k += 1 }
+        // Excel's `1-Sep-17` and `1/Sep/2017` put a mark either side of the month's name.
+        if k + 1 < tokens.count, isNameSeparator(tokens[k]),
+          monthNumber(tokens[k + 1], bytes) != nil
+        {
+          k += 1
+        }
         if k < tokens.count, let month = monthNumber(tokens[k], bytes) {
           k += 1
-          if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
+          if k < tokens.count,
+            tokens[k].kind == .punct(UInt8(ascii: ",")) || isNameSeparator(tokens[k])
+          {
+            k += 1
+          }
           if k < tokens.count, tokens[k].kind == .number,
             tokens[k].digits == 4 || tokens[k].digits == 2
           {
@@ -420,10 +430,13 @@ public enum DateParser {
       }
       return nil
     }
-    // Month and year: March 2016, Sept 2016, June 16.
+    // Month and year: March 2016, Sept 2016, June 16, and Excel's `Sep-17`.
     if let month = monthNumber(t, bytes) {
       var k = i + 1
-      if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
+      if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) || isNameSeparator(tokens[k])
+      {
+        k += 1
+      }
       if k < tokens.count, tokens[k].kind == .number,
         tokens[k].digits == 4 || tokens[k].digits == 2
       {
@@ -436,6 +449,12 @@ public enum DateParser {
       }
     }
     return nil
+  }
+
+  /// The marks Excel's date formats put beside a month's name: `Sep-17`, `1-Sep-17`, `Sep/17`.
+  static func isNameSeparator(_ token: Token) -> Bool {
+    token.kind == .punct(UInt8(ascii: "-")) || token.kind == .punct(UInt8(ascii: "/"))
+      || token.kind == .punct(UInt8(ascii: "."))
   }
 
   static func candidate(

@@ -177,7 +177,7 @@ struct RowContext: @unchecked Sendable {
 
 /// Rows read from one stretch of a file, before their ids are settled.
 struct RowBatch {
-  var contracts: [Contract] = []
+  var contracts = ContractBatch()
   var diagnostics: [Diagnostic] = []
   /// For each contract: where in ``diagnostics`` its id's findings go, and where its id cell is
   /// (the row's start when the file has no id column).
@@ -192,6 +192,60 @@ extension RegisterLoader.BlankRows {
   mutating func append(_ later: Self) {
     count += later.count
     lines += later.lines.prefix(5 - min(5, lines.count))
+  }
+}
+
+/// A stretch's contracts in raw memory, so that settling moves them into the register (their
+/// bytes, once) instead of copying each: copying retained some twenty strings a contract, and
+/// dropping the batch released them again, most of settling's sixth of loading at 1M rows.
+final class ContractBatch: @unchecked Sendable {
+  private var base: UnsafeMutablePointer<Contract>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int = 64) {
+    self.capacity = max(1, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func append(_ contract: consuming Contract) {
+    if count == capacity {
+      let bigger = UnsafeMutablePointer<Contract>.allocate(capacity: capacity * 2)
+      bigger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = bigger
+      capacity *= 2
+    }
+    (base + count).initialize(to: contract)
+    count += 1
+  }
+
+  /// Moves every contract to `destination` (uninitialised room for ``count`` of them), in
+  /// order, leaving the batch empty.
+  func move(to destination: UnsafeMutablePointer<Contract>) {
+    destination.moveInitialize(from: base, count: count)
+    count = 0
+  }
+}
+
+/// The register's contracts while a file is read: room for every row the file can hold (one
+/// a line at most), the first ``count`` initialised, in file order.
+struct ContractRoom {
+  let buffer: UnsafeMutableBufferPointer<Contract>
+  var count: Int
+
+  /// Moves a batch's contracts in after the others.
+  mutating func take(_ batch: ContractBatch) {
+    let moved = batch.count
+    precondition(count + moved <= buffer.count, "more rows than line breaks")
+    guard moved > 0, let base = buffer.baseAddress else { return }
+    batch.move(to: base + count)
+    count += moved
   }
 }
 
@@ -310,29 +364,25 @@ extension RegisterLoader {
   }
 
   /// Settles a batch's ids in file order (a taken id renamed, a repeated row noted) and moves
-  /// its contracts and diagnostics into the register, each row's id findings in their place.
+  /// its contracts into the register's room and its diagnostics into the register, each row's
+  /// id findings in their place.
   static func settle(
-    _ batch: inout RowBatch, into register: inout Register, state: inout LoadState
+    _ batch: inout RowBatch, into room: inout ContractRoom, diagnostics: inout [Diagnostic],
+    state: inout LoadState
   ) {
-    let base = register.contracts.count
-    // The first batch is taken whole, unless the register was sized for the file (a large file,
-    // read in stretches), when it is copied into that room.
-    if base == 0, register.contracts.capacity < batch.contracts.count {
-      swap(&register.contracts, &batch.contracts)
-    } else {
-      register.contracts += batch.contracts
-      batch.contracts = []
-    }
+    let base = room.count
+    room.take(batch.contracts)
+    let contracts = room.buffer
     var taken = 0
     for (offset, pending) in batch.pending.enumerated() {
-      register.diagnostics += batch.diagnostics[taken..<pending.insertAt]
+      diagnostics += batch.diagnostics[taken..<pending.insertAt]
       taken = pending.insertAt
-      for (finding, onIdCell) in state.identify(base + offset, in: &register.contracts) {
-        let location = onIdCell ? pending.idLocation : register.contracts[base + offset].location
-        register.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
+      for (finding, onIdCell) in state.identify(base + offset, in: contracts) {
+        let location = onIdCell ? pending.idLocation : contracts[base + offset].location
+        diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
       }
     }
-    register.diagnostics += batch.diagnostics[taken...]
+    diagnostics += batch.diagnostics[taken...]
     batch = RowBatch()
   }
 }

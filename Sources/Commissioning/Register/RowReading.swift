@@ -30,7 +30,9 @@ struct RowReading {
 
   /// Programmes, `;`-separated.
   var groups: [String] {
-    text(.group).split(separator: ";").map { String($0).trimmingASCIISpaces }.filter {
+    let cell = text(.group)
+    if let parts = cell.asciiParts(where: { $0 == UInt8(ascii: ";") }) { return parts }
+    return cell.split(separator: ";").map { String($0).trimmingASCIISpaces }.filter {
       !$0.isEmpty
     }
   }
@@ -40,8 +42,13 @@ struct RowReading {
   /// The providers the cell names (`Salus/Addaction` is two), each by its canonical name.
   mutating func readProviders(aliases: [String: String]) -> [String] {
     var providers: [String] = []
-    for part in text(.provider).split(whereSeparator: { $0 == "/" || $0 == ";" }) {
-      let spelling = String(part).trimmingASCIISpaces
+    let cell = text(.provider)
+    let spellings =
+      cell.asciiParts(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ";") })
+      ?? cell.split(whereSeparator: { $0 == "/" || $0 == ";" }).map {
+        String($0).trimmingASCIISpaces
+      }
+    for spelling in spellings {
       guard !spelling.isEmpty else { continue }
       let canonical = aliases[Column.normalise(spelling)] ?? spelling
       if canonical != spelling {
@@ -266,7 +273,7 @@ extension RegisterLoader.LoadState {
   /// id is renamed (`x` kept as `x-2`), and a row repeating an earlier one's service, provider,
   /// value and end is noted. Each finding says whether it belongs at the id cell (or else at
   /// the row).
-  mutating func identify(_ position: Int, in contracts: inout [Contract])
+  mutating func identify(_ position: Int, in contracts: UnsafeMutableBufferPointer<Contract>)
     -> [(Finding, onIdCell: Bool)]
   {
     var found: [(Finding, onIdCell: Bool)] = []
@@ -314,5 +321,34 @@ extension RegisterLoader.LoadState {
       rows.insert(rowHash, position)
     }
     return found
+  }
+}
+
+extension String {
+  /// The parts between separator bytes, each without leading and trailing ASCII white space,
+  /// empty parts dropped, made straight from the bytes (one string a part, no substrings); `nil`
+  /// when the text is not all ASCII, where a byte is not always a character (`;` followed by a
+  /// combining accent is one character, no separator) and the caller splits by characters.
+  func asciiParts(where isSeparator: (UInt8) -> Bool) -> [String]? {
+    var text = self
+    return text.withUTF8 { bytes -> [String]? in
+      var parts: [String] = []
+      var start = 0
+      for i in 0...bytes.count {
+        if i < bytes.count {
+          guard bytes[i] < 0x80 else { return nil }
+          guard isSeparator(bytes[i]) else { continue }
+        }
+        var (first, end) = (start, i)
+        while first < end && bytes[first] <= 0x20 { first += 1 }
+        while end > first && bytes[end - 1] <= 0x20 { end -= 1 }
+        if first < end {
+          let part = UnsafeBufferPointer(rebasing: bytes[first..<end])
+          parts.append(String(decoding: part, as: UTF8.self))
+        }
+        start = i + 1
+      }
+      return parts
+    }
   }
 }
