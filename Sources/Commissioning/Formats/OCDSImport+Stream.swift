@@ -197,9 +197,12 @@ struct ReleaseIndex {
       throw JSONReading.Failure(reason: JSONReading.reason(for: error, in: buffer))
     }
     guard let ocid else { return nil }
-    return (try string(ocid), try date.flatMap { (range) throws(JSONReading.Failure) in
-      try string(range)
-    } ?? "")
+    return (
+      try string(ocid),
+      try date.flatMap { (range) throws(JSONReading.Failure) in
+        try string(range)
+      } ?? ""
+    )
   }
 
   /// A checked JSON value as a string: byte for byte when it has no escape, else by

@@ -266,7 +266,7 @@ public enum OCDSImport {
         "extend for a further", "+1)", "+ 1)", "+2)", "+1 ", "up to 24 months", "up to 12 months",
       ]
       for anchor in anchors {
-        guard let range = lower.range(of: anchor) else { continue }
+        guard let range = find(anchor, in: lower) else { continue }
         // From the anchor (or, for "(3+1)", its opening bracket) to the end of the sentence.
         var start = range.lowerBound
         if anchor.hasPrefix("+") {
@@ -292,13 +292,29 @@ public enum OCDSImport {
     return nil
   }
 
+  /// Where `needle` first occurs in `text`, compared byte by byte: Foundation's `range(of:)`
+  /// took a quarter of a national import's time in these searches.
+  static func find(_ needle: String, in text: String) -> Range<String.Index>? {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return nil }
+    let bytes = text.utf8
+    var from = bytes.startIndex
+    while let at = bytes[from...].firstIndex(of: first) {
+      if bytes[at...].starts(with: pattern) {
+        return at..<bytes.index(at, offsetBy: pattern.count)
+      }
+      from = bytes.index(after: at)
+    }
+    return nil
+  }
+
   /// A phrase saying the term was changed: `extended the contract term from … to …`.
   static func amendedTerm(from texts: [String]) -> String? {
     for text in texts {
       let lower = text.lowercased()
       guard
-        let range = lower.range(of: "extended the contract")
-          ?? lower.range(of: "contract term has been extended")
+        let range = find("extended the contract", in: lower)
+          ?? find("contract term has been extended", in: lower)
       else { continue }
       var end = range.upperBound
       while end < lower.endIndex, !".;\r\n".contains(lower[end]) { end = lower.index(after: end) }
@@ -357,7 +373,7 @@ public enum OCDSImport {
 
   /// HTML entities as Contracts Finder leaves them: `&amp;`, `&#039;`, `&quot;`, `&#x27;`, …
   public static func decode(_ text: String) -> String {
-    guard text.contains("&") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
     var out = ""
     var index = text.startIndex
     let named: [String: String] = [
