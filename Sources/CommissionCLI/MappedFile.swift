@@ -48,6 +48,9 @@ final class MappedFile {
     let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
     guard let base, base != MAP_FAILED else { return nil }
     _ = madvise(base, size, MADV_SEQUENTIAL)
+    // Pages 4 KB at a time: a release read from elsewhere in the file (a later release of an
+    // earlier ocid) then maps a few pages, not a 2 MiB huge page of the page cache.
+    _ = madvise(base, size, MADV_NOHUGEPAGE)
     return MappedFile(base: base, count: size)
   }
 }

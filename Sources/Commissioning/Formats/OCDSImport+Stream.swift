@@ -23,6 +23,9 @@ struct ReleaseIndex {
   var order: [String] = []
   /// Gives back the pages read so far (see ``OCDSImport/read(buffer:file:drain:evict:each:)``).
   var evict: (() -> Void)?
+  /// The most one read of a mapped file can bring in: the kernel may map a file's pages 2 MiB
+  /// at a time (transparent huge pages of the page cache).
+  static let hugePage = 2 << 20
   /// Bytes read between two calls of `evict`.
   var stride = OCDSImport.evictionStride
   /// Bytes read since `evict` was last called.
@@ -238,10 +241,16 @@ struct ReleaseIndex {
     var summary = OCDSImport.Summary()
     summary.releases = releases
     var unevicted = 0
+    var last = 0
     for ocid in order {
       guard let entry = kept[ocid] else { continue }
       if let evict {
-        unevicted += entry.range.count
+        // A later release of an earlier ocid is elsewhere in the file: reading it can map a
+        // whole huge page there, so a jump counts as one.
+        let jump = entry.range.lowerBound - last
+        unevicted +=
+          entry.range.count + (0..<ReleaseIndex.hugePage ~= jump ? 0 : ReleaseIndex.hugePage)
+        last = entry.range.upperBound
         if unevicted >= stride {
           evict()
           unevicted = 0
