@@ -120,11 +120,13 @@ extension Commission {
     }
     let absolute = path == "-" ? "-" : Files.absolutePath(path, environment)
     let shown = path == "-" ? "<stdin>" : Files.display(absolute, environment)
-    var bytes: [UInt8]
-    if path == "-" {
-      bytes = try Files.readStandardInput(environment)
-    } else {
-      bytes = try Files.read(absolute, environment)
+    // A bulk OCDS file is mapped, not copied: only its pages in use are held.
+    let mapped = kind == "ocds" && path != "-" ? try MappedFile.map(absolute, environment) : nil
+    var bytes: [UInt8] = []
+    if mapped == nil {
+      bytes =
+        path == "-"
+        ? try Files.readStandardInput(environment) : try Files.read(absolute, environment)
     }
     let csv: CommandOutput
     // What was mapped and assumed goes on standard error (stdout carries the CSV).
@@ -132,7 +134,8 @@ extension Commission {
     case "ocds", "json":
       // Diagnostics go out as each release is read, 64 KB at a time, never all held at once.
       let messages = ChunkedMessages(environment.writeStandardError)
-      let imported = try importStreaming(bytes, kind: kind, file: shown, messages: messages)
+      let imported = try importStreaming(
+        bytes, mapped: mapped, kind: kind, file: shown, messages: messages)
       bytes = []  // The file is read: free it before the output is written.
       csv = .text(imported.csv)
       messages.flush(then: imported.report)
@@ -186,16 +189,24 @@ extension Commission {
 
   /// An OCDS or register JSON import as canonical CSV, each row written as it is made: only the
   /// file, the CSV and the diagnostics are held, never every row as a contract.
+  /// An OCDS file may come `mapped` instead of as `bytes`; its pages are given back as it is read.
   static func importStreaming(
-    _ bytes: [UInt8], kind: String, file: String, messages: ChunkedMessages
+    _ bytes: [UInt8], mapped: MappedFile? = nil, kind: String, file: String,
+    messages: ChunkedMessages
   ) throws(CommandFailure) -> (csv: String, report: String) {
     var rows = ImportedRows(file: file, messages: messages)
     do throws(OCDSImport.ImportError) {
       if kind == "ocds" {
         rows.stream = CanonicalCSVStream(extraHeaders: [])
-        let summary = try OCDSImport.read(bytes, file: file, drain: messages.add) {
-          (row, line) throws(OCDSImport.ImportError) in
+        let each = { (row: [Column: String], line: Int) throws(OCDSImport.ImportError) in
           try rows.add(row, [], at: SourceLocation(file: file, line: line, column: 1))
+        }
+        let summary: OCDSImport.Summary
+        if let mapped {
+          summary = try OCDSImport.read(
+            buffer: mapped.buffer, file: file, drain: messages.add, evict: mapped.evict, each: each)
+        } else {
+          summary = try OCDSImport.read(bytes, file: file, drain: messages.add, each: each)
         }
         let count = summary.rows
         return (

@@ -11,12 +11,15 @@ import Foundation
 //
 //   swift run -c release commission-bench [--sizes 1000,10000] [--runs 5] [--compare]
 //   swift run -c release commission-bench --worst-cases [--sizes 100000]
+//   swift run -c release commission-bench --ocds-sizes 100000,1000000
 
 struct Options {
   var sizes = [1_000, 10_000, 100_000, 1_000_000]
   var runs = 5
   var compare = false
   var worstCases = false
+  /// Releases in each generated Contracts Finder file to import (`--ocds-sizes`); empty: none.
+  var ocdsSizes: [Int] = []
   /// Seconds a worst case may run before it is stopped and shown as over.
   var limit = 300
   var data = ".build/bench-data"
@@ -34,6 +37,9 @@ while let flag = arguments.first {
   case "--data": options.data = arguments.first ?? options.data; arguments.removeFirst()
   case "--compare": options.compare = true
   case "--worst-cases": options.worstCases = true
+  case "--ocds-sizes":
+    options.ocdsSizes = (arguments.first ?? "").split(separator: ",").compactMap { Int($0) }
+    arguments.removeFirst()
   case "--limit": options.limit = Int(arguments.first ?? "") ?? 300; arguments.removeFirst()
   default:
     FileHandle.standardError.write(Data("commission-bench: unknown option '\(flag)'\n".utf8))
@@ -112,6 +118,11 @@ if spawn([
   FileHandle.standardError.write(
     Data("commission-bench: could not build 'commission' in \(scratch)\n".utf8))
   exit(70)
+}
+
+if !options.ocdsSizes.isEmpty {
+  try nationalImport(options.ocdsSizes)
+  exit(0)
 }
 
 if options.worstCases {
@@ -344,4 +355,40 @@ if options.compare {
   }
   print("  every command, whole process (median of \(runs)):")
   for line in table.render(width: 100).lines { print("    " + line) }
+}
+
+/// `import --from ocds` of generated Contracts Finder bulk files, whole processes: time, peak
+/// memory and its ratio to the file's size (the acceptance is under 3).
+@MainActor func nationalImport(_ sizes: [Int]) throws {
+  print("commission-bench --ocds-sizes: `commission import --from ocds`, release build,")
+  print("stdout and stderr to /dev/null; peak RSS by GNU time\n")
+  var table = TextTable(columns: [
+    .init("releases", alignment: .right), .init("file MB", alignment: .right),
+    .init("generate s", alignment: .right), .init("import s", alignment: .right),
+    .init("MB/s", alignment: .right), .init("krel/s", alignment: .right),
+    .init("RSS MB", alignment: .right), .init("RSS/file", alignment: .right),
+    .init("exit", alignment: .right),
+  ])
+  for size in sizes {
+    let file = "\(options.data)/ocds-\(size).jsonl"
+    var generated = "-"
+    if !FileManager.default.fileExists(atPath: file) {
+      let start = now()
+      try OCDSGenerator.write(releases: size, to: file, seed: 20_160_322)
+      generated = String(format: "%.0f", now() - start)
+    }
+    let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 1
+    let run = spawn(
+      [commission, "import", "--from", "ocds", "--max-input-size", "64G", file],
+      measureMemory: true)
+    let seconds = run.ms / 1000
+    table.add([
+      String(size), String(format: "%.0f", Double(bytes) / 1_000_000), generated,
+      String(format: "%.1f", seconds), String(format: "%.0f", Double(bytes) / 1e6 / seconds),
+      String(format: "%.0f", Double(size) / seconds / 1000),
+      String(format: "%.0f", Double(run.rssKB) / 1024),
+      String(format: "%.2f", Double(run.rssKB) * 1024 / Double(bytes)), String(run.status),
+    ])
+  }
+  for line in table.render(width: 120).lines { print(line) }
 }

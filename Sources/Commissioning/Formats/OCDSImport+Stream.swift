@@ -21,6 +21,25 @@ struct ReleaseIndex {
   var kept: [String: Kept] = [:]
   /// The ocids in the order they first appear.
   var order: [String] = []
+  /// Gives back the pages read so far (see ``OCDSImport/read(buffer:file:drain:evict:each:)``).
+  var evict: (() -> Void)?
+  /// The most one read of a mapped file can bring in: the kernel may map a file's pages 2 MiB
+  /// at a time (transparent huge pages of the page cache).
+  static let hugePage = 2 << 20
+  /// Bytes read between two calls of `evict`.
+  var stride = OCDSImport.evictionStride
+  /// Bytes read since `evict` was last called.
+  private var unevicted = 0
+
+  /// Counts bytes read, calling `evict` each time a stride's worth has passed.
+  private mutating func passed(_ count: Int) {
+    guard let evict else { return }
+    unevicted += count
+    if unevicted >= stride {
+      evict()
+      unevicted = 0
+    }
+  }
 
   init(buffer: UnsafeBufferPointer<UInt8>, file: String) {
     self.buffer = buffer
@@ -61,6 +80,7 @@ struct ReleaseIndex {
       var stop = start
       while stop < buffer.count, buffer[stop] != 0x0A { stop += 1 }
       try jsonLine(start..<stop, line: line)
+      passed(min(stop + 1, buffer.count) - start)
       start = stop + 1
     }
   }
@@ -135,11 +155,19 @@ struct ReleaseIndex {
   /// One release or record: counted, and kept if it is its ocid's latest so far.
   private mutating func unit(_ range: Range<Int>, kind: Kind, line: Int) throws(JSONReading.Failure)
   {
-    guard let release = try ReleaseIndex.release(JSONReading.value(buffer, range), kind: kind)
-    else { return }
+    let ocid: String?
+    let date: String
+    if kind == .release {
+      // Only the ocid and date are needed here: read them without building the release.
+      guard let found = try identity(range) else { return }
+      (ocid, date) = found
+    } else {
+      guard let release = try ReleaseIndex.release(JSONReading.value(buffer, range), kind: kind)
+      else { return }
+      (ocid, date) = (release["ocid"] as? String, (release["date"] as? String) ?? "")
+    }
     releases += 1
-    guard let ocid = release["ocid"] as? String else { return }
-    let date = (release["date"] as? String) ?? ""
+    guard let ocid else { return }
     if var entry = kept[ocid] {
       entry.count += 1
       if date >= entry.date {
@@ -150,6 +178,45 @@ struct ReleaseIndex {
       kept[ocid] = Kept(range: range, kind: kind, line: line, date: date, count: 1)
       order.append(ocid)
     }
+  }
+
+  /// A release's ocid (nil when it is not a string) and date (empty when it is not a string),
+  /// read from its top-level members alone; nil when it has no `ocid` member, as Foundation's
+  /// object would say. A later duplicate member wins, as it does in Foundation's reader.
+  private func identity(_ range: Range<Int>) throws(JSONReading.Failure) -> (String?, String)? {
+    var scanner = JSONScanner(buffer, range: range)
+    var ocid: Range<Int>?
+    var date: Range<Int>?
+    do throws(JSONScanner.Problem) {
+      try scanner.beginObject()
+      while let member = try scanner.nextMember() {
+        if scanner.key(member.key, is: "ocid") {
+          ocid = member.value
+        } else if scanner.key(member.key, is: "date") {
+          date = member.value
+        }
+      }
+    } catch {
+      throw JSONReading.Failure(reason: JSONReading.reason(for: error, in: buffer))
+    }
+    guard let ocid else { return nil }
+    return (
+      try string(ocid),
+      try date.flatMap { (range) throws(JSONReading.Failure) in
+        try string(range)
+      } ?? ""
+    )
+  }
+
+  /// A checked JSON value as a string: byte for byte when it has no escape, else by
+  /// Foundation's reader; nil when it is not a string.
+  private func string(_ range: Range<Int>) throws(JSONReading.Failure) -> String? {
+    guard buffer[range.lowerBound] == UInt8(ascii: "\""), range.count >= 2 else { return nil }
+    let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+    if !buffer[inner].contains(UInt8(ascii: "\\")) {
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[inner]), as: UTF8.self)
+    }
+    return try JSONReading.value(buffer, range) as? String
   }
 
   /// The release a unit stands for: itself if it has an ocid, or a record's compiled release,
@@ -173,8 +240,22 @@ struct ReleaseIndex {
   ) throws(OCDSImport.ImportError) -> OCDSImport.Summary {
     var summary = OCDSImport.Summary()
     summary.releases = releases
+    var unevicted = 0
+    var last = 0
     for ocid in order {
       guard let entry = kept[ocid] else { continue }
+      if let evict {
+        // A later release of an earlier ocid is elsewhere in the file: reading it can map a
+        // whole huge page there, so a jump counts as one.
+        let jump = entry.range.lowerBound - last
+        unevicted +=
+          entry.range.count + (0..<ReleaseIndex.hugePage ~= jump ? 0 : ReleaseIndex.hugePage)
+        last = entry.range.upperBound
+        if unevicted >= stride {
+          evict()
+          unevicted = 0
+        }
+      }
       let release: [String: Any]
       do {
         guard
