@@ -182,7 +182,8 @@ enum Help {
         """
     case .export:
       return """
-        Usage: commission export [--format csv|json|ics|mermaid|ocds] [--group G] [--by DATE]
+        Usage: commission export [--format csv|json|ics|mermaid|ocds|tidy|jsonl] [--group G]
+                                 [--by DATE]
                                  [--to DATE | --start DATE] [--alarms 180,90,30]
                                  [--as-of DATE] [--output FILE] [REGISTER ...]
 
@@ -196,6 +197,9 @@ enum Help {
                    with reminders (--alarms, days before), for Outlook and other calendars
           mermaid  a Mermaid gantt block for Markdown reports
           ocds     an OCDS 1.1 release package (contracts, periods, amendments, milestones)
+          tidy     one flat CSV row per contract for DuckDB, Spark or a pivot table: ISO
+                   dates with their precision, plain decimals, empty when unknown
+          jsonl    the tidy rows as JSON Lines, one object a line
 
         Example: commission export --format ics --as-of 2016-03-22 --output kent.ics
 

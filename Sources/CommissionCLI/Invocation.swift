@@ -22,7 +22,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .gantt: return "timeline of contracts, options, proposals and the commissioning cycle"
     case .decision: return "draft the Proposed Record of Decision for a synchronised extension"
     case .whatif: return "apply scenario files and compare them with the baseline, side by side"
-    case .export: return "write the register as csv, json, ics (calendar), mermaid or ocds"
+    case .export:
+      return "write the register as csv, json, ics (calendar), mermaid, ocds, tidy or jsonl"
     case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
     }
   }
@@ -46,7 +47,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .gantt: return [.text, .svg, .json]
     case .decision: return [.markdown, .text, .html, .json]
     case .whatif: return [.text, .json, .csv]
-    case .export: return [.csv, .json, .ics, .mermaid, .ocds]
+    case .export: return [.csv, .json, .ics, .mermaid, .ocds, .tidy, .jsonl]
     case .import: return [.csv]
     }
   }
@@ -63,6 +64,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case ics
   case mermaid
   case ocds
+  /// One flat row per contract (CSV) for analytics engines; JSON Lines with `jsonl`.
+  case tidy
+  case jsonl
 }
 
 /// A parsed command line: what to run, on what, with which options.
