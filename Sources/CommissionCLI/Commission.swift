@@ -274,6 +274,9 @@ public enum Commission {
       return try exportRegister(invocation, format: format, environment: environment)
     case .import:
       return try importRegister(invocation, environment: environment)
+    case .opportunities:
+      return try findOpportunities(
+        invocation, format: format, width: width, asOf: asOf, environment)
     case .check:
       var (register, inputs, parts) = try Files.loadRegisters(
         invocation.registers, environment: environment)

@@ -32,6 +32,7 @@ enum Flags {
     case .whatif: return ["--gantt", "--from", "--until", "--ascii"]
     case .export: return ["--group", "--by", "--to", "--target", "--start", "--alarms"]
     case .import: return ["--from"]
+    case .opportunities: return ["--cpv-digits", "--window", "--postcode-area", "--buyer"]
     }
   }
 

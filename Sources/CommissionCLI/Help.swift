@@ -217,6 +217,25 @@ enum Help {
         Example: commission import releases.jsonl --from ocds --output register.csv
 
         """
+    case .opportunities:
+      return """
+        Usage: commission opportunities [--cpv-digits N] [--window LENGTH]
+                                        [--postcode-area LETTERS] [--buyer NAME]
+                                        [--as-of DATE] [--format text|json|tidy] [REGISTER ...]
+
+        Across buyers (the register's buyer column; empty is the council), finds contracts
+        that could be re-procured together: the same main CPV code to N digits (2 to 8,
+        default 3) or the same provider, ending within LENGTH of each other (default 6m),
+        held by two or more buyers, and ending on or after --as-of. --postcode-area keeps
+        buyers whose postcode starts with those letters. Clusters rank by combined annual
+        value; each proposes a common end (the latest current end), each member's extension,
+        its cost and whether its options allow it, and the procurement start the route needs.
+        --buyer NAME shows only that buyer's clusters, with a sentence saying how close its
+        contract's end is to the others'. A cluster is an opportunity to look at, not advice.
+
+        Example: commission opportunities register.csv --buyer "Durham County Council"
+
+        """
     case .check:
       return """
         Usage: commission check [--strict] [--min-severity note|warning|error]

@@ -12,6 +12,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   case whatif
   case export
   case `import`
+  case opportunities
 
   var summary: String {
     switch self {
@@ -25,6 +26,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .export:
       return "write the register as csv, json, ics (calendar), mermaid, ocds, tidy or jsonl"
     case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
+    case .opportunities:
+      return "contracts of several buyers, ending close together, to procure together"
     }
   }
 
@@ -49,6 +52,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .whatif: return [.text, .json, .csv]
     case .export: return [.csv, .json, .ics, .mermaid, .ocds, .tidy, .jsonl]
     case .import: return [.csv]
+    case .opportunities: return [.text, .json, .tidy]
     }
   }
 }
@@ -105,6 +109,8 @@ public struct Invocation: Equatable, Sendable {
   public var provider: String?
   /// `expiring`: only contracts of this department.
   public var department: String?
+  /// `opportunities`: its CPV depth, window, postcode area and buyer.
+  public var opportunity = OpportunityFlags()
   /// `completion SHELL`: print the completion script for this shell.
   public var completion: String?
   public var strict = false
@@ -240,6 +246,8 @@ extension Invocation {
       case "--group": invocation.group = try value(for: flag, inline: inline)
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
       case "--department": invocation.department = try value(for: flag, inline: inline)
+      case "--cpv-digits", "--window", "--postcode-area", "--buyer":
+        try invocation.opportunity.set(flag, try value(for: flag, inline: inline))
       case "--width":
         let text = try value(for: flag, inline: inline)
         guard let width = Int(text), TextWidth.range.contains(width) else {
@@ -462,6 +470,8 @@ extension Invocation {
     case "--change": return "-£250,000"
     case "--scope": return "\"to add the Swale service\""
     case "--contract-start", "--contract-end": return "2015-10-01"
+    case "--cpv-digits", "--window", "--postcode-area", "--buyer":
+      return OpportunityFlags.example(flag)
     default: return "VALUE"
     }
   }
