@@ -10,7 +10,8 @@ extension OpportunityReport {
   /// common end and procurement start.
   public func writeText<Target: TextOutputStream>(to out: inout Target, width: Int = 100) {
     Prose.write("Opportunities to procure together · \(registerName)", width: width, to: &out)
-    out.write(filterLine + "\n\n")
+    Prose.write(filterLine, width: width, to: &out)
+    out.write("\n")
     if clusters.isEmpty {
       Prose.write(
         "No cluster: no two buyers' contracts end within \(options.window.inMonths) of each "
@@ -55,8 +56,8 @@ extension OpportunityReport {
       Prose.write(sentence, width: width, to: &out, indent: "   ")
     }
     var table = TextTable(columns: [
-      .init("Buyer", flexible: true, minimum: 10, weight: 3),
-      .init("Service", flexible: true, minimum: 12, weight: 4),
+      .init("Buyer", flexible: true, minimum: 12, weight: 4),
+      .init("Service", flexible: true, minimum: 12, weight: 3),
       .init("End", alignment: .right),
       .init("Annual", alignment: .right),
       .init("Extend", alignment: .right, dropPriority: 1),
@@ -72,7 +73,7 @@ extension OpportunityReport {
 
   /// `£1,234,567 a year combined`, with the count of unknown values.
   static func combinedText(_ cluster: OpportunityCluster) -> String {
-    cluster.combinedAnnualValue.formatted + " a year combined"
+    wholePounds(cluster.combinedAnnualValue) + " a year combined"
       + (cluster.unknownValues > 0
         ? " (\(cluster.unknownValues) value\(cluster.unknownValues == 1 ? "" : "s") unknown)"
         : "")
@@ -84,11 +85,17 @@ extension OpportunityReport {
       buyerName(contract, council: council),
       contract.service.isEmpty ? contract.id : contract.service,
       member.currentEnd.map { DateStyle.short($0, precision: contract.end.precision) } ?? "-",
-      contract.annualValue?.formatted ?? "unknown",
+      contract.annualValue.map(wholePounds) ?? "unknown",
       extensionText(member),
-      member.extends ? member.costText(unknown: "unknown") : "-",
+      member.extends ? member.cost.map(wholePounds) ?? member.costText(unknown: "unknown") : "-",
       member.withinOptions.map { $0 ? "within" : "beyond" } ?? "-",
     ]
+  }
+
+  /// Money to the nearest pound for a table (`£94,036,958`): pence only widen the column.
+  static func wholePounds(_ money: Money) -> String {
+    guard let pounds = money.scaled(by: 1, over: 100) else { return money.formatted }
+    return Money(pounds: pounds.minorUnits, currency: money.currency).formatted
   }
 
   /// `+3m`, `+1m 4d`, `+20d`, or `-` when the contract already ends on the common end.
