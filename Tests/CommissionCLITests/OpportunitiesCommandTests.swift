@@ -36,15 +36,17 @@ struct OpportunitiesCommandTests {
   @Test("clusters rank by combined annual value, ties by the earlier first end")
   func ranking() throws {
     let found = try clusters([])
-    #expect(found.map { "\($0["kind"] ?? "") \($0["key"] ?? "")" } == [
-      "cpv 853", "provider Carewell Ltd", "cpv 853", "cpv 909",
-    ])
-    #expect(found.map(ids) == [
-      ["medway-care", "bexley-care"],
-      ["medway-care", "medway-transport", "dartford-meals"],
-      ["bexley-care", "swale-care"],
-      ["medway-cleaning", "bexley-sanitation"],
-    ])
+    #expect(
+      found.map { "\($0["kind"] ?? "") \($0["key"] ?? "")" } == [
+        "cpv 853", "provider Carewell Ltd", "cpv 853", "cpv 909",
+      ])
+    #expect(
+      found.map(ids) == [
+        ["medway-care", "bexley-care"],
+        ["medway-care", "medway-transport", "dartford-meals"],
+        ["bexley-care", "swale-care"],
+        ["medway-cleaning", "bexley-sanitation"],
+      ])
     let values = found.compactMap { ($0["combinedAnnualValue"] as? [String: Any])?["amount"] }
     #expect(values.map { "\($0)" } == ["360000.00", "300000.00", "300000.00", "80000.00"])
   }
@@ -99,9 +101,10 @@ struct OpportunitiesCommandTests {
   func postcodeArea() throws {
     // Medway (ME4) and Swale (ME10): their home-care ends are 6 months and a day apart.
     #expect(try clusters(["--postcode-area", "me"]).isEmpty)
-    #expect(try clusters(["--postcode-area", "ME", "--window", "7m"]).map(ids) == [
-      ["medway-care", "swale-care"]
-    ])
+    #expect(
+      try clusters(["--postcode-area", "ME", "--window", "7m"]).map(ids) == [
+        ["medway-care", "swale-care"]
+      ])
   }
 
   @Test("--buyer shows that buyer's clusters with a sentence")
@@ -114,9 +117,10 @@ struct OpportunitiesCommandTests {
     #expect(
       run.stdout.contains(
         "Your contract 'Supported living' ends within 1 day of London Borough of Bexley's buying"))
-    #expect(try clusters(["--buyer", "Swale Borough Council"]).map(ids) == [
-      ["bexley-care", "swale-care"]
-    ])
+    #expect(
+      try clusters(["--buyer", "Swale Borough Council"]).map(ids) == [
+        ["bexley-care", "swale-care"]
+      ])
   }
 
   @Test("text, JSON and tidy golden files", arguments: ["text", "json", "tidy"])
@@ -146,5 +150,34 @@ struct OpportunitiesCommandTests {
     let run = commission(["opportunities", Self.register, "--as-of", "2026-01-01"] + extra)
     #expect(run.code == code)
     #expect(run.stderr.contains(message), "\(run.stderr)")
+  }
+
+  /// The worked example's register must be what the import makes of the sample, or the
+  /// documentation would show a register no one can rebuild.
+  @Test("the Contracts Finder example register is the import of the sample, and clusters")
+  func contractsFinder() throws {
+    let imported = commission([
+      "import", "Examples/contracts-finder-sample-100.jsonl", "--from", "ocds",
+    ])
+    #expect(imported.code == 0)
+    let committed = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Examples/contracts-finder-sample-100.csv"), encoding: .utf8)
+    #expect(
+      imported.stdout == committed,
+      "re-run the import of the sample with --output Examples/contracts-finder-sample-100.csv")
+    let run = commission([
+      "opportunities", "Examples/contracts-finder-sample-100.csv", "--as-of", "2021-01-01",
+      "--format", "json",
+    ])
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let found = object?["clusters"] as? [[String: Any]] ?? []
+    #expect(found.count == 12)
+    for cluster in found {
+      #expect(cluster["commonEnd"] is String)
+      let members = cluster["members"] as? [[String: Any]] ?? []
+      #expect(Set(members.compactMap { $0["buyer"] as? String }).count >= 2)
+      #expect(members.allSatisfy { $0["end"] is String && $0["annualValue"] != nil })
+    }
   }
 }

@@ -61,8 +61,10 @@ struct TidyExportTests {
     #expect(commission(["export", "--format", "jsonl", "--output", jsonl] + asOf).code == 0)
     let expiring = folder.appendingPathComponent("expiring.csv").path
     #expect(
-      commission(["expiring", "--by", "2016-09-30", "--format", "csv", "--output", expiring] + asOf)
-        .code == 0)
+      commission(
+        ["expiring", "--by", "2016-09-30", "--format", "csv", "--output", expiring] + asOf
+      )
+      .code == 0)
     let script = repositoryRoot.appendingPathComponent(
       "Tests/CommissionCLITests/Scripts/duckdb_expiring.py")
     let (status, output) = try runTool([
