@@ -17,7 +17,11 @@ enum Help {
 
       """
     for command in CommandName.allCases {
-      text += "  " + command.rawValue.padded(12) + command.summary + "\n"
+      // A name too long for the column goes on its own line, the summary under the others'.
+      let name =
+        command.rawValue.count < 12
+        ? command.rawValue.padded(12) : command.rawValue + "\n" + "".padded(14)
+      text += "  " + name + command.summary + "\n"
     }
     text += "  " + "help".padded(12) + "help for a command: commission help expiring\n"
     text += "  " + "completion".padded(12) + "print a bash, zsh or fish completion script\n"

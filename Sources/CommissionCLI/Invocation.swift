@@ -24,7 +24,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .decision: return "draft the Proposed Record of Decision for a synchronised extension"
     case .whatif: return "apply scenario files and compare them with the baseline, side by side"
     case .export:
-      return "write the register as csv, json, ics (calendar), mermaid, ocds, tidy or jsonl"
+      return "write the register as csv, json, ics, mermaid, ocds, tidy or jsonl"
     case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
     case .opportunities:
       return "contracts of several buyers, ending close together, to procure together"
