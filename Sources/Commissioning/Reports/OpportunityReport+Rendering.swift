@@ -17,6 +17,7 @@ extension OpportunityReport {
         "No cluster: no two buyers' contracts end within \(options.window.inMonths) of each "
           + "other with the same CPV \(options.cpvDigits)-digit prefix or provider.",
         width: width, to: &out)
+      out.write("\n")
     }
     for (index, cluster) in clusters.enumerated() {
       writeCluster(cluster, rank: index + 1, to: &out, width: width)
