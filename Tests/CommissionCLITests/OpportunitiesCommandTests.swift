@@ -7,11 +7,11 @@ import Testing
 ///
 /// 1. CPV 853: medway-care (ends 15 Jun 2026) and bexley-care (15 Dec 2026, exactly six
 ///    months on, so inside the window); £360,000 a year. swale-care (16 Dec, a day further) is
-///    outside medway-care's window.
+///    outside it, and alone after it: no cluster.
 /// 2. Provider Carewell Ltd (spelled `CAREWELL LTD.` by Dartford): medway-care, medway-transport
 ///    (31 Jul) and dartford-meals (30 Nov); £300,000, first end 15 Jun.
-/// 3. CPV 853 again: bexley-care and swale-care; £300,000, first end 15 Dec (a tie with 2,
-///    broken by the earlier first end).
+/// 3. CPV 801: swale-training (20 Dec) and dartford-training (31 Jan 2027); £300,000, a tie
+///    with 2 broken by 2's earlier first end.
 /// 4. CPV 909: medway-cleaning (9091) and bexley-sanitation (9092); £80,000. Not at 4 digits.
 ///
 /// Medway's two IT contracts (CPV 720) are one buyer's: no cluster. bexley-old ended before the
@@ -38,13 +38,13 @@ struct OpportunitiesCommandTests {
     let found = try clusters([])
     #expect(
       found.map { "\($0["kind"] ?? "") \($0["key"] ?? "")" } == [
-        "cpv 853", "provider Carewell Ltd", "cpv 853", "cpv 909",
+        "cpv 853", "provider Carewell Ltd", "cpv 801", "cpv 909",
       ])
     #expect(
       found.map(ids) == [
         ["medway-care", "bexley-care"],
         ["medway-care", "medway-transport", "dartford-meals"],
-        ["bexley-care", "swale-care"],
+        ["swale-training", "dartford-training"],
         ["medway-cleaning", "bexley-sanitation"],
       ])
     let values = found.compactMap { ($0["combinedAnnualValue"] as? [String: Any])?["amount"] }
@@ -110,16 +110,16 @@ struct OpportunitiesCommandTests {
   @Test("--buyer shows that buyer's clusters with a sentence")
   func buyer() throws {
     let run = commission([
-      "opportunities", Self.register, "--as-of", "2026-01-01", "--buyer", "swale",
+      "opportunities", Self.register, "--as-of", "2026-01-01", "--buyer", "dartford",
     ])
     #expect(run.code == 0)
-    #expect(run.stdout.contains("\nbuyer Swale Borough Council\n"))
+    #expect(run.stdout.contains("\nbuyer Dartford Borough Council\n"))
     #expect(
       run.stdout.contains(
-        "Your contract 'Supported living' ends within 1 day of London Borough of Bexley's buying"))
+        "Your contract 'Meals at home' ends within six months of Medway Council's with the same"))
     #expect(
       try clusters(["--buyer", "Swale Borough Council"]).map(ids) == [
-        ["bexley-care", "swale-care"]
+        ["swale-training", "dartford-training"]
       ])
   }
 

@@ -71,8 +71,8 @@ public struct OpportunityCluster: Sendable {
 /// Contracts ending on or after the as-of date are grouped by key (CPV prefix, and each
 /// provider); within a key, sorted by end, each contract starts a window running
 /// ``OpportunityOptions/window`` after its end, and the contracts ending inside it form a
-/// cluster when they have two or more buyers. A window wholly inside the one before is left
-/// out, so each cluster is maximal. Clusters rank by combined annual value, then by more
+/// cluster when they have two or more buyers; the next window opens after the cluster, so a
+/// contract is in at most one cluster per key. Clusters rank by combined annual value, then by more
 /// buyers, earlier first end, key and first member.
 public struct OpportunityReport: Sendable {
   public var registerName: String
@@ -148,22 +148,27 @@ public struct OpportunityReport: Sendable {
     return byKey.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
-  /// The maximal windows of `members` whose ends lie within `window` of the window's first end
-  /// and that hold two or more buyers.
+  /// The clusters of `members`: from the earliest end, every contract ending within `window`
+  /// of it; two or more buyers make a cluster and the next starts after it, else the next
+  /// starts one contract on. Clusters never share a contract, so the work stays linear.
   static func windows(_ members: [Contract], _ window: Length, council: String) -> [[Contract]] {
     let sorted = members.compactMap { c in c.endDay.map { (end: $0, contract: c) } }
       .sorted { ($0.end, $0.contract.id) < ($1.end, $1.contract.id) }
     var result: [[Contract]] = []
-    var lastReach = -1
-    for start in sorted.indices {
+    var start = 0
+    var stop = 0
+    while start < sorted.count {
       let limit = reach(sorted[start].end, window)
-      var stop = start
+      stop = max(stop, start)
       while stop + 1 < sorted.count, sorted[stop + 1].end <= limit { stop += 1 }
-      defer { lastReach = max(lastReach, stop) }
-      guard stop > lastReach else { continue }
       let slice = sorted[start...stop].map(\.contract)
       let buyers = Set(slice.map { Column.normalise(buyerName($0, council: council)) })
-      if buyers.count >= 2 { result.append(slice) }
+      if buyers.count >= 2 {
+        result.append(slice)
+        start = stop + 1
+      } else {
+        start += 1
+      }
     }
     return result
   }
