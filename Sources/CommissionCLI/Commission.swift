@@ -319,6 +319,9 @@ public enum Commission {
       return try importRegister(invocation, environment: environment)
     case .report:
       return try programmeReport(invocation, asOf: asOf, environment)
+    case .opportunities:
+      return try findOpportunities(
+        invocation, format: format, width: width, asOf: asOf, environment)
     case .check:
       var (register, inputs, parts) = try Files.loadRegisters(
         invocation.registers, environment: environment)

@@ -33,6 +33,7 @@ enum Flags {
     case .export: return ["--group", "--by", "--to", "--target", "--start", "--alarms"]
     case .import: return ["--from"]
     case .report: return ["--group", "--by", "--to", "--start"]
+    case .opportunities: return ["--cpv-digits", "--window", "--postcode-area", "--buyer"]
     }
   }
 

@@ -17,7 +17,11 @@ enum Help {
 
       """
     for command in CommandName.allCases {
-      text += "  " + command.rawValue.padded(12) + command.summary + "\n"
+      // A name too long for the column goes on its own line, the summary under the others'.
+      let name =
+        command.rawValue.count < 12
+        ? command.rawValue.padded(12) : command.rawValue + "\n" + "".padded(14)
+      text += "  " + name + command.summary + "\n"
     }
     text += "  " + "help".padded(12) + "help for a command: commission help expiring\n"
     text += "  " + "completion".padded(12) + "print a bash, zsh or fish completion script\n"
@@ -210,7 +214,8 @@ enum Help {
         """
     case .export:
       return """
-        Usage: commission export [--format csv|json|ics|mermaid|ocds] [--group G] [--by DATE]
+        Usage: commission export [--format csv|json|ics|mermaid|ocds|tidy|jsonl] [--group G]
+                                 [--by DATE]
                                  [--to DATE | --start DATE] [--alarms 180,90,30]
                                  [--as-of DATE] [--output FILE] [REGISTER ...]
 
@@ -224,6 +229,9 @@ enum Help {
                    with reminders (--alarms, days before), for Outlook and other calendars
           mermaid  a Mermaid gantt block for Markdown reports
           ocds     an OCDS 1.1 release package (contracts, periods, amendments, milestones)
+          tidy     one flat CSV row per contract for DuckDB, Spark or a pivot table: ISO
+                   dates with their precision, plain decimals, empty when unknown
+          jsonl    the tidy rows as JSON Lines, one object a line
 
         Example: commission export --format ics --as-of 2016-03-22 --output kent.ics
 
@@ -239,6 +247,25 @@ enum Help {
         standard error with a summary. Every other command then works on the result.
 
         Example: commission import releases.jsonl --from ocds --output register.csv
+
+        """
+    case .opportunities:
+      return """
+        Usage: commission opportunities [--cpv-digits N] [--window LENGTH]
+                                        [--postcode-area LETTERS] [--buyer NAME]
+                                        [--as-of DATE] [--format text|json|tidy] [REGISTER ...]
+
+        Across buyers (the register's buyer column; empty is the council), finds contracts
+        that could be re-procured together: the same main CPV code to N digits (2 to 8,
+        default 3) or the same provider, ending within LENGTH of each other (default 6m),
+        held by two or more buyers, and ending on or after --as-of. --postcode-area keeps
+        buyers whose postcode starts with those letters. Clusters rank by combined annual
+        value; each proposes a common end (the latest current end), each member's extension,
+        its cost and whether its options allow it, and the procurement start the route needs.
+        --buyer NAME shows only that buyer's clusters, with a sentence saying how close its
+        contract's end is to the others'. A cluster is an opportunity to look at, not advice.
+
+        Example: commission opportunities register.csv --buyer "Durham County Council"
 
         """
     case .check:

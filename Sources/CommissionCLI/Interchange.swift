@@ -59,6 +59,12 @@ extension Commission {
       output = .stream {
         OCDSExport.writePackage(register: register, contracts: contracts, asOf: asOf, to: &$0)
       }
+    case .tidy:
+      output = .stream { TidyExport.writeCSV(contracts, council: register.council.name, to: &$0) }
+    case .jsonl:
+      output = .stream {
+        TidyExport.writeJSONLines(contracts, council: register.council.name, to: &$0)
+      }
     default: output = .stream { register.writeCanonicalCSV(contracts, to: &$0) }
     }
     return (output, .success, inputs)

@@ -13,6 +13,7 @@ public enum CommandName: String, CaseIterable, Sendable {
   case export
   case `import`
   case report
+  case opportunities
 
   var summary: String {
     switch self {
@@ -23,9 +24,12 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .gantt: return "timeline of contracts, options, proposals and the commissioning cycle"
     case .decision: return "draft the Proposed Record of Decision for a synchronised extension"
     case .whatif: return "apply scenario files and compare them with the baseline, side by side"
-    case .export: return "write the register as csv, json, ics (calendar), mermaid or ocds"
+    case .export:
+      return "write the register as csv, json, ics, mermaid, ocds, tidy or jsonl"
     case .import: return "read OCDS or a foreign-headed CSV into a canonical register CSV"
     case .report: return "one self-contained HTML page for a programme (--group) or the register"
+    case .opportunities:
+      return "contracts of several buyers, ending close together, to procure together"
     }
   }
 
@@ -49,9 +53,10 @@ public enum CommandName: String, CaseIterable, Sendable {
     case .gantt: return [.text, .svg, .json]
     case .decision: return [.markdown, .text, .html, .json, .docx]
     case .whatif: return [.text, .json, .csv]
-    case .export: return [.csv, .json, .ics, .mermaid, .ocds]
+    case .export: return [.csv, .json, .ics, .mermaid, .ocds, .tidy, .jsonl]
     case .import: return [.csv]
     case .report: return [.html]
+    case .opportunities: return [.text, .json, .tidy]
     }
   }
 }
@@ -69,6 +74,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case ocds
   /// A Word document (Office Open XML): bytes, not text, so never to a terminal.
   case docx
+  /// One flat row per contract (CSV) for analytics engines; JSON Lines with `jsonl`.
+  case tidy
+  case jsonl
 }
 
 /// A parsed command line: what to run, on what, with which options.
@@ -107,6 +115,8 @@ public struct Invocation: Equatable, Sendable {
   public var provider: String?
   /// `expiring`: only contracts of this department.
   public var department: String?
+  /// `opportunities`: its CPV depth, window, postcode area and buyer.
+  public var opportunity = OpportunityFlags()
   /// `completion SHELL`: print the completion script for this shell.
   public var completion: String?
   public var strict = false
@@ -243,6 +253,8 @@ extension Invocation {
       case "--group": invocation.group = try value(for: flag, inline: inline)
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
       case "--department": invocation.department = try value(for: flag, inline: inline)
+      case "--cpv-digits", "--window", "--postcode-area", "--buyer":
+        try invocation.opportunity.set(flag, try value(for: flag, inline: inline))
       case "--width":
         // Checked once the command and format are known: columns for text, pixels for a page.
         widthText = try value(for: flag, inline: inline)
@@ -464,6 +476,8 @@ extension Invocation {
     case "--change": return "-£250,000"
     case "--scope": return "\"to add the Swale service\""
     case "--contract-start", "--contract-end": return "2015-10-01"
+    case "--cpv-digits", "--window", "--postcode-area", "--buyer":
+      return OpportunityFlags.example(flag)
     default: return "VALUE"
     }
   }

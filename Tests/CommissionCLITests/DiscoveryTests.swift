@@ -13,7 +13,7 @@ struct DidYouMeanTests {
     (
       ["expring"],
       "unknown command 'expring'; did you mean 'expiring'? (the commands are summary, expiring, check, "
-        + "align, gantt, decision, whatif, export, import, report, help, completion)"
+        + "align, gantt, decision, whatif, export, import, report, opportunities, help, completion)"
     ),
     (
       ["completion", "bsh"],

@@ -128,11 +128,11 @@ struct InterchangeCommandTests {
       ),
       (
         ["export", "--format", "pdf"], 64,
-        "commission: the value 'pdf' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx\n"
+        "commission: the value 'pdf' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx, tidy, jsonl\n"
       ),
       (
         ["export", "--format", "text"], 64,
-        "commission: the value 'text' is invalid for 'export --format'; use csv or json or ics or mermaid or ocds\n"
+        "commission: the value 'text' is invalid for 'export --format'; use csv or json or ics or mermaid or ocds or tidy or jsonl\n"
       ),
     ])
   func errors(_ arguments: [String], _ code: Int32, _ message: String) {

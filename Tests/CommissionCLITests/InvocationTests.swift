@@ -38,7 +38,7 @@ struct InvocationTests {
       (["expiring", "--by"], "missing value for '--by'; for example --by 2016-09-30"),
       (
         ["expiring", "--format", "xml"],
-        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx"
+        "the value 'xml' is invalid for '--format <format>'; use one of text, json, csv, svg, markdown, html, ics, mermaid, ocds, docx, tidy, jsonl"
       ),
       (
         ["expiring", "--width", "10"],
@@ -47,7 +47,8 @@ struct InvocationTests {
       (
         ["expire"],
         "unknown command 'expire'; did you mean 'expiring' or 'export'? (the commands are "
-          + "summary, expiring, check, align, gantt, decision, whatif, export, import, report, help, "
+          + "summary, expiring, check, align, gantt, decision, whatif, export, import, "
+          + "report, opportunities, help, "
           + "completion)"
       ),
       (["check", "--strict=yes"], "'--strict' takes no value"),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Whether the tests that validate exports with Python packages (`icalendar`, `jsonschema`,
-/// `python-docx`, pip-installed into `.build/validate-venv` when missing) can run here.
+/// `python-docx`, `duckdb`, pip-installed into `.build/validate-venv` when missing) can run here.
 ///
 /// Under `CI=true` they always run, and fail if they cannot: CI must not pass by skipping.
 /// Elsewhere they run when the packages are already importable (by `python3` or the venv), or
@@ -25,12 +25,12 @@ enum PythonTools {
   static func probe(venvPython: String) -> (Bool, String) {
     let script = """
       import importlib.util, os, socket, subprocess, sys
-      need = ("icalendar", "jsonschema", "docx")
+      need = ("icalendar", "jsonschema", "docx", "duckdb")
       if all(importlib.util.find_spec(m) for m in need):
           print("ready"); sys.exit(0)
       venv = sys.argv[1]
       if os.path.exists(venv) and subprocess.run(
-              [venv, "-c", "import icalendar, jsonschema, docx"], capture_output=True).returncode == 0:
+              [venv, "-c", "import icalendar, jsonschema, docx, duckdb"], capture_output=True).returncode == 0:
           print("ready"); sys.exit(0)
       missing = [m for m in ("venv", "ensurepip") if importlib.util.find_spec(m) is None]
       if missing:
