@@ -37,6 +37,10 @@ public struct OpportunityFlags: Equatable, Sendable {
       }
       postcodeArea = letters.uppercased()
     default:
+      guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw UsageError(
+          "'--buyer' needs a buyer's name, or part of one, like \"Medway Council\"")
+      }
       buyer = text
     }
   }

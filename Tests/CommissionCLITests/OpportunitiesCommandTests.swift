@@ -139,6 +139,7 @@ struct OpportunitiesCommandTests {
     arguments: [
       (["--buyer", "Medwey Council"], Int32(1), "did you mean 'Medway Council'?"),
       (["--buyer", "Council"], 1, "is part of 3 buyers' names"),
+      (["--buyer", " "], 64, "'--buyer' needs a buyer's name"),
       (["--cpv-digits", "1"], 64, "'--cpv-digits <n>'"),
       (["--cpv-digits", "9"], 64, "'--cpv-digits <n>'"),
       (["--window", "6 hours"], 64, "'--window <length>'"),

@@ -275,3 +275,38 @@ struct RegisterLoaderTests {
     #expect(register.diagnostics.filter { $0.severity == .error }.isEmpty)
   }
 }
+
+@Suite("Provider cells: split at ; and /, but not at a / beside a lone letter")
+struct ProviderSpellingTests {
+  @Test(
+    "spellings",
+    arguments: [
+      ("Salus/Addaction", ["Salus", "Addaction"]),
+      ("KCHFT / MFT; Porchlight", ["KCHFT", "MFT", "Porchlight"]),
+      ("PETER DISPLAYS LTD T/A LIMELIGHT", ["PETER DISPLAYS LTD T/A LIMELIGHT"]),
+      ("C/O Kent Council", ["C/O Kent Council"]),
+      ("C/D Ltd", ["C/D Ltd"]),
+      ("AB/CD", ["AB", "CD"]),
+      ("Café Ltd/Crèche Co", ["Café Ltd", "Crèche Co"]),
+      (" ; / ", []),
+    ])
+  func spellings(cell: String, expected: [String]) {
+    #expect(RowReading.providerSpellings(cell) == expected)
+  }
+}
+
+@Suite("CPV cells: one with no eight-digit code is a warning at its cell")
+struct CPVCellTests {
+  @Test(
+    "cells",
+    arguments: [
+      ("85000000-9", false), ("85000000; 85300000", false), ("CPV 79952000 events", false),
+      ("abc", true), ("8500000", true), ("999999999", true), ("8500-0000", true),
+    ])
+  func cell(text: String, warned: Bool) throws {
+    let r = try register("service,end,cpv\nA,2020-01-01,\(text)\n")
+    let found = r.diagnostics.filter { $0.message.hasPrefix("cpv '") }
+    #expect(found.count == (warned ? 1 : 0))
+    #expect(found.allSatisfy { $0.severity == .warning && $0.location?.column == 14 })
+  }
+}

@@ -356,6 +356,9 @@ struct LengthUnitTests {
       ("90 days", .days(90)), ("six months", .months(6)),
       ("3 hours", nil), ("3 quarters", nil), ("3", nil), ("3 mo", nil), ("2 fortnights", nil),
       ("3 decades", nil),
+      // Each short unit the length words allow reads as that unit, not as years.
+      ("1d", .days(1)), ("2d", .days(2)), ("1w", .days(7)), ("2wk", .days(14)),
+      ("3 wks", .days(21)),
     ] as [(String, Length?)])
   func units(text: String, length: Length?) {
     #expect(LengthParser.parse(text) == length)

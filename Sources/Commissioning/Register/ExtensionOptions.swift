@@ -118,9 +118,9 @@ public enum OptionsParser {
           unit = .years
         } else if DateParser.isWord(t, bytes, oneOf: ["month", "months", "mth", "mths", "m"]) {
           unit = .months
-        } else if DateParser.isWord(t, bytes, oneOf: ["week", "weeks"]) {
+        } else if DateParser.isWord(t, bytes, oneOf: ["week", "weeks", "wk", "wks", "w"]) {
           unit = .weeks
-        } else if DateParser.isWord(t, bytes, oneOf: ["day", "days"]) {
+        } else if DateParser.isWord(t, bytes, oneOf: ["day", "days", "d"]) {
           unit = .days
         }
         if unit != nil { end += 1 }

@@ -493,6 +493,15 @@ public enum RegisterLoader {
     contract.councilShare = row.readCouncilShare()
     contract.buyer = row.text(.buyer)
     contract.cpvText = row.text(.cpv)
+    if !contract.cpvText.isEmpty, CPVCode.codes(in: contract.cpvText).isEmpty {
+      row.note(
+        [
+          Finding(
+            .warning,
+            "cpv \(quoted(contract.cpvText)) holds no CPV code (eight digits, as 85000000-9); "
+              + "the contract is left out of CPV clusters")
+        ], .cpv)
+    }
     contract.buyerPostcode = row.text(.buyerPostcode)
     row.noteCouncilShare(contract)
     if !contract.commissioner.isEmpty,

@@ -43,12 +43,7 @@ struct RowReading {
   mutating func readProviders(aliases: [String: String]) -> [String] {
     var providers: [String] = []
     let cell = text(.provider)
-    let spellings =
-      cell.asciiParts(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ";") })
-      ?? cell.split(whereSeparator: { $0 == "/" || $0 == ";" }).map {
-        String($0).trimmingASCIISpaces
-      }
-    for spelling in spellings {
+    for spelling in RowReading.providerSpellings(cell) {
       guard !spelling.isEmpty else { continue }
       let canonical = aliases[Column.normalise(spelling)] ?? spelling
       if canonical != spelling {
@@ -57,6 +52,44 @@ struct RowReading {
       providers.append(canonical)
     }
     return providers
+  }
+
+  /// The spellings a provider cell holds: split at `;` and at `/` (`Salus/Addaction`), but not
+  /// at a `/` beside a lone letter, which abbreviates (`T/A` is "trading as", `C/O` "care of").
+  /// Byte-level: the marks are ASCII, so a split never falls inside a character.
+  static func providerSpellings(_ cell: String) -> [String] {
+    var text = cell
+    return text.withUTF8 { bytes in
+      func isLetter(_ i: Int) -> Bool {
+        i >= 0 && i < bytes.count && TextScanner.isLetter(bytes[i])
+      }
+      func isGap(_ i: Int) -> Bool {
+        i < 0 || i >= bytes.count || bytes[i] <= 0x20 || bytes[i] == UInt8(ascii: ";")
+          || bytes[i] == UInt8(ascii: "/")
+      }
+      var parts: [String] = []
+      var start = 0
+      for i in 0...bytes.count {
+        if i < bytes.count {
+          if bytes[i] == UInt8(ascii: "/") {
+            let loneBefore = isLetter(i - 1) && isGap(i - 2)
+            let loneAfter = isLetter(i + 1) && isGap(i + 2)
+            guard !loneBefore, !loneAfter else { continue }
+          } else if bytes[i] != UInt8(ascii: ";") {
+            continue
+          }
+        }
+        var (first, end) = (start, i)
+        while first < end && bytes[first] <= 0x20 { first += 1 }
+        while end > first && bytes[end - 1] <= 0x20 { end -= 1 }
+        if first < end {
+          parts.append(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self))
+        }
+        start = i + 1
+      }
+      return parts
+    }
   }
 
   // MARK: - Value
