@@ -122,7 +122,7 @@ public enum Commission {
     _ stdout: inout Out
   ) throws(CommandFailure) {
     if let path {
-      try Files.write(to: path, inputs: inputs, environment: environment) {
+      try Files.write(to: path, inputs: inputs, environment: environment, binary: true) {
         $0.write(bytes: bytes)
       }
     } else if var byteStream = stdout as? any ByteOutputStream {
@@ -138,12 +138,10 @@ public enum Commission {
   static func refuseBinaryOnTerminal(
     _ format: OutputFormat, _ invocation: Invocation, _ environment: Environment
   ) throws(CommandFailure) {
-    let toFile = invocation.output.map { Files.descriptorNamed($0) != STDOUT_FILENO } ?? false
-    guard format == .docx, !toFile, environment.isTerminal else { return }
-    throw CommandFailure(
-      .usage,
-      "--format docx writes a binary Word file, not for a terminal; "
-        + "give '--output FILE' (for example --output record.docx)")
+    guard format == .docx else { return }
+    let terminal = invocation.output.map { Files.opensTerminal($0, environment) }
+    guard terminal ?? environment.isTerminal else { return }
+    throw Files.binaryOnTerminal()
   }
 
   /// The one choke point for what a command prints: text for people (text, Markdown, Mermaid)

@@ -15,7 +15,8 @@ enum Files {
   }
 
   /// Loads the registers as one, and says which of its files each register given gave (for
-  /// the cross-register check): one list of file names per path.
+  /// the cross-register check): one list of file names per path. The inputs are every file
+  /// read and every register folder, the folder with a trailing `/`.
   static func loadRegisters(_ paths: [String], environment: Environment) throws(CommandFailure)
     -> (register: Register, inputs: [String], parts: [[String]])
   {
@@ -63,6 +64,8 @@ enum Files {
           throw CommandFailure(.dataError, RegisterError.noCSV(name: path).description)
         }
         names.append(URL(fileURLWithPath: absolute).lastPathComponent)
+        // The folder itself, marked by its slash: an output inside it would join the register.
+        absolutePaths.append(folder + "/")
       } else {
         folder = (absolute as NSString).deletingLastPathComponent
         csvFiles = [absolute]

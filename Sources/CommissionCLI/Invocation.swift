@@ -204,7 +204,8 @@ extension Invocation {
         invocation.scale = scale
       case "--sort", "--min-severity":
         try invocation.setReportFlag(flag, try value(for: flag, inline: inline))
-      case "--spec": invocation.spec = try value(for: flag, inline: inline)
+      case "--spec":
+        invocation.spec = try fileName(flag, try value(for: flag, inline: inline))
       case "--decision-number":
         invocation.decisionFields.decisionNumber = try value(for: flag, inline: inline)
       case "--decision-maker":
@@ -249,7 +250,8 @@ extension Invocation {
           throw UsageError(invalid(text, "--format <format>", OutputFormat.allCases))
         }
         invocation.format = format
-      case "--output", "-o": invocation.output = try value(for: flag, inline: inline)
+      case "--output", "-o":
+        invocation.output = try fileName(flag, try value(for: flag, inline: inline))
       case "--group": invocation.group = try value(for: flag, inline: inline)
       case "--provider": invocation.provider = try value(for: flag, inline: inline)
       case "--department": invocation.department = try value(for: flag, inline: inline)
@@ -361,13 +363,29 @@ extension Invocation {
     return invocation
   }
 
+  /// A file name given to `--output` or `--spec`: not empty, and not an option-looking word
+  /// (`--output --help` would otherwise write a file named `--help`, and a forgotten name
+  /// swallow the next flag). Only `-` alone, standard output, starts with a dash; a file whose
+  /// name does is still reached as `./-name`.
+  static func fileName(_ flag: String, _ text: String) throws(UsageError) -> String {
+    guard !text.isEmpty else {
+      throw UsageError("'\(flag)' needs a file name; for example \(flag) \(example(flag))")
+    }
+    guard text == "-" || !text.hasPrefix("-") else {
+      throw UsageError(
+        "'\(flag)' needs a file name, not '\(text)' (write ./\(text) for a file of that name)")
+    }
+    return text
+  }
+
   /// The days an alarm may come before its date: up to ten years, like the council's notice
   /// and lead times, so a calendar never carries `TRIGGER:-P99999999999D`.
   static let alarmDays = 0...3650
 
   /// The years a date on the command line may fall in. Councils plan decades ahead, not
-  /// millennia; `--start 0001-01-01` is a slip, and reports about it would be nonsense.
-  static let commandLineYears = 1900...2200
+  /// millennia; `--start 0001-01-01` is a slip, and reports about it would be nonsense. A
+  /// decision spec's dates are held to the same range.
+  static let commandLineYears = DecisionSpec.years
 
   /// A date given on the command line: ISO, or day-first as UK users write it (`30/09/2016`,
   /// `30 Sep 2016`, `30 September 2016`), and within ``commandLineYears``.

@@ -18,6 +18,22 @@ extension Files {
     }
   }
 
+  /// Whether writing `path` would reach a terminal: standard output when it is one, another
+  /// named descriptor that is one, or a character device (`/dev/tty`, `/dev/pts/3`) that opens
+  /// as one. A device that cannot be opened is not a terminal here; the write says why.
+  static func opensTerminal(_ path: String, _ environment: Environment) -> Bool {
+    if let descriptor = descriptorNamed(path) {
+      return descriptor == STDOUT_FILENO ? environment.isTerminal : isatty(descriptor) == 1
+    }
+    let absolute = path.hasPrefix("/") ? path : environment.currentDirectory + "/" + path
+    var status = stat()
+    guard stat(absolute, &status) == 0, status.st_mode & S_IFMT == S_IFCHR else { return false }
+    let descriptor = open(absolute, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return isatty(descriptor) == 1
+  }
+
   /// Writes `text` to `path`, as ``write(to:inputs:environment:_:)`` writes a stream.
   static func write(
     _ text: String, to path: String, inputs: [String], environment: Environment
@@ -34,10 +50,13 @@ extension Files {
   ///   file or to nothing (the link would be replaced, or followed where an attacker pointed it),
   ///   or cannot be written.
   static func write(
-    to path: String, inputs: [String], environment: Environment,
+    to path: String, inputs: [String], environment: Environment, binary: Bool = false,
     _ body: (inout OutputSink) -> Void
   ) throws(CommandFailure) {
     if let descriptor = descriptorNamed(path) {
+      if binary, descriptor != STDOUT_FILENO, isatty(descriptor) == 1 {
+        throw binaryOnTerminal()
+      }
       if let failure = ChunkWriter.stream(body, to: descriptor) {
         throw cannotWrite(path, failure)
       }
@@ -49,6 +68,7 @@ extension Files {
     for input in inputs where (input as NSString).resolvingSymlinksInPath == resolved {
       throw CommandFailure(.cannotCreate, "refusing to write '\(path)': it is one of the inputs")
     }
+    try refuseInsideRegisterFolder(absolute, path, inputs, environment)
     var target = stat()
     var link = stat()
     let isLink = lstat(absolute, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
@@ -69,8 +89,35 @@ extension Files {
           "refusing to write '\(path)': it is a symbolic link; name the file it points to")
       }
       try replace(at: absolute, path, existing: target, environment, body)
-    default: try writeDirectly(to: absolute, path, body)
+    default: try writeDirectly(to: absolute, path, binary: binary, body)
     }
+  }
+
+  /// Refuses an output anywhere inside a register folder given as input (`inputs` marks one
+  /// with a trailing `/`): a folder register reads every `*.csv` in it and `council.json`, so a
+  /// new file there would be read as part of it and could break every later command on it.
+  /// Any name is refused, not only those two kinds: the rule is simpler to know and to trust.
+  static func refuseInsideRegisterFolder(
+    _ absolute: String, _ path: String, _ inputs: [String], _ environment: Environment
+  ) throws(CommandFailure) {
+    // The parent is resolved, not the path: a new file has no path to resolve yet.
+    let parent = realPath((absolute as NSString).deletingLastPathComponent)
+    for input in inputs where input.hasSuffix("/") {
+      let folder = realPath(String(input.dropLast()))
+      guard parent == folder || parent.hasPrefix(folder + "/") else { continue }
+      throw CommandFailure(
+        .cannotCreate,
+        "refusing to write '\(path)': it is inside the register folder "
+          + "'\(display(folder, environment))' and would be read as part of it")
+    }
+  }
+
+  /// The path with every symbolic link and `..` resolved by the system, or as given when it
+  /// cannot be (it does not exist).
+  static func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// Replaces (or creates) a regular file: an exclusive temporary file beside it, given the
@@ -121,10 +168,7 @@ extension Files {
         return (descriptor, temporary)
       }
       if errno == EEXIST { continue }
-      if errno == ENOENT {
-        throw CommandFailure(.cannotCreate, "cannot write '\(path)': the folder is missing")
-      }
-      throw cannotWrite(path, errno)
+      throw cannotCreate(in: folder, path, errno)
     }
     throw CommandFailure(.cannotCreate, "cannot write '\(path)': no free temporary name")
   }
@@ -158,10 +202,12 @@ extension Files {
   /// Opened without blocking, so a FIFO nobody reads is refused (`ENXIO`) instead of waiting for
   /// ever; then switched back to blocking, so a slow reader gets every byte.
   static func writeDirectly(
-    to absolute: String, _ path: String, _ body: (inout OutputSink) -> Void
+    to absolute: String, _ path: String, binary: Bool, _ body: (inout OutputSink) -> Void
   ) throws(CommandFailure) {
     let descriptor = try openWithoutWaiting(absolute, path)
     defer { close(descriptor) }
+    // Checked on the descriptor itself too: the path may have become a terminal since.
+    if binary, isatty(descriptor) == 1 { throw binaryOnTerminal() }
     var status = stat()
     // Swapped for a regular file since it was looked at: nothing is written yet; refuse.
     guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFREG else {
@@ -201,6 +247,30 @@ extension Files {
       throw cannotWrite(path, number)
     }
     return descriptor
+  }
+
+  /// A binary file (`.docx`) is never written to a terminal: its bytes would scramble the
+  /// screen, and nothing could save them as a file.
+  static func binaryOnTerminal() -> CommandFailure {
+    CommandFailure(
+      .usage,
+      "--format docx writes a binary Word file, not for a terminal; "
+        + "give '--output FILE' (for example --output record.docx)")
+  }
+
+  /// Why no file could be made in `folder`: it is missing only when it truly is. A folder that
+  /// is there but takes no new file (`/proc`, which answers ENOENT; a read-only or forbidden
+  /// one) says so, with the system's reason.
+  static func cannotCreate(in folder: String, _ path: String, _ number: Int32) -> CommandFailure {
+    var status = stat()
+    if number == ENOENT, stat(folder, &status) != 0 {
+      return CommandFailure(.cannotCreate, "cannot write '\(path)': the folder is missing")
+    }
+    let reason =
+      number == ENOENT ? "the folder takes no new files" : String(cString: strerror(number))
+    return CommandFailure(
+      .cannotCreate,
+      "cannot write '\(path)': cannot create a file in its folder '\(folder)': \(reason)")
   }
 
   static func cannotWrite(_ path: String, _ number: Int32) -> CommandFailure {

@@ -109,6 +109,10 @@ extension DecisionSpec {
     "change", "originalValue", "scope",
   ]
 
+  /// The years a date in a spec may fall in, as on the command line: councils plan decades
+  /// ahead, not millennia, so `"meetingDate": "0001-01-01"` is a slip, not a meeting.
+  public static let years = 1900...2200
+
   /// Reads a decision spec (JSON, `"version": 1`).
   ///
   /// - Throws: ``DecisionSpecError`` naming the field that is wrong; an unknown key is an error
@@ -149,6 +153,11 @@ extension DecisionSpec {
       guard let s = try string(key) else { return nil }
       guard let d = Day(s) else {
         throw fail("'\(key)' must be a date like 2016-09-30, not '\(s)'")
+      }
+      guard years.contains(d.year) else {
+        throw fail(
+          "'\(key)' must be a date in the years \(years.lowerBound) to \(years.upperBound), "
+            + "not '\(s)'")
       }
       return d
     }
