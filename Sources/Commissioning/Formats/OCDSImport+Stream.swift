@@ -12,6 +12,8 @@ struct ReleaseIndex {
     var date: String
     /// How many releases of the ocid the file holds.
     var count: Int
+    /// How many of them carry the kept release's date (the last of these is kept).
+    var tied = 1
   }
 
   let buffer: UnsafeBufferPointer<UInt8>
@@ -21,6 +23,8 @@ struct ReleaseIndex {
   var kept: [String: Kept] = [:]
   /// The ocids in the order they first appear.
   var order: [String] = []
+  /// Notes on the file as a whole (a byte-order mark skipped), given before any release's.
+  var preface: [Diagnostic] = []
   /// Gives back the pages read so far (see ``OCDSImport/read(buffer:file:drain:evict:each:)``).
   var evict: (() -> Void)?
   /// The most one read of a mapped file can bring in: the kernel may map a file's pages 2 MiB
@@ -162,7 +166,7 @@ struct ReleaseIndex {
       guard let found = try identity(range) else { return }
       (ocid, date) = found
     } else {
-      guard let release = try ReleaseIndex.release(JSONReading.value(buffer, range), kind: kind)
+      guard let release = try ReleaseIndex.release(parse(range), kind: kind)
       else { return }
       (ocid, date) = (release["ocid"] as? String, (release["date"] as? String) ?? "")
     }
@@ -171,6 +175,7 @@ struct ReleaseIndex {
     if var entry = kept[ocid] {
       entry.count += 1
       if date >= entry.date {
+        entry.tied = date == entry.date ? entry.tied + 1 : 1
         (entry.range, entry.kind, entry.line, entry.date) = (range, kind, line, date)
       }
       kept[ocid] = entry
@@ -219,6 +224,22 @@ struct ReleaseIndex {
     return try JSONReading.value(buffer, range) as? String
   }
 
+  /// A checked release or record read by Foundation, its numeric amounts first rewritten as
+  /// marked text (see ``OCDSImport/markingAmounts(_:_:)``); a failure is placed in the file.
+  func parse(_ range: Range<Int>) throws(JSONReading.Failure) -> Any {
+    guard let marked = OCDSImport.markingAmounts(buffer, range) else {
+      return try JSONReading.value(buffer, range)
+    }
+    do {
+      return try marked.withUnsafeBufferPointer { (bytes) throws(JSONReading.Failure) in
+        try JSONReading.value(bytes, 0..<bytes.count)
+      }
+    } catch {
+      // Placed in the original bytes: Foundation refuses the release as written too.
+      return try JSONReading.value(buffer, range)
+    }
+  }
+
   /// The release a unit stands for: itself if it has an ocid, or a record's compiled release,
   /// else its latest embedded release.
   static func release(_ value: Any, kind: Kind) -> [String: Any]? {
@@ -239,6 +260,7 @@ struct ReleaseIndex {
     _ each: ([Column: String], Int) throws(OCDSImport.ImportError) -> Void
   ) throws(OCDSImport.ImportError) -> OCDSImport.Summary {
     var summary = OCDSImport.Summary()
+    summary.diagnostics = preface
     summary.releases = releases
     var unevicted = 0
     var last = 0
@@ -259,19 +281,14 @@ struct ReleaseIndex {
       let release: [String: Any]
       do {
         guard
-          let found = try ReleaseIndex.release(
-            JSONReading.value(buffer, entry.range), kind: entry.kind)
+          let found = try ReleaseIndex.release(parse(entry.range), kind: entry.kind)
         else { continue }
         release = found
       } catch {
         throw located(error)
       }
       if entry.count > 1 {
-        summary.diagnostics.append(
-          Diagnostic(
-            .note,
-            "ocid \(ocid) appears \(entry.count) times; kept the latest release (\((release["date"] as? String) ?? "undated"))",
-            at: SourceLocation(file: file, line: entry.line, column: 1)))
+        summary.diagnostics.append(duplicateNote(ocid, entry, release))
       }
       let rows = OCDSImport.contractRows(
         release, ocid: ocid, file: file, line: entry.line, diagnostics: &summary.diagnostics)
@@ -289,6 +306,18 @@ struct ReleaseIndex {
       }
     }
     return summary
+  }
+
+  /// Which of an ocid's releases was kept: the latest, or the last of those tied on its date.
+  func duplicateNote(_ ocid: String, _ entry: Kept, _ release: [String: Any]) -> Diagnostic {
+    let date = (release["date"] as? String) ?? "undated"
+    let kept =
+      entry.tied > 1
+      ? "kept the last of \(entry.tied) releases dated \(date.isEmpty ? "undated" : date)"
+      : "kept the latest release (\(date))"
+    return Diagnostic(
+      .note, "ocid \(ocid) appears \(entry.count) times; \(kept)",
+      at: SourceLocation(file: file, line: entry.line, column: 1))
   }
 
   /// A failure inside a checked document, at its line and column.

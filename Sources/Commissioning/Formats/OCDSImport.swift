@@ -81,7 +81,16 @@ public enum OCDSImport {
     buffer: UnsafeBufferPointer<UInt8>, file: String, drain: (([Diagnostic]) -> Void)? = nil,
     evict: (() -> Void)? = nil, each: ([Column: String], Int) throws(ImportError) -> Void
   ) throws(ImportError) -> Summary {
-    var index = ReleaseIndex(buffer: buffer, file: file)
+    // A UTF-8 byte-order mark (Windows tools write one) is skipped with a note.
+    let bom = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+    var index = ReleaseIndex(
+      buffer: bom ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer, file: file)
+    if bom {
+      index.preface.append(
+        Diagnostic(
+          .note, "the file begins with a UTF-8 byte-order mark; skipped",
+          at: SourceLocation(file: file, line: 1, column: 1)))
+    }
     index.evict = evict
     try index.collect()
     guard index.releases > 0 else {
@@ -107,6 +116,9 @@ public enum OCDSImport {
       OCDSImport.text(value, id: ocid, field: field, at: at, diagnostics: &diagnostics)
     }
     let buyer = text((release["buyer"] as? [String: Any])?["name"], "buyer")
+    if buyer.trimmingCharacters(in: .whitespaces).isEmpty {
+      diagnostics.append(Diagnostic(.note, "\(ocid): no buyer named; left empty", at: at))
+    }
     let tenderTitle = text(tender["title"], "tender title")
     let tenderDescription = text(tender["description"], "tender description")
     let awards = release["awards"] as? [[String: Any]] ?? []
@@ -159,23 +171,19 @@ public enum OCDSImport {
       row[.buyerPostcode] = buyerPostcode(release)
       row[.source] = "\(file):\(line) \(s.id)"
       // Value: OCDS values are the whole contract's.
-      if let amount = s.value?["amount"] as? NSNumber {
-        let currency = s.value?["currency"] as? String ?? "GBP"
-        let pence = (amount.doubleValue * 100).rounded()
-        if pence.isFinite, abs(pence) < 9e17 {
-          let money = Money(minorUnits: Int64(pence), currency: currency)
-          row[.value] = money.formatted(alwaysShowPence: true)
-          row[.valueBasis] = "total"
-          if money.minorUnits == 0 {
-            diagnostics.append(Diagnostic(.note, "\(s.id): the source gives a value of 0", at: at))
-          }
+      if let value = s.value,
+        let money = money(value, id: s.id, at: at, diagnostics: &diagnostics)
+      {
+        row[.value] = money.formatted(alwaysShowPence: true)
+        row[.valueBasis] = "total"
+        if money.minorUnits == 0, value["amount"].map(isZeroText) ?? false {
+          diagnostics.append(Diagnostic(.note, "\(s.id): the source gives a value of 0", at: at))
         }
       }
       // Period: dates, a duration, a maximum extent.
       if let period = s.period {
-        let start = date(
-          period["startDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
-        var end = date(period["endDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
+        let start = date(period["startDate"], "start", id: s.id, at: at, diagnostics: &diagnostics)
+        var end = date(period["endDate"], "end", id: s.id, at: at, diagnostics: &diagnostics)
         if end == nil, let days = period["durationInDays"].flatMap(JSONReading.wholeNumber) {
           if !maxDuration.contains(days) {
             diagnostics.append(
@@ -201,7 +209,7 @@ public enum OCDSImport {
         row[.start] = start?.iso ?? ""
         row[.end] = end?.iso ?? ""
         if let extent = date(
-          period["maxExtentDate"] as? String, id: s.id, at: at, diagnostics: &diagnostics)
+          period["maxExtentDate"], "max extent", id: s.id, at: at, diagnostics: &diagnostics)
         {
           row[.maxEnd] = extent.iso
         }
@@ -240,10 +248,18 @@ public enum OCDSImport {
   static let maxDuration = 0...36_500
 
   /// An OCDS date-time as a UK calendar day: midnight BST is written as 23:00 the day before.
-  static func date(_ text: String?, id: String, at: SourceLocation, diagnostics: inout [Diagnostic])
-    -> Day?
-  {
-    guard let text, text.utf8.count >= 10, let day = Day(String(text.prefix(10))) else {
+  /// A value that is not a date (`2020-02-30`, a number) is left empty with a warning naming
+  /// the field and the text; null or missing is no date, said by nothing.
+  static func date(
+    _ value: Any?, _ field: String, id: String, at: SourceLocation,
+    diagnostics: inout [Diagnostic]
+  ) -> Day? {
+    guard let value, !(value is NSNull) else { return nil }
+    guard let text = value as? String, text.utf8.count >= 10, let day = Day(String(text.prefix(10)))
+    else {
+      let shown = (value as? String) ?? "\(value)"
+      diagnostics.append(
+        Diagnostic(.warning, "\(id): \(field): '\(shown)' is not a date; left empty", at: at))
       return nil
     }
     if text.dropFirst(10).hasPrefix("T23:00:00") {
