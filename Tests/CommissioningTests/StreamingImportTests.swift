@@ -86,7 +86,9 @@ struct StreamingImportTests {
     #expect(result.releases == 4)
     #expect(
       result.diagnostics.map(\.description) == [
-        "r.json:1:1: note: ocid b appears 3 times; kept the latest release (2021-01-01)"
+        "r.json:1:1: note: ocid b appears 3 times; kept the latest release (2021-01-01)",
+        "r.json:1:1: note: b: no buyer named; left empty",
+        "r.json:1:1: note: a: no buyer named; left empty",
       ])
   }
 
