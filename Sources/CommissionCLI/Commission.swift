@@ -277,6 +277,7 @@ public enum Commission {
       var options = GanttOptions()
       // A drawing's window and scale do not follow the terminal: it is laid out as a wide chart.
       options.width = format == .svg ? ProgrammeReport.chartColumns : width
+      options.drawing = format == .svg
       options.scale = invocation.scale
       options.from = try invocation.fromText.map { text throws(CommandFailure) -> Day in
         do throws(UsageError) {

@@ -18,7 +18,7 @@ extension Commission {
     do {
       report = try ProgrammeReport(
         register: register, asOf: asOf,
-        by: invocation.by ?? ProgrammeReport.defaultBy(asOf: asOf), group: invocation.group,
+        by: invocation.by, group: invocation.group,
         target: target)
     } catch {
       throw CommandFailure(.failure, error.description)

@@ -8,6 +8,7 @@ extension AlignmentProposal {
     doc.heading("Aligning \(group) · \(council.name) · \(registerName)")
     doc.paragraph(targetSentence)
     doc.table(Self.wordColumns, contracts.map(Self.wordRow))
+    if let key = tableKey { doc.paragraph(key) }
     doc.paragraph(costSentence)
     doc.paragraph(keyDecisionSentence)
     doc.label("Deadlines")
@@ -29,6 +30,21 @@ extension AlignmentProposal {
       for flag in p.flags { doc.bullet([WordDocument.Run(flag.message)]) }
     }
     return doc
+  }
+
+  /// One line under the contracts table saying what its one-word cells mean, for a reader of
+  /// the paper who never saw the tool; `nil` when no cell says `partner` or `beyond`.
+  var tableKey: String? {
+    var parts: [String] = []
+    if contracts.contains(where: { Self.costCell($0) == "partner" }) {
+      parts.append("Cost \u{201C}partner\u{201D}: a partner leads the contract and bears that cost")
+    }
+    if contracts.contains(where: { $0.withinOptions != nil }) {
+      parts.append(
+        "Options \u{201C}within\u{201D} or \u{201C}beyond\u{201D}: whether the new end is "
+          + "within the extension options the contract allows")
+    }
+    return parts.isEmpty ? nil : "Key: " + parts.joined(separator: "; ") + "."
   }
 
   /// The `.docx` file's bytes.
@@ -61,11 +77,13 @@ extension AlignmentProposal {
     WordDocument.Column("Status", width: 1_400), WordDocument.Column("Why", width: 3_976),
   ]
 
-  /// A deadline's row, as the text report's line (a missed one says `MISSED` in capitals).
+  /// A deadline's row, as the text report's line (a missed one says `MISSED` in capitals); a
+  /// date with no countdown (a meeting) says `to come`, as the HTML report does, not a blank.
   static func deadlineRow(_ entry: (day: Day?, label: String, status: String, why: String))
     -> [WordDocument.Run]
   {
-    [entry.day.map { DateStyle.short($0) } ?? "", entry.label, entry.status, entry.why].map {
+    let status = entry.status.isEmpty ? "to come" : entry.status
+    return [entry.day.map { DateStyle.short($0) } ?? "", entry.label, status, entry.why].map {
       WordDocument.Run($0)
     }
   }

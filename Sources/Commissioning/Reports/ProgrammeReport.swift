@@ -43,12 +43,13 @@ public struct ProgrammeReport: Sendable {
   /// - Parameters:
   ///   - register: the register read.
   ///   - asOf: today.
-  ///   - by: the last end day the contracts-ending table lists.
+  ///   - by: the last end day the contracts-ending table lists; `nil` for the programme's
+  ///     target end when `group` has a proposal, else ``defaultBy(asOf:)``.
   ///   - group: one programme, or `nil` for every group in the register.
   ///   - target: how each group's common end is chosen (`--to`, `--start`, or the latest end).
   /// - Throws: ``GanttError/unknownGroup(_:known:)`` when no contract is in `group`.
   public init(
-    register: Register, asOf: Day, by: Day, group: String?, target: AlignmentTarget
+    register: Register, asOf: Day, by: Day?, group: String?, target: AlignmentTarget
   ) throws(GanttError) {
     if let group, !register.hasGroup(group) {
       throw .unknownGroup(group, known: register.groups)
@@ -56,16 +57,19 @@ public struct ProgrammeReport: Sendable {
     registerName = register.name
     councilName = register.council.name
     self.asOf = asOf
-    self.by = by
     self.group = group
     var scoped = register
     if let group { scoped.contracts = register.contracts.filter { $0.isIn(group: group) } }
     summary = SummaryReport(register: scoped, asOf: asOf)
+    let names = group.map { [$0] } ?? register.groups
+    groups = names.map { ProgrammeReport.plan($0, register: register, target: target, asOf: asOf) }
+    // A programme's page lists the contracts its proposal brings to one end: to the target.
+    let proposed = group == nil ? nil : groups.first?.proposal?.target
+    let by = by ?? proposed ?? ProgrammeReport.defaultBy(asOf: asOf)
+    self.by = by
     expiry = ExpiryReport(
       register: register, by: by, asOf: asOf, group: group, provider: nil, department: nil,
       sort: .end)
-    let names = group.map { [$0] } ?? register.groups
-    groups = names.map { ProgrammeReport.plan($0, register: register, target: target, asOf: asOf) }
     (diagnostics, otherDiagnostics) = ProgrammeReport.diagnostics(register, scoped, group: group)
     if case .latestEnd = target { showsDeadlines = group == nil } else { showsDeadlines = false }
   }
@@ -84,6 +88,9 @@ public struct ProgrammeReport: Sendable {
     var options = GanttOptions()
     options.group = group
     options.width = ProgrammeReport.chartColumns
+    // The page's chart shows the whole programme: every contract, the target, each key date.
+    options.coversAll = true
+    options.drawing = true
     plan.chart = try? GanttChart(
       register: register, asOf: asOf, proposal: plan.proposal, options: options)
     return plan

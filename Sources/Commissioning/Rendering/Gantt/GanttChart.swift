@@ -13,6 +13,12 @@ public struct GanttOptions: Sendable {
   public var ascii = false
   /// ANSI colour (the caller decides: a terminal, and no `NO_COLOR`).
   public var color = false
+  /// Laid out for a drawing (SVG), whose days map to pixels: a window too long for text
+  /// columns falls back to one cell a year rather than being refused.
+  public var drawing = false
+  /// The chosen window covers every row, the proposal's target and all its key dates, however
+  /// far from the as-of date (a programme report's chart), instead of the rolling three years.
+  public var coversAll = false
 
   public init() {}
   public static let `default` = GanttOptions()
@@ -179,10 +185,15 @@ extension GanttChart {
       }
       for row in grid { days += row.cells.flatMap { [$0.quarter.firstDay, $0.quarter.lastDay] } }
       if let proposal { days += [proposal.target, proposal.procurementStartBy.day] }
+      if let proposal, options.coversAll {
+        days += [proposal.noticeBy?.day, proposal.committee?.date, proposal.decisionBy?.day]
+          .compactMap { $0 }
+      }
       let earliest = days.min() ?? asOf
       let latest = days.max() ?? asOf
-      from = from ?? max(earliest, asOf.adding(Months(-12)))
-      to = to ?? min(max(latest, asOf), asOf.adding(Months(36)))
+      let clip = !options.coversAll
+      from = from ?? (clip ? max(earliest, asOf.adding(Months(-12))) : earliest)
+      to = to ?? (clip ? min(max(latest, asOf), asOf.adding(Months(36))) : max(latest, asOf))
     }
     guard let from, let to, from <= to else {
       throw .emptyWindow(from: options.from ?? asOf, to: options.to ?? asOf)
@@ -200,6 +211,9 @@ extension GanttChart {
       layout = GanttChart.scale(options.scale, from: from, to: to, width: width, label: label)
       if layout != nil { break }
     }
+    if layout == nil, options.drawing {
+      layout = GanttChart.drawingLayout(from: from, to: to, width: width)
+    }
     guard let layout else {
       throw GanttChart.tooNarrow(options.scale, from: from, to: to, width: width)
     }
@@ -208,7 +222,8 @@ extension GanttChart {
     let axis = TimeAxis(scale: scale, from: from, to: to, cellsPerUnit: perUnit)
     // A label column too narrow for names puts each name on a line of its own.
     let labelWidth =
-      layout.label < GanttChart.minimumLabel ? layout.label : width - axis.width - 1
+      layout.label < GanttChart.minimumLabel
+      ? layout.label : max(GanttChart.minimumLabel, width - axis.width - 1)
 
     // Rows, grouped by group then department; linked grid rows go with their contracts.
     var sections: [Section] = []
@@ -338,7 +353,8 @@ extension GanttChart {
     self.init(
       title: "\(register.council.name) · \(register.name)"
         + (options.group.map { " · group \($0)" } ?? ""),
-      asOf: asOf, axis: axis, labelWidth: labelWidth, width: width, sections: sections,
+      asOf: asOf, axis: axis, labelWidth: labelWidth,
+      width: max(width, labelWidth + 1 + axis.width), sections: sections,
       proposal: proposal,
       undated: undated, outsideWindow: outside,
       mismatches: PlanConsistency.mismatches(grid: grid, contracts: contracts))
@@ -380,6 +396,15 @@ extension GanttChart {
     let perUnit = cells(scale)
     guard perUnit >= (minimumCells[scale] ?? 3) else { return nil }
     return (scale, perUnit, label)
+  }
+
+  /// A drawing's layout when no text layout fits: a cell a year, as many as the window has,
+  /// since the drawing maps days to pixels and never prints the cells.
+  static func drawingLayout(
+    from: Day, to: Day, width: Int
+  ) -> (scale: GanttScale, perUnit: Int, label: Int) {
+    let units = TimeAxis.unitCount(scale: .year, from: from, to: to)
+    return (.year, max(1, (width - minimumLabel - 1) / max(1, units)), minimumLabel)
   }
 
   /// Why no layout fits: the width that would (beside wrapped labels), or that none would.

@@ -137,12 +137,19 @@ extension GanttSVG {
   /// Month lines faint, financial-year lines strong, from the axis to the last row.
   mutating func drawGridLines(from top: Double, to bottom: Double) {
     var day = chart.axis.firstDay.firstOfMonth
+    // Lines closer than a few pixels would grey the chart out: months, then years, drop out.
+    let step = yearStep
     while day <= chart.axis.lastDay.next {
       let strong = day.month == 4 || day == chart.axis.firstDay || day > chart.axis.lastDay
+      let shown =
+        (monthWidth >= 3 || strong)
+        && (step == 1 || day.month != 4 || FinancialQuarter(containing: day).startYear % step == 0)
       let at = GanttSVG.f(x(day))
-      body +=
-        "<line x1=\"\(at)\" y1=\"\(GanttSVG.f(top))\" x2=\"\(at)\" y2=\"\(GanttSVG.f(bottom))\" "
-        + "stroke=\"\(strong ? "#8a8a8a" : "#dddddd")\" stroke-width=\"\(strong ? 1 : 0.5)\"/>\n"
+      if shown {
+        body +=
+          "<line x1=\"\(at)\" y1=\"\(GanttSVG.f(top))\" x2=\"\(at)\" y2=\"\(GanttSVG.f(bottom))\" "
+          + "stroke=\"\(strong ? "#8a8a8a" : "#dddddd")\" stroke-width=\"\(strong ? 1 : 0.5)\"/>\n"
+      }
       let next = day.adding(Months(1))
       guard next > day else { break }
       day = next
@@ -173,9 +180,12 @@ extension GanttSVG {
     words: String, labelY: Double
   ) {
     let at = GanttSVG.f(lineX)
-    body +=
-      "<line x1=\"\(at)\" y1=\"\(GanttSVG.f(top))\" x2=\"\(at)\" y2=\"\(GanttSVG.f(bottom))\" "
-      + "stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>\n"
+    // The line breaks over the financial-year band, so it never strikes through a year's label.
+    for (from, to) in [(top, axisTop), (axisTop + GanttSVG.yearBand, bottom)] {
+      body +=
+        "<line x1=\"\(at)\" y1=\"\(GanttSVG.f(from))\" x2=\"\(at)\" y2=\"\(GanttSVG.f(to))\" "
+        + "stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>\n"
+    }
     let rightward = lineX + 4 + Double(words.count) * GanttSVG.characterWidth <= chartRight
     body += GanttSVG.text(
       [words], x: rightward ? lineX + 4 : lineX - 4, y: labelY,

@@ -213,6 +213,7 @@ struct GanttSVG {
     axisTop = y
     var year = FinancialQuarter(containing: chart.axis.firstDay).startYear
     var shade = false
+    var labels = ""
     while FinancialQuarter(startYear: year, quarter: 1).firstDay <= chart.axis.lastDay {
       let first = max(FinancialQuarter(startYear: year, quarter: 1).firstDay, chart.axis.firstDay)
       let last = min(FinancialQuarter(startYear: year, quarter: 4).lastDay, chart.axis.lastDay)
@@ -222,23 +223,30 @@ struct GanttSVG {
         "<rect x=\"\(GanttSVG.f(left))\" y=\"\(GanttSVG.f(y))\" width=\"\(GanttSVG.f(room))\" "
         + "height=\"18\" fill=\"\(shade ? "#e4e4e4" : "#f2f2f2")\"/>\n"
       let label = FinancialQuarter(startYear: year, quarter: 1).yearLabel
-      let text = room >= 52 ? label : room >= 34 ? String(label.suffix(5)) : ""
+      // Too narrow for `16/17`: every fifth (tenth…) year is named by its start, at its left.
+      let step = yearStep
+      let named = step > 1 && year % step == 0 && left + 28 <= chartRight ? String(year) : ""
+      let text = room >= 52 ? label : room >= 34 ? String(label.suffix(5)) : named
       if !text.isEmpty {
-        body += GanttSVG.text(
-          [text], x: left + room / 2, y: y + 13,
-          attributes: " text-anchor=\"middle\" font-weight=\"bold\"")
+        let anchor = room >= 34 ? " text-anchor=\"middle\"" : ""
+        // Labels go on top of every band, as a named year's label spans the next years' bands.
+        labels += GanttSVG.text(
+          [text], x: room >= 34 ? left + room / 2 : left + 1, y: y + 13,
+          attributes: anchor + " font-weight=\"bold\"")
       }
       shade.toggle()
       year += 1
     }
-    y += 18
+    body += labels
+    y += GanttSVG.yearBand
     drawUnitLabels()
     y += 18
   }
 
   /// `Apr May …` when a month has room for three letters, `A M …` for one, else `Q1 Q2 …`.
   mutating func drawUnitLabels() {
-    let monthWidth = (chartRight - chartLeft) / Double(max(1, monthsInWindow))
+    // A quarter narrower than its `Q1` leaves the years alone to tell the time.
+    guard monthWidth * 3 >= 14 else { return }
     var day = chart.axis.firstDay.firstOfMonth
     while day <= chart.axis.lastDay {
       let next = day.adding(Months(monthWidth >= 9 ? 1 : 3))
@@ -259,6 +267,22 @@ struct GanttSVG {
       day = next
     }
   }
+
+  /// The height of the financial-year band at the top of the axis.
+  static let yearBand: Double = 18
+
+  /// Every how many years a year is named and ruled: 1 while `16/17` fits, else the first of
+  /// 5, 10, 25, 50 and 100 years that leaves room for `2020`, so any window up to 300 years reads.
+  var yearStep: Int { GanttSVG.yearStep(yearWidth: 12 * monthWidth) }
+
+  /// ``yearStep`` for a year `yearWidth` pixels wide.
+  static func yearStep(yearWidth: Double) -> Int {
+    guard yearWidth < 34 else { return 1 }
+    return [5, 10, 25, 50].first { Double($0) * yearWidth >= 32 } ?? 100
+  }
+
+  /// A month's width in pixels.
+  var monthWidth: Double { (chartRight - chartLeft) / Double(max(1, monthsInWindow)) }
 
   var monthsInWindow: Int {
     TimeAxis.unitCount(scale: .month, from: chart.axis.firstDay, to: chart.axis.lastDay)
