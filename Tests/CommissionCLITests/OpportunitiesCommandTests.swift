@@ -173,12 +173,47 @@ struct OpportunitiesCommandTests {
     ])
     let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
     let found = object?["clusters"] as? [[String: Any]] ?? []
-    #expect(found.count == 12)
+    #expect(found.count == 11)  // 12 before frameworks left the providers' groups
     for cluster in found {
       #expect(cluster["commonEnd"] is String)
       let members = cluster["members"] as? [[String: Any]] ?? []
       #expect(Set(members.compactMap { $0["buyer"] as? String }).count >= 2)
       #expect(members.allSatisfy { $0["end"] is String && $0["annualValue"] != nil })
     }
+  }
+
+  /// A framework naming `suppliers` providers, one of them also Bexley's provider: grouped
+  /// under each provider up to ``OpportunityReport/maximumProvidersGrouped``, not beyond.
+  @Test(
+    "a contract naming 10 providers is grouped under each; 11 are its CPV group's only",
+    arguments: [(10, true), (11, false)])
+  func manyProviders(suppliers: Int, grouped: Bool) throws {
+    let names = ["Shared Ltd"] + (1..<suppliers).map { "Supplier \($0) Ltd" }
+    let csv = """
+      id,service,provider,buyer,cpv,value,value_basis,start,end
+      framework,Framework,\(names.joined(separator: "; ")),Medway Council,85310000,"£100",annual,\
+      2024-01-01,2026-06-30
+      single,Care,Shared Ltd,London Borough of Bexley,72000000,"£100",annual,2024-01-01,2026-07-31
+
+      """
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("opportunities-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("frameworks.csv")
+    try Data(csv.utf8).write(to: path)
+    let json = commission([
+      "opportunities", path.path, "--as-of", "2026-01-01", "--format", "json",
+    ])
+    #expect(json.code == 0, "\(json.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let found = object?["clusters"] as? [[String: Any]] ?? []
+    #expect(found.map { $0["key"] as? String } == (grouped ? ["Shared Ltd"] : []))
+    #expect(object?["considered"] as? Int == 2)
+    let text = commission(["opportunities", path.path, "--as-of", "2026-01-01", "--width", "200"])
+    #expect(text.code == 0)
+    #expect(
+      text.stdout.contains("Note: 1 contract names more than 10 providers") == !grouped,
+      "\(text.stdout)")
   }
 }

@@ -10,7 +10,13 @@ extension OpportunityReport {
       ("postcodeArea", .string(options.postcodeArea?.uppercased())),
       ("buyer", .string(options.buyer)),
       ("considered", .int(considered)),
-      ("clusters", .array(clusters.enumerated().map { clusterJSON($1, rank: $0 + 1) })),
+      (
+        "clusters",
+        .array(
+          ranked.indices.compactMap { index in
+            cluster(at: index).map { clusterJSON($0, rank: index + 1) }
+          })
+      ),
       ("caveat", .string(OpportunityReport.caveat)),
     ])
   }
@@ -73,7 +79,8 @@ extension OpportunityReport {
   public var tidyCSV: String {
     var writer = CSVWriter()
     writer.row(OpportunityReport.tidyColumns)
-    for (index, cluster) in clusters.enumerated() {
+    for index in ranked.indices {
+      guard let cluster = cluster(at: index) else { continue }
       let council = cluster.proposal.council.name
       let head: [CSVWriter.Cell] = [
         .number(String(index + 1)), .text(cluster.key.kind), .text(cluster.key.value),

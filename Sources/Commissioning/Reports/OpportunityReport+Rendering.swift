@@ -12,20 +12,33 @@ extension OpportunityReport {
     Prose.write("Opportunities to procure together · \(registerName)", width: width, to: &out)
     Prose.write(filterLine, width: width, to: &out)
     out.write("\n")
-    if clusters.isEmpty {
+    if ranked.isEmpty {
       Prose.write(
         "No cluster: no two buyers' contracts end within \(options.window.inMonths) of each "
           + "other with the same CPV \(options.cpvDigits)-digit prefix or provider.",
         width: width, to: &out)
       out.write("\n")
     }
-    for (index, cluster) in clusters.enumerated() {
+    // Priced one at a time, so a large register never holds every cluster's proposal.
+    for index in ranked.indices {
+      guard let cluster = cluster(at: index) else { continue }
       writeCluster(cluster, rank: index + 1, to: &out, width: width)
     }
-    let count = "\(clusters.count) cluster\(clusters.count == 1 ? "" : "s")"
+    let count = "\(clusterCount) cluster\(clusterCount == 1 ? "" : "s")"
     Prose.write(
       "\(count) among \(considered) contract\(considered == 1 ? "" : "s") ending on or after "
         + "\(DateStyle.long(asOf)). " + OpportunityReport.caveat, width: width, to: &out)
+    if let note = manyProvidersNote { Prose.write(note, width: width, to: &out) }
+  }
+
+  /// `Note: 3 contracts name more than 10 providers ...`; nil when none does.
+  public var manyProvidersNote: String? {
+    guard manyProviders > 0 else { return nil }
+    let limit = OpportunityReport.maximumProvidersGrouped
+    return "Note: \(manyProviders) contract\(manyProviders == 1 ? " names" : "s name") more than "
+      + "\(limit) providers (frameworks, most likely); "
+      + "\(manyProviders == 1 ? "it is" : "they are") grouped by CPV code only, not under each "
+      + "provider."
   }
 
   /// `As of 2 December 2026 · CPV 3 digits or the same provider · ends within 6 months`.

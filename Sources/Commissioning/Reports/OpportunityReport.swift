@@ -66,6 +66,19 @@ public struct OpportunityCluster: Sendable {
   public var firstEnd: Day { members.compactMap(\.currentEnd).min() ?? proposal.target }
 }
 
+/// A cluster before it is priced: its members as row indices into the register's contracts,
+/// soonest end first, and what ranking needs. Pricing copies each member into a proposal, so it
+/// waits until a rendering asks for the cluster, one at a time.
+struct RankedCluster: Sendable {
+  var key: OpportunityKey
+  var members: [Int32]
+  var buyers: [String]
+  var combinedAnnualValue: Money
+  var unknownValues: Int
+  var firstEnd: Day
+  var firstID: String
+}
+
 /// The answer to "which contracts, across buyers, could be re-procured together?".
 ///
 /// Contracts ending on or after the as-of date are grouped by key (CPV prefix, and each
@@ -73,39 +86,86 @@ public struct OpportunityCluster: Sendable {
 /// ``OpportunityOptions/window`` after its end, and the contracts ending inside it form a
 /// cluster when they have two or more buyers; the next window opens after the cluster, so a
 /// contract is in at most one cluster per key. Clusters rank by combined annual value, then by more
-/// buyers, earlier first end, key and first member.
+/// buyers, earlier first end, key and first member. A contract naming more than
+/// ``maximumProvidersGrouped`` providers stays in its CPV group only.
 public struct OpportunityReport: Sendable {
   public var registerName: String
   public var asOf: Day
   public var options: OpportunityOptions
-  public var clusters: [OpportunityCluster]
   /// Contracts considered: ending on or after the as-of date, within the postcode area.
   public var considered: Int
+  /// Considered contracts left out of the providers' groups for naming too many providers.
+  public var manyProviders: Int
+  /// The register the clusters index into, kept (not copied: its storage is shared).
+  let register: Register
+  /// The clusters, ranked, unpriced.
+  let ranked: [RankedCluster]
 
-  /// - Complexity: O(n log n) in the contracts, plus the clusters' sizes.
+  /// A framework lists its suppliers, often dozens; putting it in each one's group would
+  /// multiply the work and memory by the list's length and make "the same provider" mean
+  /// little. A contract naming more than this many providers is grouped by its CPV code only.
+  public static let maximumProvidersGrouped = 10
+
+  /// - Complexity: O(n log n) in the contracts, plus the clusters' sizes; memory is row
+  ///   indices, a cluster being priced only when ``cluster(at:)`` asks for it.
   public init(register: Register, asOf: Day, options: OpportunityOptions = .init()) {
     registerName = register.name
     self.asOf = asOf
     self.options = options
-    let council = register.council.name
-    let candidates = register.contracts.filter { contract in
-      guard let end = contract.endDay, end >= asOf else { return false }
-      guard let area = options.postcodeArea else { return true }
-      return OpportunityReport.postcodeArea(contract.buyerPostcode) == area.uppercased()
+    self.register = register
+    let contracts = register.contracts
+    let area = options.postcodeArea?.uppercased()
+    var candidates: [Int32] = []
+    for index in contracts.indices {
+      let contract = contracts[index]
+      guard let end = contract.endDay, end >= asOf else { continue }
+      if let area, OpportunityReport.postcodeArea(contract.buyerPostcode) != area { continue }
+      candidates.append(Int32(index))
     }
     considered = candidates.count
-    var found: [OpportunityCluster] = []
-    for (key, members) in OpportunityReport.keyed(candidates, options: options) {
-      for window in OpportunityReport.windows(members, options.window, council: council) {
-        if let cluster = OpportunityReport.cluster(key, window, register: register, asOf: asOf) {
-          found.append(cluster)
-        }
+    let grouping = OpportunityReport.keyed(candidates, in: contracts, options: options)
+    manyProviders = grouping.manyProviders
+    ranked = OpportunityReport.rankedClusters(grouping.groups, register: register, options)
+  }
+
+  /// How many clusters there are.
+  public var clusterCount: Int { ranked.count }
+
+  /// The cluster ranked `index + 1`, priced now: its members aligned to their latest end.
+  public func cluster(at index: Int) -> OpportunityCluster? {
+    let found = ranked[index]
+    let members = found.members.map { register.contracts[Int($0)] }
+    return OpportunityReport.cluster(found, members, register: register, asOf: asOf)
+  }
+
+  /// Every cluster, ranked and priced; a large register's renderings price one at a time.
+  public var clusters: [OpportunityCluster] { ranked.indices.compactMap { cluster(at: $0) } }
+
+  /// The clusters of every group, filtered by buyer and ranked.
+  static func rankedClusters(
+    _ groups: [(OpportunityKey, [Int32])], register: Register, _ options: OpportunityOptions
+  ) -> [RankedCluster] {
+    let contracts = register.contracts
+    let council = register.council.name
+    var buyerIDs: [String: Int32] = [:]
+    var buyerOf = [Int32](repeating: -1, count: contracts.count)
+    for (_, members) in groups {
+      for row in members where buyerOf[Int(row)] < 0 {
+        let normal = Column.normalise(buyerName(contracts[Int(row)], council: council))
+        let id = buyerIDs[normal] ?? Int32(buyerIDs.count)
+        buyerIDs[normal] = id
+        buyerOf[Int(row)] = id
       }
     }
-    if let buyer = options.buyer {
-      found = found.filter { $0.buyers.contains(buyer) }
+    var found: [RankedCluster] = []
+    for (key, members) in groups {
+      for window in windows(members, options.window, contracts, buyerOf) {
+        let summary = summarise(key, window, contracts, council: council)
+        if let buyer = options.buyer, !summary.buyers.contains(buyer) { continue }
+        found.append(summary)
+      }
     }
-    clusters = found.sorted(by: OpportunityReport.ranksBefore)
+    return found.sorted(by: ranksBefore)
   }
 
   /// The buyer a contract names, or the council when it names none.
@@ -125,45 +185,70 @@ public struct OpportunityReport: Sendable {
     return letters.isEmpty ? nil : letters.uppercased()
   }
 
-  /// The candidates under each key, each list in register order, keys sorted.
-  static func keyed(_ contracts: [Contract], options: OpportunityOptions)
-    -> [(OpportunityKey, [Contract])]
+  /// The candidates under each key as row indices, each list sorted by end then id, keys
+  /// sorted; and how many candidates name too many providers to join the providers' groups.
+  static func keyed(_ rows: [Int32], in contracts: [Contract], options: OpportunityOptions)
+    -> (groups: [(OpportunityKey, [Int32])], manyProviders: Int)
   {
-    var byKey: [OpportunityKey: [Contract]] = [:]
+    var byKey: [OpportunityKey: [Int32]] = [:]
     var spelling: [String: String] = [:]
-    for contract in contracts {
+    var many = 0
+    for row in rows {
+      let contract = contracts[Int(row)]
       if let code = CPVCode.codes(in: contract.cpvText).first {
-        byKey[.cpv(code.prefix(options.cpvDigits)), default: []].append(contract)
+        byKey[.cpv(code.prefix(options.cpvDigits)), default: []].append(row)
       }
+      var names: [(normal: String, name: String)] = []
       var seen: Set<String> = []
       for name in contract.providers where !name.isEmpty {
         let normal = Column.normalise(name)
         guard !normal.isEmpty, seen.insert(normal).inserted else { continue }
+        names.append((normal, name))
+      }
+      guard names.count <= maximumProvidersGrouped else {
+        many += 1
+        continue
+      }
+      for (normal, name) in names {
         // The first spelling met names the provider; later ones join it.
         let shown = spelling[normal] ?? name
         spelling[normal] = shown
-        byKey[.provider(shown), default: []].append(contract)
+        byKey[.provider(shown), default: []].append(row)
       }
     }
-    return byKey.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    let groups = byKey.sorted { $0.key < $1.key }.map { key, rows in
+      (key, rows.sorted { a, b in endAndID(contracts[Int(a)]) < endAndID(contracts[Int(b)]) })
+    }
+    return (groups, many)
   }
 
-  /// The clusters of `members`: from the earliest end, every contract ending within `window`
-  /// of it; two or more buyers make a cluster and the next starts after it, else the next
-  /// starts one contract on. Clusters never share a contract, so the work stays linear.
-  static func windows(_ members: [Contract], _ window: Length, council: String) -> [[Contract]] {
-    let sorted = members.compactMap { c in c.endDay.map { (end: $0, contract: c) } }
-      .sorted { ($0.end, $0.contract.id) < ($1.end, $1.contract.id) }
-    var result: [[Contract]] = []
+  /// Where an undated contract would sort; every candidate is dated, so none does.
+  static let undated = Day(ordinal: -Day.ordinalLimit)
+
+  /// What a group sorts its members by: the end, then the id.
+  static func endAndID(_ contract: Contract) -> (Day, String) {
+    (contract.endDay ?? OpportunityReport.undated, contract.id)
+  }
+
+  /// The clusters of `members` (sorted by end): from the earliest end, every contract ending
+  /// within `window` of it; two or more buyers make a cluster and the next starts after it,
+  /// else the next starts one contract on. Clusters never share a contract.
+  static func windows(
+    _ members: [Int32], _ window: Length, _ contracts: [Contract], _ buyerOf: [Int32]
+  ) -> [ArraySlice<Int32>] {
+    var result: [ArraySlice<Int32>] = []
     var start = 0
     var stop = 0
-    while start < sorted.count {
-      let limit = reach(sorted[start].end, window)
+    func end(_ position: Int) -> Day {
+      contracts[Int(members[position])].endDay ?? OpportunityReport.undated
+    }
+    while start < members.count {
+      let limit = reach(end(start), window)
       stop = max(stop, start)
-      while stop + 1 < sorted.count, sorted[stop + 1].end <= limit { stop += 1 }
-      let slice = sorted[start...stop].map(\.contract)
-      let buyers = Set(slice.map { Column.normalise(buyerName($0, council: council)) })
-      if buyers.count >= 2 {
+      while stop + 1 < members.count, end(stop + 1) <= limit { stop += 1 }
+      let slice = members[start...stop]
+      let first = buyerOf[Int(members[start])]
+      if slice.contains(where: { buyerOf[Int($0)] != first }) {
         result.append(slice)
         start = stop + 1
       } else {
@@ -181,41 +266,54 @@ public struct OpportunityReport: Sendable {
     }
   }
 
-  /// A cluster: the members aligned to their latest end by the alignment rules.
-  static func cluster(
-    _ key: OpportunityKey, _ members: [Contract], register: Register, asOf: Day
-  ) -> OpportunityCluster? {
-    let council = register.council.name
-    // Members are dated and the target given, so the proposal does not throw.
-    guard let latest = members.compactMap(\.endDay).max(),
-      let proposal = try? AlignmentProposal(
-        register: register, group: key.label, members: members, target: .end(latest), asOf: asOf)
-    else { return nil }
+  /// What ranking needs of a window: its buyers, combined value, first end and first id.
+  static func summarise(
+    _ key: OpportunityKey, _ window: ArraySlice<Int32>, _ contracts: [Contract], council: String
+  ) -> RankedCluster {
     var sum = Money.zero
     var unknown = 0
-    for contract in members {
+    var buyers: Set<String> = []
+    for row in window {
+      let contract = contracts[Int(row)]
+      buyers.insert(buyerName(contract, council: council))
       if let annual = contract.annualValue, let next = sum.adding(annual) {
         sum = next
       } else {
         unknown += 1
       }
     }
-    let buyers = Set(members.map { buyerName($0, council: council) }).sorted()
+    let first = contracts[Int(window[window.startIndex])]
+    return RankedCluster(
+      key: key, members: Array(window), buyers: buyers.sorted(), combinedAnnualValue: sum,
+      unknownValues: unknown, firstEnd: first.endDay ?? OpportunityReport.undated, firstID: first.id
+    )
+  }
+
+  /// A cluster: the members aligned to their latest end by the alignment rules.
+  static func cluster(
+    _ found: RankedCluster, _ members: [Contract], register: Register, asOf: Day
+  ) -> OpportunityCluster? {
+    // Members are dated and the target given, so the proposal does not throw.
+    guard let latest = members.compactMap(\.endDay).max(),
+      let proposal = try? AlignmentProposal(
+        register: register, group: found.key.label, members: members, target: .end(latest),
+        asOf: asOf)
+    else { return nil }
     return OpportunityCluster(
-      key: key, buyers: buyers, proposal: proposal, combinedAnnualValue: sum,
-      unknownValues: unknown)
+      key: found.key, buyers: found.buyers, proposal: proposal,
+      combinedAnnualValue: found.combinedAnnualValue, unknownValues: found.unknownValues)
   }
 
   /// Larger combined annual value first, then more buyers, an earlier first end, the key, and
   /// the first member's id: a total order, so the output never depends on hashing.
-  static func ranksBefore(_ a: OpportunityCluster, _ b: OpportunityCluster) -> Bool {
+  static func ranksBefore(_ a: RankedCluster, _ b: RankedCluster) -> Bool {
     if a.combinedAnnualValue != b.combinedAnnualValue {
       return a.combinedAnnualValue > b.combinedAnnualValue
     }
     if a.buyers.count != b.buyers.count { return a.buyers.count > b.buyers.count }
     if a.firstEnd != b.firstEnd { return a.firstEnd < b.firstEnd }
     if a.key != b.key { return a.key < b.key }
-    return (a.members.first?.contract.id ?? "") < (b.members.first?.contract.id ?? "")
+    return a.firstID < b.firstID
   }
 }
 
