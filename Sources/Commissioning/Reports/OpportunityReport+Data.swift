@@ -55,6 +55,7 @@ extension OpportunityReport {
       ("end", .day(member.currentEnd)),
       ("annualValue", .money(contract.annualValue)),
       ("annualValueAssumed", .bool(contract.annualValueIsAssumed)),
+      ("action", .string(member.action.rawValue)),
       ("extends", .bool(member.extends)),
       ("extensionDays", member.extends ? member.extensionDays.map { .int($0) } ?? .null : .null),
       ("extensionCost", member.extends ? .money(member.cost) : .null),

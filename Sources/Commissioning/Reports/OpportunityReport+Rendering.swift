@@ -82,6 +82,12 @@ extension OpportunityReport {
       table.add(OpportunityReport.row(member, council: cluster.proposal.council.name))
     }
     for line in table.render(width: width - 3).lines { out.write("   " + line + "\n") }
+    if cluster.members.contains(where: { $0.action == .withinTolerance }) {
+      let days = cluster.proposal.council.alignmentToleranceDays
+      Prose.write(
+        "aligned: ends within \(days) days of the common end, close enough to need no extension "
+          + "(the alignment tolerance, as in align).", width: width, to: &out, indent: "   ")
+    }
     out.write("\n")
   }
 
@@ -112,8 +118,10 @@ extension OpportunityReport {
     return Money(pounds: pounds.minorUnits, currency: money.currency).formatted
   }
 
-  /// `+3m`, `+1m 4d`, `+20d`, or `-` when the contract already ends on the common end.
+  /// `+3m`, `+1m 4d`, `+20d`; `aligned` when the end is within the tolerance of the common end,
+  /// or `-` when the contract already ends on it.
   static func extensionText(_ member: ContractProposal) -> String {
+    if member.action == .withinTolerance { return "aligned" }
     guard member.extends, let months = member.extensionMonths else { return "-" }
     let days = member.extensionRemainderDays ?? 0
     if months == 0 { return "+\(days)d" }
