@@ -81,6 +81,15 @@ struct TimetableTests {
       line?.why
         == (chosen == nil
           ? "the meetings in council.json end 29 June 2016, too long before the decision" : nil))
+    // The award decision (early 2017) is further still: its committee line says why too,
+    // unless a meeting after October 2016 is close enough to it.
+    let award = p.councilTimetable.first { $0.label == "Award committee" && $0.day == nil }
+    let lastMeeting = meetings.count == 1 ? DateStyle.long(day(meetings[0])) : nil
+    #expect(
+      award?.why
+        == lastMeeting.map {
+          "the meetings in council.json end \($0), too long before the award decision"
+        })
   }
 
   @Test("stage lengths come from council.json; an award to the incumbent needs no mobilisation")

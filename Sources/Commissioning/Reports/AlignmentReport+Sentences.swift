@@ -100,6 +100,16 @@ extension AlignmentProposal {
         } ?? "no meeting in council.json on or before the decision"
       entries.append((nil, "Committee meeting", "none", why))
     }
+    // The award's committee too: a calendar that ends years before the award names none.
+    if let award = timetable.milestone(.awardDecision), timetable.milestone(.awardCommittee) == nil,
+      let end = council.calendarEnd(before: award.day)
+    {
+      entries.append(
+        (
+          nil, Milestone.Kind.awardCommittee.label, "none",
+          "the meetings in council.json end \(DateStyle.long(end)), too long before the award decision"
+        ))
+    }
     if decisionBy != nil, !keyDecision.required {
       entries.append(
         (
