@@ -12,21 +12,9 @@ import csv, json, os, subprocess, sys
 
 tidy_path, jsonl_path, expiring_path, by, venv = sys.argv[1:6]
 
-def ensure(modules):
-    try:
-        for m in modules:
-            __import__(m)
-        return
-    except ImportError:
-        pass
-    python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", venv], check=True)
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-                   + modules, check=True)
-    os.execv(python, [python] + sys.argv)
+from venv_setup import ensure
 
-ensure(["duckdb"])
+ensure(venv, ["duckdb"])
 import duckdb
 
 rows = 0

@@ -11,26 +11,9 @@ import json, os, subprocess, sys
 
 venv = sys.argv[1]
 
-def ensure():
-    try:
-        import docx  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = os.path.join(venv, "bin", "python")
-    # Other tests use the same environment: one creates or installs at a time.
-    import fcntl
-    os.makedirs(os.path.dirname(venv), exist_ok=True)
-    with open(venv + ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not os.path.exists(python):
-            subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", venv], check=True)
-        if subprocess.run([python, "-c", "import docx"], capture_output=True).returncode != 0:
-            subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                            "python-docx"], check=True)
-    os.execv(python, [python] + sys.argv)
+from venv_setup import ensure
 
-ensure()
+ensure(venv, ["docx"], ["python-docx"])
 import docx
 from docx.oxml.ns import qn
 

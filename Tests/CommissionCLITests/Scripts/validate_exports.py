@@ -10,25 +10,9 @@ import json, os, subprocess, sys
 
 ics_path, ocds_path, schema_path, venv = sys.argv[1:5]
 
-def ensure(modules):
-    try:
-        for m in modules:
-            __import__(m)
-        return
-    except ImportError:
-        pass
-    python = os.path.join(venv, "bin", "python")
-    # read_docx.py uses the same environment: one creates or installs at a time.
-    import fcntl
-    os.makedirs(os.path.dirname(venv), exist_ok=True)
-    with open(venv + ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not os.path.exists(python):
-            subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", venv], check=True)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "icalendar", "jsonschema"], check=True)
-    os.execv(python, [python] + sys.argv)
+from venv_setup import ensure
 
-ensure(["icalendar", "jsonschema"])
+ensure(venv, ["icalendar", "jsonschema"])
 import datetime, icalendar, jsonschema
 
 cal = icalendar.Calendar.from_ical(open(ics_path, "rb").read())
