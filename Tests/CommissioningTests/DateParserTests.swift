@@ -142,6 +142,30 @@ struct DateParserTests {
         == "spot purchasing, open-ended ('Ongoing; spot contract')")
   }
 
+  /// Why a cell has no date, as each kind of wording reads: the words match in any case, and
+  /// only as the text reads (a letter with an accent on it is not the plain letter).
+  @Test(
+    "an undated cell's reason comes from its words",
+    arguments: [
+      ("ROLLING", "rolling, open-ended"),
+      ("Spot", "spot purchasing, open-ended"),
+      ("Spo\u{301}t", "no date found"),
+      ("spot\u{301}", "no date found"),
+      ("Ｓpot", "no date found"),
+      ("TBA", "to be confirmed"),
+      ("N/A", "none given"),
+      (" none ", "none given"),
+      ("Various", "various ends"),
+      ("Part Of the framework", "linked to something else"),
+      ("LIN\u{212A}ED TO health", "linked to something else"),
+      ("Monthly", "a frequency, not a date"),
+      ("whenever", "no date found"),
+    ])
+  func undatedReasons(raw: String, why: String) {
+    let reason = DateParser.parse(raw, role: .end).undated?.reason
+    #expect(reason?.hasPrefix(why + " (") == true, "\(raw): \(reason ?? "dated")")
+  }
+
   @Test("review dates do not note their precision")
   func reviewDates() {
     let reading = DateParser.parse("April 2016", role: .review)

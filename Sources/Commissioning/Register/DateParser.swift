@@ -486,7 +486,12 @@ public enum DateParser {
     _ raw: String, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]
   ) -> Undated {
     let lower = raw.lowercased()
-    func has(_ needle: String) -> Bool { lower.contains(needle) }
+    // Foundation's `contains` (a search by canonical equivalence, some 7,000 instructions a
+    // call) decides only when the needle's bytes are there: the needles are lowercase ASCII,
+    // and no other text in a lowercased string is canonically equivalent to them.
+    func has(_ needle: String) -> Bool {
+      lower.containsIgnoringASCIICase(needle) && lower.contains(needle)
+    }
     let shown = quoted(raw)
     if has("open ended") || has("open-ended") || has("no end date") || has("ongoing")
       || has("rolling") || has("spot") || has("indefinite") || has("evergreen")
