@@ -42,6 +42,32 @@ struct InputCapTests {
     #expect(err == (code == 0 ? "" : Self.message("<stdin>", cap)))
   }
 
+  /// The read's chunk is sized from the hint (a file's stated size) or 64 KiB; a hint that is
+  /// wrong (the file grew or shrank, or a pipe gives none) must not change what is read.
+  @Test(
+    "reading whole: any size hint gives every byte, and one byte over the limit is refused",
+    arguments: [0, 1, 65_535, 65_536, 199_999, 200_000, 200_001, 5_000_000])
+  func readAllWithHint(_ hint: Int) throws {
+    let folder = try temporaryFolder("hint")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    let path = folder.appendingPathComponent("f").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    for (limit, whole) in [(200_000, true), (199_999, false)] {
+      let descriptor = open(path, O_RDONLY)
+      #expect(descriptor >= 0)
+      defer { close(descriptor) }
+      let read = Result { () throws(InputReadError) in
+        try StandardStreams.readAll(descriptor, limit: limit, sizeHint: hint)
+      }
+      if whole {
+        #expect((try? read.get()) == bytes, "hint \(hint), limit \(limit)")
+      } else {
+        #expect(throws: InputReadError.tooLarge) { try read.get() }
+      }
+    }
+  }
+
   @Test(
     "an endless input (yes a,b) stops at the cap, from a pipe or a FIFO",
     arguments: [
