@@ -38,6 +38,37 @@ struct DisplayWidthTests {
     #expect(text.suffix(displayWidth: width) == suffix)
   }
 
+  /// Printable ASCII takes a byte-level path; it must cut and read exactly as the grapheme
+  /// path does, at every width from under zero to past the end, for seeded random strings of
+  /// letters, digits, marks and runs of spaces (and the edges of the range, space and `~`).
+  @Test("printable ASCII: the byte path cuts and reads as the grapheme path does")
+  func asciiFastPath() {
+    var state: UInt64 = 0x2016_0322
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let alphabet = Array(" ~AZaz09-&/().,'  Mm")
+    var texts = ["", " ", "~", "  a  ", "ABC  def"]
+    for _ in 0..<400 {
+      texts.append(String((0..<next(30)).map { _ in alphabet[next(alphabet.count)] }))
+    }
+    for text in texts {
+      #expect(text.isPrintableASCII)
+      #expect(Abbreviation.reading(text) == Abbreviation.characterReading(text), "\(text)")
+      for width in -1...(text.count + 1) {
+        #expect(
+          text.prefix(displayWidth: width) == text.graphemePrefix(displayWidth: width),
+          "\(text) \(width)")
+        #expect(
+          text.suffix(displayWidth: width) == text.graphemeSuffix(displayWidth: width),
+          "\(text) \(width)")
+      }
+    }
+    // Just outside the range: a tab or DEL is not printable, so it takes the grapheme path.
+    #expect(!"a\tb".isPrintableASCII && !"a\u{7F}".isPrintableASCII && !"é".isPrintableASCII)
+  }
+
   /// `fit` and `fitted` measure in columns: at the width whole, one column over cut.
   @Test(
     "fit: the boundary in columns", arguments: [("全角文字の", 10, false), ("全角文字の", 9, true)])

@@ -46,6 +46,11 @@ public enum Abbreviation {
   /// How text reads to a person: letter case ignored and each run of spaces read as one (kept
   /// at the ends, so a tail that starts with a space is still told from one that does not).
   static func reading(_ text: String) -> String {
+    text.isPrintableASCII ? asciiReading(text) : characterReading(text)
+  }
+
+  /// ``reading(_:)`` a character at a time, for any text.
+  static func characterReading(_ text: String) -> String {
     var out = ""
     var spaced = false
     for character in text.lowercased() {
@@ -58,6 +63,24 @@ public enum Abbreviation {
       }
     }
     return out
+  }
+
+  /// ``reading(_:)`` of printable ASCII, a byte at a time: `A`–`Z` lowered, runs of spaces
+  /// read as one (the only white space printable ASCII has).
+  static func asciiReading(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var spaced = false
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        if !spaced { bytes.append(byte) }
+        spaced = true
+      } else {
+        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        spaced = false
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// For each text, the longest prefix it shares with any other: found among its neighbours in

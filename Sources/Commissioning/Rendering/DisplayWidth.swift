@@ -59,15 +59,26 @@ extension String {
   /// ASCII.
   public var displayWidth: Int {
     // Printable ASCII, the usual case: one column a byte.
-    if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+    if isPrintableASCII { return utf8.count }
     var total = 0
     for character in self { total += DisplayWidth.of(character) }
     return total
   }
 
+  /// Whether every byte is printable ASCII (space to `~`): each one grapheme, one column.
+  var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
   /// The longest start of the text at most `width` columns wide: whole graphemes only, so a cut
   /// never splits an emoji sequence or leaves half a wide character.
   public func prefix(displayWidth width: Int) -> String {
+    // Printable ASCII: a byte is a grapheme and a column.
+    isPrintableASCII
+      ? String(decoding: utf8.prefix(max(0, width)), as: UTF8.self)
+      : graphemePrefix(displayWidth: width)
+  }
+
+  /// ``prefix(displayWidth:)`` a grapheme at a time, for any text.
+  func graphemePrefix(displayWidth width: Int) -> String {
     var used = 0
     var end = startIndex
     for index in indices {
@@ -81,6 +92,13 @@ extension String {
 
   /// The longest end of the text at most `width` columns wide, in whole graphemes.
   public func suffix(displayWidth width: Int) -> String {
+    isPrintableASCII
+      ? String(decoding: utf8.suffix(max(0, width)), as: UTF8.self)
+      : graphemeSuffix(displayWidth: width)
+  }
+
+  /// ``suffix(displayWidth:)`` a grapheme at a time, for any text.
+  func graphemeSuffix(displayWidth width: Int) -> String {
     var used = 0
     var start = endIndex
     while start > startIndex {
