@@ -38,35 +38,56 @@ struct DisplayWidthTests {
     #expect(text.suffix(displayWidth: width) == suffix)
   }
 
-  /// Printable ASCII takes a byte-level path; it must cut and read exactly as the grapheme
-  /// path does, at every width from under zero to past the end, for seeded random strings of
-  /// letters, digits, marks and runs of spaces (and the edges of the range, space and `~`).
-  @Test("printable ASCII: the byte path cuts and reads as the grapheme path does")
-  func asciiFastPath() {
+  /// Plain text (printable ASCII, U+00A0–U+024F, U+2010–U+2027, `€`) takes a scalar-level
+  /// path; it must measure, cut and read exactly as the grapheme path does, at every width from
+  /// under zero to past the end, for seeded random strings mixing plain characters with ones
+  /// that are not (combining marks, wide, emoji, joiners, controls, the ranges' neighbours).
+  @Test("plain text: the scalar path measures, cuts and reads as the grapheme path does")
+  func plainFastPath() {
     var state: UInt64 = 0x2016_0322
     func next(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
-    let alphabet = Array(" ~AZaz09-&/().,'  Mm")
-    var texts = ["", " ", "~", "  a  ", "ABC  def"]
-    for _ in 0..<400 {
-      texts.append(String((0..<next(30)).map { _ in alphabet[next(alphabet.count)] }))
+    let plain: [Character] = Array(" ~AZaz09-&/().,'  Mm£…–’€éĀ\u{A0}\u{AD}\u{24F}\u{2010}\u{2027}")
+    let other: [Character] = [
+      "e\u{301}", "全", "👍🏽", "\u{200D}", "\t", "\u{250}", "\u{2028}", "\u{200F}", "\u{9F}",
+      "\u{20AB}", "\u{7F}",
+    ]
+    var texts = ["", " ", "~", "  a  ", "ABC  def", "£1,064 …"]
+    for round in 0..<600 {
+      let alphabet = round % 3 == 0 ? plain + other : plain
+      texts.append(String((0..<next(24)).map { _ in alphabet[next(alphabet.count)] }))
     }
     for text in texts {
-      #expect(text.isPrintableASCII)
-      #expect(Abbreviation.reading(text) == Abbreviation.characterReading(text), "\(text)")
+      let scalars = text.unicodeScalars.map(\.value)
+      #expect(text.displayWidth == text.graphemeDisplayWidth, "\(scalars)")
+      #expect(Abbreviation.reading(text) == Abbreviation.characterReading(text), "\(scalars)")
       for width in -1...(text.count + 1) {
         #expect(
           text.prefix(displayWidth: width) == text.graphemePrefix(displayWidth: width),
-          "\(text) \(width)")
+          "\(scalars) \(width)")
         #expect(
           text.suffix(displayWidth: width) == text.graphemeSuffix(displayWidth: width),
-          "\(text) \(width)")
+          "\(scalars) \(width)")
       }
     }
-    // Just outside the range: a tab or DEL is not printable, so it takes the grapheme path.
-    #expect(!"a\tb".isPrintableASCII && !"a\u{7F}".isPrintableASCII && !"é".isPrintableASCII)
+  }
+
+  /// Each plain range at its edges, one inside and one outside.
+  @Test(
+    "plain text: the ranges' edges",
+    arguments: [
+      ("\u{1F}", false, false), (" ", true, true), ("~", true, true), ("\u{7F}", false, false),
+      ("\u{9F}", false, false), ("\u{A0}", true, false), ("£", true, true), ("é", true, false),
+      ("\u{24F}", true, false), ("\u{250}", false, false), ("\u{200F}", false, false),
+      ("\u{2010}", true, true), ("…", true, true), ("\u{2027}", true, true),
+      ("\u{2028}", false, false), ("\u{20AB}", false, false), ("€", true, true),
+      ("\u{20AD}", false, false),
+    ])
+  func plainEdges(_ text: String, _ plain: Bool, _ caseless: Bool) {
+    #expect((text.plainScalarCount != nil) == plain)
+    #expect(text.isCaselessPlain == caseless)
   }
 
   /// `fit` and `fitted` measure in columns: at the width whole, one column over cut.

@@ -46,7 +46,7 @@ public enum Abbreviation {
   /// How text reads to a person: letter case ignored and each run of spaces read as one (kept
   /// at the ends, so a tail that starts with a space is still told from one that does not).
   static func reading(_ text: String) -> String {
-    text.isPrintableASCII ? asciiReading(text) : characterReading(text)
+    text.isCaselessPlain ? plainReading(text) : characterReading(text)
   }
 
   /// ``reading(_:)`` a character at a time, for any text.
@@ -65,9 +65,9 @@ public enum Abbreviation {
     return out
   }
 
-  /// ``reading(_:)`` of printable ASCII, a byte at a time: `A`–`Z` lowered, runs of spaces
-  /// read as one (the only white space printable ASCII has).
-  static func asciiReading(_ text: String) -> String {
+  /// ``reading(_:)`` of caseless plain text (``Swift/String/isCaselessPlain``), a byte at a
+  /// time: `A`–`Z` lowered, runs of spaces read as one (its only white space), the rest kept.
+  static func plainReading(_ text: String) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var spaced = false

@@ -58,23 +58,58 @@ extension String {
   /// The columns the text takes on a terminal (``DisplayWidth``); the count of characters for
   /// ASCII.
   public var displayWidth: Int {
-    // Printable ASCII, the usual case: one column a byte.
-    if isPrintableASCII { return utf8.count }
+    // Plain text, the usual case: one column a scalar.
+    plainScalarCount ?? graphemeDisplayWidth
+  }
+
+  /// ``displayWidth`` a grapheme at a time, for any text.
+  var graphemeDisplayWidth: Int {
     var total = 0
     for character in self { total += DisplayWidth.of(character) }
     return total
   }
 
-  /// Whether every byte is printable ASCII (space to `~`): each one grapheme, one column.
-  var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+  /// The count of scalars when the text is plain: each scalar printable ASCII (space to `~`),
+  /// Latin-1 to Latin Extended-B (U+00A0–U+024F), general punctuation from the hyphen to the
+  /// hyphenation point (U+2010–U+2027: dashes, quotes, bullets, `…`) or `€`. None of those
+  /// joins a neighbour in a grapheme or is wide or zero-width, so each is one grapheme and one
+  /// column, and a cut can count scalars. `nil` for any other text.
+  var plainScalarCount: Int? { plainScan(caselessOnly: false) }
+
+  /// Whether the text is plain and its only letters are ASCII (`£`, `€` and the punctuation
+  /// are caseless and not white space): lowering it is lowering its ASCII bytes.
+  var isCaselessPlain: Bool { plainScan(caselessOnly: true) != nil }
+
+  func plainScan(caselessOnly: Bool) -> Int? {
+    var count = 0
+    var bytes = utf8.makeIterator()
+    while let lead = bytes.next() {
+      count += 1
+      if lead >= 0x20 && lead < 0x7F { continue }
+      if lead >= 0xC2 && lead <= 0xC9, let next = bytes.next() {
+        let scalar = UInt32(lead & 0x1F) << 6 | UInt32(next & 0x3F)
+        guard scalar >= 0xA0, scalar <= 0x24F, !caselessOnly || scalar == 0xA3 else { return nil }
+        continue
+      }
+      if lead == 0xE2, let second = bytes.next(), let third = bytes.next() {
+        let scalar = 0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        guard (0x2010...0x2027).contains(scalar) || scalar == 0x20AC else { return nil }
+        continue
+      }
+      return nil
+    }
+    return count
+  }
 
   /// The longest start of the text at most `width` columns wide: whole graphemes only, so a cut
   /// never splits an emoji sequence or leaves half a wide character.
   public func prefix(displayWidth width: Int) -> String {
-    // Printable ASCII: a byte is a grapheme and a column.
-    isPrintableASCII
+    // Plain text: a scalar is a grapheme and a column.
+    guard let count = plainScalarCount else { return graphemePrefix(displayWidth: width) }
+    if count <= width { return self }
+    return count == utf8.count
       ? String(decoding: utf8.prefix(max(0, width)), as: UTF8.self)
-      : graphemePrefix(displayWidth: width)
+      : String(String.UnicodeScalarView(unicodeScalars.prefix(max(0, width))))
   }
 
   /// ``prefix(displayWidth:)`` a grapheme at a time, for any text.
@@ -92,9 +127,11 @@ extension String {
 
   /// The longest end of the text at most `width` columns wide, in whole graphemes.
   public func suffix(displayWidth width: Int) -> String {
-    isPrintableASCII
+    guard let count = plainScalarCount else { return graphemeSuffix(displayWidth: width) }
+    if count <= width { return self }
+    return count == utf8.count
       ? String(decoding: utf8.suffix(max(0, width)), as: UTF8.self)
-      : graphemeSuffix(displayWidth: width)
+      : String(String.UnicodeScalarView(unicodeScalars.suffix(max(0, width))))
   }
 
   /// ``suffix(displayWidth:)`` a grapheme at a time, for any text.
