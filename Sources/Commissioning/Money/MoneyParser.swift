@@ -58,6 +58,14 @@ public enum MoneyParser {
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, unitMultiplier: Int64 = 1)
     -> ValueReading
   {
+    if let reading = fastReading(bytes, unit: unitMultiplier) { return reading }
+    return generalReading(bytes, unitMultiplier: unitMultiplier)
+  }
+
+  /// The token-by-token reading of any cell: what ``fastReading(_:unit:)`` must agree with.
+  static func generalReading(_ bytes: UnsafeBufferPointer<UInt8>, unitMultiplier: Int64 = 1)
+    -> ValueReading
+  {
     var reading = ValueReading()
     let tokens = TextScanner.tokens(bytes)
     let raw = String(decoding: bytes, as: UTF8.self)

@@ -71,6 +71,8 @@ public enum OptionsParser {
   ]
 
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OptionsReading {
+    // An empty cell, as most are, says nothing: no string, tokens or findings to make.
+    if bytes.isEmpty { return OptionsReading() }
     let raw = String(decoding: bytes, as: UTF8.self)
     let tokens = TextScanner.tokens(bytes)
     var reading = OptionsReading()
