@@ -227,6 +227,61 @@ struct FastPathTests {
     #expect(taken > 1500 && taken < 11_000, "\(taken) of 12,000 on the fast path")
   }
 
+  static func general(options text: String) -> OptionsReading {
+    text.withBytes { OptionsParser.generalReading($0) }
+  }
+
+  static func fast(options text: String) -> OptionsReading? {
+    text.withBytes { OptionsParser.fastReading($0) }
+  }
+
+  static let fastOptionCells: [String] = [
+    "1+1", "1+1+1", "3+1", "5+2+2", "0+1", "999+999", "10+2+2+2", "2 x 12 months",
+    "2 x 1 years", "1 x 6 months", "0 x 12 months", "12 x 1 months", "001+01",
+  ]
+
+  static let nearOptionCells: [String] = [
+    "1+", "+1", "1++1", "1+1 ", " 1+1", "1 + 1", "1000+1", "1+1000", "1+1+", "1+1a", "1+1y",
+    "2 x 12 months ", "2 x 12 month", "2 x 12 Months", "2 x 12 mths", "2x12 months",
+    "2  x 12 months", "2 X 12 months", "2 x 1 year", "2 x 1000 months", "1000 x 1 years",
+    "2 * 12 months", "2 x 12", "2 x months", "up to two years", "1+1 years", "3+1 (options)",
+    "none", "-", "+1+1", "1,1", "1.5+1",
+  ]
+
+  @Test("an options form the fast path reads gives the general reading", arguments: fastOptionCells)
+  func fastOptions(_ text: String) throws {
+    let fast = try #require(Self.fast(options: text), "'\(text)' not on the fast path")
+    #expect(fast == Self.general(options: text))
+    #expect(OptionsParser.parse(text) == fast)
+  }
+
+  @Test("an options near miss is read as the general path reads it", arguments: nearOptionCells)
+  func nearOptions(_ text: String) {
+    let general = Self.general(options: text)
+    if let fast = Self.fast(options: text) { #expect(fast == general, "'\(text)'") }
+    #expect(OptionsParser.parse(text) == general)
+  }
+
+  @Test("2,000 generated options cells near the fast forms: fast == general")
+  func generatedOptions() {
+    var random = SeededGenerator(state: 2_12)
+    var taken = 0
+    for index in 0..<2000 {
+      var base = Self.number(&random, digits: 1...4)
+      if random.next() % 2 == 0 {
+        for _ in 0..<Int(random.next() % 4) { base += "+" + Self.number(&random, digits: 1...4) }
+      } else {
+        base += " x " + Self.number(&random, digits: 1...4)
+          + random.pick([" months", " years", " month", ""])
+      }
+      let text = index % 2 == 0 ? base : Self.mutated(base, &random)
+      guard let fast = Self.fast(options: text) else { continue }
+      taken += 1
+      #expect(fast == Self.general(options: text), "'\(text)'")
+    }
+    #expect(taken > 300 && taken < 1900, "\(taken) of 2,000 on the fast path")
+  }
+
   @Test("an empty extension-options cell says nothing, as the general reading of blanks does")
   func emptyOptions() {
     #expect(OptionsParser.parse("") == OptionsReading())

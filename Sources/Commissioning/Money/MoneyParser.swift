@@ -695,7 +695,8 @@ public enum MoneyParser {
 
   static func noValueReason(_ raw: String) -> String {
     let has = raw.containsIgnoringASCIICase
-    let word = raw.trimmingASCIISpaces.lowercased()
+    // Made only when the words before do not decide: a lowered copy is a string a cell.
+    var word: String { raw.trimmingASCIISpaces.lowercased() }
     let why: String
     if has("part of") || has("included in") || has("within") {
       why = "part of another contract"
