@@ -271,7 +271,8 @@ struct FastPathTests {
       if random.next() % 2 == 0 {
         for _ in 0..<Int(random.next() % 4) { base += "+" + Self.number(&random, digits: 1...4) }
       } else {
-        base += " x " + Self.number(&random, digits: 1...4)
+        base +=
+          " x " + Self.number(&random, digits: 1...4)
           + random.pick([" months", " years", " month", ""])
       }
       let text = index % 2 == 0 ? base : Self.mutated(base, &random)

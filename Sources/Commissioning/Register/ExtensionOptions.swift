@@ -256,7 +256,8 @@ public enum OptionsParser {
       return nil
     }
     guard i == bytes.count else { return nil }
-    return OptionsReading(options: ExtensionOptions(periods: Array(repeating: length, count: first)))
+    return OptionsReading(
+      options: ExtensionOptions(periods: Array(repeating: length, count: first)))
   }
 
   static func months(of quantity: Quantity) -> Int? {
