@@ -305,22 +305,23 @@ public enum DateParser {
   /// The month (1–12) a word names, full or abbreviated to three letters or more (`Sept`).
   static func monthNumber(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard token.kind == .word, token.wordLength >= 3, token.wordLength <= 9 else { return nil }
-    for (index, name) in monthNames.enumerated() {
-      var matches = token.wordLength <= name.utf8.count
-      if matches {
-        var j = token.start
-        for expected in name.utf8 {
-          if j == token.end { break }
-          if bytes[j] | 0x20 != expected {
-            matches = false
-            break
-          }
-          j += 1
-        }
-      }
-      if matches { return index + 1 }
-    }
-    return nil
+    // No two names share their first three letters: those pick the one name to compare.
+    let start = token.start
+    let key =
+      UInt32(bytes[start] | 0x20) << 16 | UInt32(bytes[start + 1] | 0x20) << 8
+      | UInt32(bytes[start + 2] | 0x20)
+    guard let index = monthKeys.firstIndex(of: key) else { return nil }
+    let name = monthBytes[index]
+    guard token.wordLength <= name.count else { return nil }
+    for k in 3..<token.wordLength where bytes[start + k] | 0x20 != name[k] { return nil }
+    return index + 1
+  }
+
+  /// Each month's name as bytes, and its first three letters as one number, for
+  /// ``monthNumber(_:_:)``.
+  static let monthBytes: [[UInt8]] = monthNames.map { Array($0.utf8) }
+  static let monthKeys: [UInt32] = monthBytes.map {
+    UInt32($0[0]) << 16 | UInt32($0[1]) << 8 | UInt32($0[2])
   }
 
   static func isWord(
