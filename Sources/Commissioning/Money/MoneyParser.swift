@@ -58,6 +58,14 @@ public enum MoneyParser {
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, unitMultiplier: Int64 = 1)
     -> ValueReading
   {
+    if let reading = fastReading(bytes, unit: unitMultiplier) { return reading }
+    return generalReading(bytes, unitMultiplier: unitMultiplier)
+  }
+
+  /// The token-by-token reading of any cell: what ``fastReading(_:unit:)`` must agree with.
+  static func generalReading(_ bytes: UnsafeBufferPointer<UInt8>, unitMultiplier: Int64 = 1)
+    -> ValueReading
+  {
     var reading = ValueReading()
     let tokens = TextScanner.tokens(bytes)
     let raw = String(decoding: bytes, as: UTF8.self)
@@ -687,7 +695,8 @@ public enum MoneyParser {
 
   static func noValueReason(_ raw: String) -> String {
     let has = raw.containsIgnoringASCIICase
-    let word = raw.trimmingASCIISpaces.lowercased()
+    // Made only when the words before do not decide: a lowered copy is a string a cell.
+    var word: String { raw.trimmingASCIISpaces.lowercased() }
     let why: String
     if has("part of") || has("included in") || has("within") {
       why = "part of another contract"

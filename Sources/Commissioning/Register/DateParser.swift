@@ -73,7 +73,15 @@ public enum DateParser {
   public static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, role: DateRole, yearStart: Int = 4
   ) -> DateReading {
-    // Fast path: ISO dates, which canonical registers and exports use.
+    if let reading = fastReading(bytes, role: role) { return reading }
+    return generalReading(bytes, role: role, yearStart: yearStart)
+  }
+
+  /// The token-by-token reading of any cell: what ``fastReading(_:role:)`` must agree with.
+  static func generalReading(
+    _ bytes: UnsafeBufferPointer<UInt8>, role: DateRole, yearStart: Int = 4
+  ) -> DateReading {
+    // ISO dates, which canonical registers and exports use.
     if bytes.count == 10, let day = Day.parseISO(bytes), (1990...2100).contains(day.year) {
       return DateReading(day: day)
     }
@@ -234,7 +242,8 @@ public enum DateParser {
     func findings(raw: String, role: DateRole) -> [Finding] {
       var findings: [Finding] = []
       let day = resolved(for: role)
-      let quoted = DateParser.quotedText(text)
+      // Quoted only for a finding: most dates have none, and the quoting makes a string.
+      lazy var quoted = DateParser.quotedText(text)
       if impossibleDay {
         findings.append(
           Finding(
@@ -296,22 +305,23 @@ public enum DateParser {
   /// The month (1–12) a word names, full or abbreviated to three letters or more (`Sept`).
   static func monthNumber(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard token.kind == .word, token.wordLength >= 3, token.wordLength <= 9 else { return nil }
-    for (index, name) in monthNames.enumerated() {
-      var matches = token.wordLength <= name.utf8.count
-      if matches {
-        var j = token.start
-        for expected in name.utf8 {
-          if j == token.end { break }
-          if bytes[j] | 0x20 != expected {
-            matches = false
-            break
-          }
-          j += 1
-        }
-      }
-      if matches { return index + 1 }
-    }
-    return nil
+    // No two names share their first three letters: those pick the one name to compare.
+    let start = token.start
+    let key =
+      UInt32(bytes[start] | 0x20) << 16 | UInt32(bytes[start + 1] | 0x20) << 8
+      | UInt32(bytes[start + 2] | 0x20)
+    guard let index = monthKeys.firstIndex(of: key) else { return nil }
+    let name = monthBytes[index]
+    guard token.wordLength <= name.count else { return nil }
+    for k in 3..<token.wordLength where bytes[start + k] | 0x20 != name[k] { return nil }
+    return index + 1
+  }
+
+  /// Each month's name as bytes, and its first three letters as one number, for
+  /// ``monthNumber(_:_:)``.
+  static let monthBytes: [[UInt8]] = monthNames.map { Array($0.utf8) }
+  static let monthKeys: [UInt32] = monthBytes.map {
+    UInt32($0[0]) << 16 | UInt32($0[1]) << 8 | UInt32($0[2])
   }
 
   static func isWord(
@@ -519,6 +529,111 @@ public enum DateParser {
       why = "no date found"
     }
     return Undated(kind: .unknown, reason: "\(why) (\(shown))")
+  }
+}
+
+// MARK: - Fast paths
+
+extension DateParser {
+  /// The reading of a cell in one of the forms that fill real registers (empty, ISO
+  /// `2016-03-31`, `31/03/2016`, `31.03.2016`, `31-03-16`, `March 2017`), made straight from
+  /// the bytes with no tokens, arrays or strings; nil for any other cell, and for one of these
+  /// shapes the general reading says more about (a day 0 or 32, a month 13, a year-first order),
+  /// which the caller then reads the general way.
+  ///
+  /// A date it reads goes through the general path's own ``Candidate`` and its findings, so the
+  /// reading is the general one exactly: DateFastPathTests compares the two, whole, on a table
+  /// of the forms and their near misses and on thousands of generated cells.
+  static func fastReading(_ bytes: UnsafeBufferPointer<UInt8>, role: DateRole) -> DateReading? {
+    if bytes.isEmpty { return .empty }
+    if bytes.count == 10, let day = isoDay(bytes) { return DateReading(day: day) }
+    guard let candidate = numericCandidate(bytes) ?? monthYearCandidate(bytes) else {
+      return nil
+    }
+    var reading = DateReading()
+    reading.findings = candidate.findings(raw: "", role: role)
+    reading.day = candidate.resolved(for: role)
+    reading.precision = candidate.precision
+    return reading
+  }
+
+  /// `2016-03-31` in the register's era, as the general path's first check reads it.
+  static func isoDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    var year = 0
+    var month = 0
+    var day = 0
+    for i in 0..<10 where i != 4 && i != 7 {
+      let digit = Int(bytes[i]) &- 48
+      guard digit >= 0, digit <= 9 else { return nil }
+      if i < 4 {
+        year = year * 10 + digit
+      } else if i < 7 {
+        month = month * 10 + digit
+      } else {
+        day = day * 10 + digit
+      }
+    }
+    guard (1990...2100).contains(year) else { return nil }
+    return Day(year: year, month: month, day: day)
+  }
+
+  /// The digits at `i` as a number and how many there were (at most five are read).
+  static func digitRun(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> (Int, Int) {
+    var value = 0
+    let start = i
+    while i < bytes.count, i - start < 5, TextScanner.isDigit(bytes[i]) {
+      value = value * 10 + Int(bytes[i] &- 48)
+      i += 1
+    }
+    return (value, i - start)
+  }
+
+  /// `31/03/2016`, `31.03.2016`, `31-03-16` (day first, one mark twice, nothing else in the
+  /// cell): a day that exists, else nil (a day 0 or 32 or a month 13 is the general path's to
+  /// explain).
+  static func numericCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+    var i = 0
+    let (day, dayDigits) = digitRun(bytes, &i)
+    guard dayDigits >= 1, dayDigits <= 2, i < bytes.count else { return nil }
+    let mark = bytes[i]
+    guard mark == UInt8(ascii: "/") || mark == UInt8(ascii: "-") || mark == UInt8(ascii: ".")
+    else { return nil }
+    i += 1
+    let (month, monthDigits) = digitRun(bytes, &i)
+    guard monthDigits >= 1, monthDigits <= 2, i < bytes.count, bytes[i] == mark else {
+      return nil
+    }
+    i += 1
+    let (written, yearDigits) = digitRun(bytes, &i)
+    guard yearDigits == 2 || yearDigits == 4, i == bytes.count else { return nil }
+    let year = yearDigits == 2 ? 2000 + written : written
+    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+      return nil
+    }
+    var candidate = Candidate(
+      year: year, month: month, day: day, precision: .day, tokens: 0..<5,
+      text: String(decoding: bytes, as: UTF8.self))
+    candidate.twoDigitYear = yearDigits == 2
+    return candidate
+  }
+
+  /// `March 2017`, `Sept 2016`: a month's name (three letters or more), one space, a four-digit
+  /// year, nothing else.
+  static func monthYearCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Candidate? {
+    var i = 0
+    while i < bytes.count, TextScanner.isLetter(bytes[i]) { i += 1 }
+    let letters = i
+    guard letters >= 3, letters <= 9, bytes.count == letters + 5, bytes[i] == 0x20 else {
+      return nil
+    }
+    i += 1
+    let (year, yearDigits) = digitRun(bytes, &i)
+    let word = Token(kind: .word, start: 0, end: letters, spaced: true, wordLength: letters)
+    guard yearDigits == 4, let month = monthNumber(word, bytes) else { return nil }
+    return Candidate(
+      year: year, month: month, day: 0, precision: .month, tokens: 0..<2,
+      text: String(decoding: bytes, as: UTF8.self))
   }
 }
 

@@ -71,6 +71,14 @@ public enum OptionsParser {
   ]
 
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OptionsReading {
+    // An empty cell, as most are, says nothing: no string, tokens or findings to make.
+    if bytes.isEmpty { return OptionsReading() }
+    if let reading = fastReading(bytes) { return reading }
+    return generalReading(bytes)
+  }
+
+  /// The token-by-token reading of any cell: what ``fastReading(_:)`` must agree with.
+  static func generalReading(_ bytes: UnsafeBufferPointer<UInt8>) -> OptionsReading {
     let raw = String(decoding: bytes, as: UTF8.self)
     let tokens = TextScanner.tokens(bytes)
     var reading = OptionsReading()
@@ -200,6 +208,56 @@ public enum OptionsParser {
     }
     reading.options = options
     return reading
+  }
+
+  // MARK: - Fast path
+
+  /// The two forms most registers write, read straight from the bytes: `3+1` or `5+2+2` (an
+  /// initial term then options, in years; at most three digits each, no spaces) and `2 x 12
+  /// months` or `2 x 1 years` (single spaces, lower case). Nil for anything else, which the
+  /// general reading takes; the same reading as it, note and all (FastPathTests compares them).
+  static func fastReading(_ bytes: UnsafeBufferPointer<UInt8>) -> OptionsReading? {
+    var i = 0
+    func count() -> Int? {
+      var value = 0
+      let start = i
+      while i < bytes.count, i - start < 4, TextScanner.isDigit(bytes[i]) {
+        value = value * 10 + Int(bytes[i] &- 48)
+        i += 1
+      }
+      return (1...3).contains(i - start) ? value : nil
+    }
+    guard let first = count(), i < bytes.count else { return nil }
+    if bytes[i] == UInt8(ascii: "+") {
+      var periods: [Length] = []
+      while i < bytes.count, bytes[i] == UInt8(ascii: "+") {
+        i += 1
+        guard let next = count() else { return nil }
+        periods.append(.years(next))
+      }
+      guard i == bytes.count else { return nil }
+      let options = ExtensionOptions(periods: periods, initialTerm: .years(first))
+      let raw = String(decoding: bytes, as: UTF8.self)
+      let note = Finding(
+        .note,
+        "\(quoted(raw)) read as an initial term of \(Length.years(first)) and \(options.summary) of options"
+      )
+      return OptionsReading(options: options, findings: [note])
+    }
+    guard bytes.hasPrefix(" x ", at: i) else { return nil }
+    i += 3
+    guard let size = count() else { return nil }
+    let length: Length
+    if bytes.hasPrefix(" months", at: i) {
+      (length, i) = (.months(size), i + 7)
+    } else if bytes.hasPrefix(" years", at: i) {
+      (length, i) = (.years(size), i + 6)
+    } else {
+      return nil
+    }
+    guard i == bytes.count else { return nil }
+    return OptionsReading(
+      options: ExtensionOptions(periods: Array(repeating: length, count: first)))
   }
 
   static func months(of quantity: Quantity) -> Int? {

@@ -747,8 +747,13 @@ struct IndexTable {
   /// FNV-1a over the part's bytes, then a separator byte, so ("ab", "c") is not ("a", "bc").
   @inline(__always)
   static func mix(_ part: String, into h: inout UInt64) {
-    for byte in part.utf8 {
-      h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+    // Over the contiguous bytes (a native string's own, no copy): the same bytes in the same
+    // order as its `utf8` view, without the view's per-byte checks.
+    var text = part
+    h = text.withUTF8 { bytes in
+      var hash = h
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return hash
     }
     h = (h ^ 0x1F) &* 0x100_0000_01b3
   }

@@ -45,7 +45,8 @@ struct RowReading {
     let cell = text(.provider)
     for spelling in RowReading.providerSpellings(cell) {
       guard !spelling.isEmpty else { continue }
-      let canonical = aliases[Column.normalise(spelling)] ?? spelling
+      // No aliases (most councils give none): no normalised spelling to make for a lookup.
+      let canonical = aliases.isEmpty ? spelling : aliases[Column.normalise(spelling)] ?? spelling
       if canonical != spelling {
         note([Finding(.note, "provider '\(spelling)' read as '\(canonical)'")], .provider)
       }
@@ -242,7 +243,9 @@ struct RowReading {
     let maxEnd = readMaxEnd(end: end)
     let originalEnd = readOriginalEnd(end: end)
     var review = read(.nextReview, role: .review)
-    note(review.findings.filter { $0.severity != .note }, .nextReview)
+    if !review.findings.isEmpty {
+      note(review.findings.filter { $0.severity != .note }, .nextReview)
+    }
     review.findings = []
     var leadTime: Length?
     let leadText = text(.leadTime)
