@@ -124,4 +124,30 @@ struct AbbreviationTests {
     #expect(shown[1].hasSuffix("North and South") == keepsEnds, "\(shown)")
     #expect(shown[0] != shown[1])
   }
+
+  /// The reading of any text, a `Character` at a time: what the byte path must give for ASCII.
+  static func characterReading(_ text: String) -> String {
+    var out = ""
+    var spaced = false
+    for character in text.lowercased() {
+      if character.isWhitespace {
+        if !spaced { out.append(" ") }
+        spaced = true
+      } else {
+        out.append(character)
+        spaced = false
+      }
+    }
+    return out
+  }
+
+  @Test(
+    "an ASCII text reads the same a byte at a time as a character at a time",
+    arguments: [
+      "Young  People\tAffected", "A\r\nB", " lead and trail ", "\u{0B}\u{0C}x\u{1C}y\u{1F}",
+      "MiXeD @[`{ CASE", "", "\t\t", "Ünicode  Café", "Z", "a\u{7F}b",
+    ])
+  func asciiReading(_ text: String) {
+    #expect(Abbreviation.reading(text) == Self.characterReading(text))
+  }
 }

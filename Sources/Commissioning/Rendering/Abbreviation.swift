@@ -46,6 +46,7 @@ public enum Abbreviation {
   /// How text reads to a person: letter case ignored and each run of spaces read as one (kept
   /// at the ends, so a tail that starts with a space is still told from one that does not).
   static func reading(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiReading(text) }
     var out = ""
     var spaced = false
     for character in text.lowercased() {
@@ -58,6 +59,24 @@ public enum Abbreviation {
       }
     }
     return out
+  }
+
+  /// ``reading(_:)`` of ASCII text, a byte at a time: the same answer (ASCII whitespace is tab
+  /// to carriage return and the space; a CR LF is one run), without a `Character` a byte.
+  static func asciiReading(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var spaced = false
+    for byte in text.utf8 {
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        if !spaced { bytes.append(0x20) }
+        spaced = true
+      } else {
+        bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        spaced = false
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// For each text, the longest prefix it shares with any other: found among its neighbours in
