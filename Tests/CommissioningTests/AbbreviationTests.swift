@@ -141,11 +141,15 @@ struct AbbreviationTests {
     return out
   }
 
+  /// Each sign the scalar path takes, and ones beside them it must leave to the character path
+  /// (U+2028 is whitespace, U+00A2 and U+20AB are outside the set, `É` is cased, a combining
+  /// accent joins the letter before it).
   @Test(
-    "an ASCII text reads the same a byte at a time as a character at a time",
+    "a text reads the same a scalar at a time as a character at a time",
     arguments: [
       "Young  People\tAffected", "A\r\nB", " lead and trail ", "\u{0B}\u{0C}x\u{1C}y\u{1F}",
-      "MiXeD @[`{ CASE", "", "\t\t", "Ünicode  Café", "Z", "a\u{7F}b",
+      "MiXeD @[`{ CASE", "", "\t\t", "Ünicode  Café", "Z", "a\u{7F}b", "School Heal… (Swale)",
+      "£5 – €6 ‘Q’ “R” ‐‧", "a\u{2028}b", "¢\u{20AB}", "CAFÉ", "CAFE\u{301} X", " \u{301}A",
     ])
   func asciiReading(_ text: String) {
     #expect(Abbreviation.reading(text) == Self.characterReading(text))

@@ -46,7 +46,7 @@ public enum Abbreviation {
   /// How text reads to a person: letter case ignored and each run of spaces read as one (kept
   /// at the ends, so a tail that starts with a space is still told from one that does not).
   static func reading(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiReading(text) }
+    if let plain = plainReading(text) { return plain }
     var out = ""
     var spaced = false
     for character in text.lowercased() {
@@ -61,22 +61,28 @@ public enum Abbreviation {
     return out
   }
 
-  /// ``reading(_:)`` of ASCII text, a byte at a time: the same answer (ASCII whitespace is tab
-  /// to carriage return and the space; a CR LF is one run), without a `Character` a byte.
-  static func asciiReading(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
+  /// ``reading(_:)`` a scalar at a time, for text of ASCII and the few signs a cut or a
+  /// value adds (`…`, `£`, `€`, dashes and quotes), none cased, none whitespace and none
+  /// joining a grapheme: the same answer (ASCII whitespace is tab to carriage return and the
+  /// space; a CR LF is one run) without a `Character` at a time; `nil` for any other text.
+  static func plainReading(_ text: String) -> String? {
+    var out = String.UnicodeScalarView()
     var spaced = false
-    for byte in text.utf8 {
-      if byte == 0x20 || (0x09...0x0D).contains(byte) {
-        if !spaced { bytes.append(0x20) }
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value == 0x20 || (0x09...0x0D).contains(value) {
+        if !spaced { out.append(" ") }
         spaced = true
-      } else {
-        bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-        spaced = false
+        continue
       }
+      if value >= 0x80, value != 0xA3, value != 0x20AC, !(0x2010...0x2027).contains(value) {
+        return nil
+      }
+      let lower = (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value) + 0x20) : scalar
+      out.append(lower)
+      spaced = false
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return String(out)
   }
 
   /// For each text, the longest prefix it shares with any other: found among its neighbours in

@@ -105,7 +105,8 @@ public struct ContractProposal: Sendable {
   /// The contract, read from its register's row: a proposal keeps the register's array (shared)
   /// and a position, not a copy of the contract. Setting it gives the proposal a row of its own.
   public var contract: Contract {
-    get { rows[row] }
+    // Read in place: `proposal.contract.termDays` borrows the row rather than copying it.
+    _read { yield rows[row] }
     set {
       rows = [newValue]
       row = 0
