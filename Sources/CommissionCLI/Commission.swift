@@ -214,7 +214,7 @@ public enum Commission {
       var text = ""
       switch format {
       case .json: report.json.withReading(register).write(to: &text)
-      case .csv: text = report.csv
+      case .csv: return (.stream { report.writeCSV(to: &$0) }, .success, inputs)
       default: report.writeText(to: &text, width: width)
       }
       return (.text(text), .success, inputs)
@@ -237,7 +237,11 @@ public enum Commission {
         switch format {
         case .json: plan.json.withReading(register).write(to: &text)
         case .csv: text = plan.csv
-        default: plan.writeText(to: &text, width: width)
+        default:
+          let body: (inout OutputSink) -> Void = { sink in
+            TerminalSafeStream.write(into: &sink) { plan.writeText(to: &$0, width: width) }
+          }
+          return (.stream(body), .success, inputs)
         }
         return (.text(text), .success, inputs)
       }
@@ -303,6 +307,13 @@ public enum Commission {
         var drawing = GanttSVGOptions()
         drawing.width = invocation.width ?? drawing.width
         chart.writeSVG(to: &text, options: drawing)
+      case .text where !options.color:
+        // A text chart of every row is large: written as it is drawn, made safe a piece at a time.
+        let ascii = options.ascii
+        let body: (inout OutputSink) -> Void = { sink in
+          TerminalSafeStream.write(into: &sink) { chart.writeText(to: &$0, ascii: ascii) }
+        }
+        return (.stream(body), .success, inputs)
       default: chart.writeText(to: &text, ascii: options.ascii, color: options.color)
       }
       return (.text(text), .success, inputs)

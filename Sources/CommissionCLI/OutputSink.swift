@@ -126,3 +126,29 @@ final class ChunkWriter {
     return writer.failure
   }
 }
+
+/// Text for people on its way into a sink, each piece made ``Swift/String/terminalSafe`` as it
+/// is written: the same bytes as the whole text made safe at once, since the stand-ins are
+/// chosen a scalar at a time but for a CR before an LF, so a piece ending in CR keeps it back
+/// until the next piece shows whether an LF follows.
+struct TerminalSafeStream: TextOutputStream {
+  var sink: OutputSink
+  private var heldCR = false
+
+  init(_ sink: OutputSink) { self.sink = sink }
+
+  mutating func write(_ string: String) {
+    var text = heldCR ? "\r" + string : string
+    heldCR = text.utf8.last == 0x0D
+    if heldCR { text.removeLast() }
+    if !text.isEmpty { sink.write(text.terminalSafe) }
+  }
+
+  /// Writes what `body` writes into `sink`, made safe, and hands the sink back.
+  static func write(into sink: inout OutputSink, _ body: (inout TerminalSafeStream) -> Void) {
+    var safe = TerminalSafeStream(sink)
+    body(&safe)
+    if safe.heldCR { safe.sink.write("\r".terminalSafe) }
+    sink = safe.sink
+  }
+}

@@ -127,3 +127,24 @@ struct StreamingOutputTests {
         == ["big.csv", "out.json"])
   }
 }
+
+/// Text for people made terminal-safe a piece at a time gives the bytes the whole text made
+/// safe at once gives, wherever the pieces split it, a CR before an LF above all.
+@Suite("Terminal-safe streaming")
+struct TerminalSafeStreamTests {
+  @Test(
+    "pieces made safe one by one equal the whole made safe",
+    arguments: [
+      ["a\r", "\nb"], ["a\r", "b"], ["a\r"], ["\r", "\r\n", "\u{1B}[31m", "x\r"], ["a\r\n", "b"],
+      ["plain", " text\n"], ["\r"], ["a", "", "\r", "", "\n"],
+    ])
+  func pieces(_ pieces: [String]) {
+    var chunks: [String] = []
+    var sink = OutputSink(capacity: 3) { chunks.append($0) }
+    TerminalSafeStream.write(into: &sink) { safe in
+      for piece in pieces { safe.write(piece) }
+    }
+    sink.flush()
+    #expect(chunks.joined() == pieces.joined().terminalSafe)
+  }
+}

@@ -124,4 +124,34 @@ struct AbbreviationTests {
     #expect(shown[1].hasSuffix("North and South") == keepsEnds, "\(shown)")
     #expect(shown[0] != shown[1])
   }
+
+  /// The reading of any text, a `Character` at a time: what the byte path must give for ASCII.
+  static func characterReading(_ text: String) -> String {
+    var out = ""
+    var spaced = false
+    for character in text.lowercased() {
+      if character.isWhitespace {
+        if !spaced { out.append(" ") }
+        spaced = true
+      } else {
+        out.append(character)
+        spaced = false
+      }
+    }
+    return out
+  }
+
+  /// Each sign the scalar path takes, and ones beside them it must leave to the character path
+  /// (U+2028 is whitespace, U+00A2 and U+20AB are outside the set, `É` is cased, a combining
+  /// accent joins the letter before it).
+  @Test(
+    "a text reads the same a scalar at a time as a character at a time",
+    arguments: [
+      "Young  People\tAffected", "A\r\nB", " lead and trail ", "\u{0B}\u{0C}x\u{1C}y\u{1F}",
+      "MiXeD @[`{ CASE", "", "\t\t", "Ünicode  Café", "Z", "a\u{7F}b", "School Heal… (Swale)",
+      "£5 – €6 ‘Q’ “R” ‐‧", "a\u{2028}b", "¢\u{20AB}", "CAFÉ", "CAFE\u{301} X", " \u{301}A",
+    ])
+  func asciiReading(_ text: String) {
+    #expect(Abbreviation.reading(text) == Self.characterReading(text))
+  }
 }

@@ -132,3 +132,40 @@ struct DisplayWidthTests {
     #expect(lines.allSatisfy { $0.displayWidth <= width }, "\(lines)")
   }
 }
+
+@Suite("Display width: the one-scalar path agrees with the grapheme path")
+struct DisplayWidthFastPathTests {
+  /// The grapheme-by-grapheme answer the fast path must give.
+  static func graphemeWidth(_ text: String) -> Int {
+    text.reduce(0) { $0 + DisplayWidth.of($1) }
+  }
+
+  /// The longest start of at most `width` columns, a grapheme at a time.
+  static func graphemePrefix(_ text: String, _ width: Int) -> String {
+    var used = 0
+    var out = ""
+    for character in text {
+      let w = DisplayWidth.of(character)
+      if used + w > width { break }
+      used += w
+      out.append(character)
+    }
+    return out
+  }
+
+  /// Texts on both sides of the fast path's ranges: each edge one inside, one outside (U+02FF
+  /// and U+0300, U+200F and U+2010, U+2027 and U+2028, U+20AB and U+20AC and U+20AD).
+  @Test(
+    "each text's width and every cut of it agree with the grapheme count",
+    arguments: [
+      "£1,064 …", "Café ÿ\u{2FF}", "e\u{300}", "Caf\u{E9}\u{301}", "a\u{200F}b", "a\u{2010}b",
+      "‘quoted’ – “dash”", "a\u{2027}b", "a\u{2028}b", "€5 \u{20AB}", "\u{20AD}x", "a\r\nb\t",
+      "\u{7F}\u{80}\u{9F}\u{A0}\u{AD}", "£ 全角", "👍🏽 £", "🇬🇧£",
+    ])
+  func agrees(_ text: String) {
+    #expect(text.displayWidth == Self.graphemeWidth(text), "\(text.unicodeScalars.map(\.value))")
+    for width in 0...(Self.graphemeWidth(text) + 1) {
+      #expect(text.prefix(displayWidth: width) == Self.graphemePrefix(text, width), "\(width)")
+    }
+  }
+}

@@ -11,10 +11,10 @@ public struct ExpiryReport: Sendable {
   public var sort: ExpirySort = .end
   /// Only contracts of this department (ignoring case), when set.
   public var department: String?
-  /// Contracts whose current end is on or before `by`, soonest first.
-  public var contracts: [Contract]
+  /// Contracts whose current end is on or before `by`, soonest first: the register's rows.
+  public var contracts: ContractRows
   /// Contracts with no usable end date (within the filters), in register order.
-  public var undated: [Contract]
+  public var undated: ContractRows
 
   /// Builds the report.
   ///
@@ -40,10 +40,10 @@ public struct ExpiryReport: Sendable {
     self.department = department
     let departmentKey = department?.lowercased()
     let providerKey = provider.map { Column.normalise(register.council.canonicalProvider($0)) }
-    // Positions first, then one copy of each matching contract in order: a contract is a large
-    // value, so sorting the contracts themselves would move each many times.
+    // Positions only: a contract is a large value, so the report names the register's rows
+    // rather than copying (or sorting) the contracts themselves.
     var dated: [(end: Day, position: Int)] = []
-    var undated: [Contract] = []
+    var undated: [Int] = []
     for (position, contract) in register.contracts.enumerated() {
       if let group, !contract.isIn(group: group) { continue }
       if let departmentKey, contract.department.lowercased() != departmentKey { continue }
@@ -56,7 +56,7 @@ public struct ExpiryReport: Sendable {
       if let end = contract.endDay {
         if end <= by { dated.append((end, position)) }
       } else {
-        undated.append(contract)
+        undated.append(position)
       }
     }
     let all = register.contracts
@@ -68,8 +68,8 @@ public struct ExpiryReport: Sendable {
     }
     if sort != .end { ExpiryReport.order(&dated, by: sort, in: all) }
     self.sort = sort
-    self.contracts = dated.map { all[$0.position] }
-    self.undated = undated
+    self.contracts = ContractRows(all, positions: dated.map(\.position))
+    self.undated = ContractRows(all, positions: undated)
   }
 
   /// Orders the dated contracts by a key other than the end: ties keep register order (the
@@ -386,19 +386,31 @@ extension ExpiryReport {
 
   /// The dated contracts as CSV (undated ones follow with an empty end and their reason).
   public var csv: String {
-    var writer = CSVWriter()
-    writer.row([
-      "id", "service", "provider", "end", "end_raw", "days_from_as_of", "ended", "value",
-      "value_basis", "annual_value", "maximum_extent", "group", "undated_reason",
-    ])
-    for list in [contracts, undated] {
-      for contract in list { row(contract) }
-    }
-    return writer.text
+    var text = ""
+    writeCSV(to: &text)
+    return text
+  }
 
-    func row(_ contract: borrowing Contract) {
+  /// Writes ``csv`` a row at a time, so a stream need never hold the whole answer.
+  public func writeCSV<Target: TextOutputStream>(to out: inout Target) {
+    var line = ""
+    CSVWriter.append(
+      [
+        "id", "service", "provider", "end", "end_raw", "days_from_as_of", "ended", "value",
+        "value_basis", "annual_value", "maximum_extent", "group", "undated_reason",
+      ].map { CSVWriter.Cell.text($0) }, to: &line)
+    out.write(line)
+    for list in [contracts, undated] {
+      for contract in list {
+        line.removeAll(keepingCapacity: true)
+        CSVWriter.append(row(contract), to: &line)
+        out.write(line)
+      }
+    }
+
+    func row(_ contract: borrowing Contract) -> [CSVWriter.Cell] {
       let end = contract.endDay
-      writer.row([
+      return [
         .text(contract.id), .text(contract.service), .text(contract.provider),
         .number(end?.iso ?? ""), .text(contract.endText),
         .number(end.map { String(($0 - asOf).days) } ?? ""),
@@ -409,7 +421,7 @@ extension ExpiryReport {
         .number(contract.maximumExtent?.iso ?? ""),
         .text(contract.groups.joined(separator: ";")),
         .text(contract.end.undated?.reason ?? ""),
-      ])
+      ]
     }
   }
 }

@@ -11,7 +11,8 @@ public enum AlignmentTarget: Hashable, Sendable {
 /// A group's end dates at a glance: how far apart they are, and whether that is within tolerance.
 public struct GroupSummary: Sendable {
   public var group: String
-  public var contracts: [Contract]
+  /// The group's contracts, in register order.
+  public var contracts: ContractRows
   public var earliestEnd: Day?
   public var latestEnd: Day?
   /// Days between the earliest and latest current ends; `nil` when it cannot be measured (see
@@ -21,12 +22,13 @@ public struct GroupSummary: Sendable {
   /// known).
   public var aligned: Bool
   /// Contracts with no usable end date.
-  public var undated: [Contract]
+  public var undated: ContractRows
 
   /// Every group in the register, sorted by name.
   public static func all(in register: Register) -> [GroupSummary] {
-    register.groupIndex.map { group, members in
-      let contracts = members.map { register.contracts[$0] }
+    let all = register.contracts
+    return register.groupIndex.map { group, members in
+      let contracts = ContractRows(all, positions: members)
       let ends = contracts.compactMap(\.endDay)
       let earliest = ends.min()
       let latest = ends.max()
@@ -35,7 +37,7 @@ public struct GroupSummary: Sendable {
         group: group, contracts: contracts, earliestEnd: earliest, latestEnd: latest,
         spreadDays: spread,
         aligned: (spread ?? 0) <= register.council.alignmentToleranceDays,
-        undated: contracts.filter { $0.endDay == nil })
+        undated: ContractRows(all, positions: members.filter { all[$0].endDay == nil }))
     }
   }
 
@@ -100,7 +102,20 @@ public enum CostBasis: String, Sendable {
 
 /// The proposal for one contract of the group.
 public struct ContractProposal: Sendable {
-  public var contract: Contract
+  /// The contract, read from its register's row: a proposal keeps the register's array (shared)
+  /// and a position, not a copy of the contract. Setting it gives the proposal a row of its own.
+  public var contract: Contract {
+    // Read in place: `proposal.contract.termDays` borrows the row rather than copying it.
+    _read { yield rows[row] }
+    set {
+      rows = [newValue]
+      row = 0
+    }
+  }
+  /// The contracts ``row`` indexes: the register's, or the one contract given.
+  var rows: [Contract]
+  /// The contract's position in ``rows``.
+  var row: Int
   public var action: AlignmentAction
   public var currentEnd: Day?
   public var proposedEnd: Day?
@@ -329,14 +344,34 @@ extension AlignmentProposal {
   public init(register: Register, group: String, target: AlignmentTarget, asOf: Day)
     throws(AlignmentError)
   {
-    let members = register.contracts.filter { $0.isIn(group: group) }
+    let members = register.contracts.indices.filter { register.contracts[$0].isIn(group: group) }
     guard !members.isEmpty else { throw .unknownGroup(group, known: register.groups) }
     try self.init(register: register, group: group, members: members, target: target, asOf: asOf)
   }
 
-  /// Proposes for `group`, whose contracts are `members`.
+  /// Proposes for `group`, whose contracts are `members` (copies, not the register's rows).
   init(
     register: Register, group: String, members: [Contract], target: AlignmentTarget, asOf: Day
+  ) throws(AlignmentError) {
+    try self.init(
+      register: register, group: group, rows: members, members: Array(members.indices),
+      target: target, asOf: asOf)
+  }
+
+  /// Proposes for `group`, whose contracts are the register's rows `members`.
+  init(
+    register: Register, group: String, members: [Int], target: AlignmentTarget, asOf: Day
+  ) throws(AlignmentError) {
+    try self.init(
+      register: register, group: group, rows: register.contracts, members: members,
+      target: target, asOf: asOf)
+  }
+
+  /// Proposes for `group`, whose contracts are `members`, positions in `all`: each proposal
+  /// reads its contract there rather than holding a copy.
+  init(
+    register: Register, group: String, rows all: [Contract], members: [Int],
+    target: AlignmentTarget, asOf: Day
   ) throws(AlignmentError) {
     let rules = register.council
     let targetDay: Day
@@ -344,7 +379,7 @@ extension AlignmentProposal {
     case .end(let day): targetDay = day
     case .newServiceStart(let day): targetDay = day.previous
     case .latestEnd:
-      guard let latest = members.compactMap(\.endDay).max() else {
+      guard let latest = members.compactMap({ all[$0].endDay }).max() else {
         throw .noDatedContract(group)
       }
       targetDay = latest
@@ -352,9 +387,10 @@ extension AlignmentProposal {
     let newStart = targetDay.next
     var diagnostics: [Diagnostic] = []
     var proposals: [ContractProposal] = []
-    for contract in members {
+    proposals.reserveCapacity(members.count)
+    for row in members {
       var proposal = ContractProposal(
-        contract, target: targetDay, newServiceStart: newStart, rules: rules,
+        row: row, of: all, target: targetDay, newServiceStart: newStart, rules: rules,
         diagnostics: &diagnostics)
       proposal.flagIfEnded(asOf: asOf)
       proposals.append(proposal)
@@ -436,8 +472,7 @@ public struct AlignmentPlan: Sendable {
       do {
         proposals.append(
           try AlignmentProposal(
-            register: register, group: group, members: members.map { register.contracts[$0] },
-            target: target, asOf: asOf))
+            register: register, group: group, members: members, target: target, asOf: asOf))
       } catch {
         undatedGroups.append(group)
       }
@@ -472,10 +507,22 @@ extension ContractProposal {
     return service.hasSuffix(")") ? "\(service), \(provider)" : "\(service) (\(provider))"
   }
 
+  /// The proposal for a contract of no register (a scenario's priced move): its own row.
   init(
     _ contract: Contract, target: Day, newServiceStart: Day, rules: CouncilRules,
     diagnostics: inout [Diagnostic]
   ) {
+    self.init(
+      row: 0, of: [contract], target: target, newServiceStart: newServiceStart, rules: rules,
+      diagnostics: &diagnostics)
+  }
+
+  /// The proposal for the contract at `row` of `rows` (a register's contracts, not copied).
+  init(
+    row: Int, of rows: [Contract], target: Day, newServiceStart: Day, rules: CouncilRules,
+    diagnostics: inout [Diagnostic]
+  ) {
+    let contract = rows[row]
     let route = contract.procurementRoute.isEmpty ? "open" : contract.procurementRoute
     let lead = contract.leadTime ?? rules.leadTime(forRoute: route)
     let end = contract.endDay
@@ -483,7 +530,7 @@ extension ContractProposal {
     let (action, proposed) = ContractProposal.action(
       end: end, target: target, rules: rules, contract: contract, flags: &flags)
     self.init(
-      contract: contract, action: action, currentEnd: end, proposedEnd: proposed,
+      rows: rows, row: row, action: action, currentEnd: end, proposedEnd: proposed,
       extensionDays: end.flatMap { e in proposed.map { ($0 - e).days } }, extensionMonths: nil,
       extensionRemainderDays: nil, cost: action == .extend ? nil : .zero, costBasis: .none,
       annualValue: contract.annualValue, withinOptions: nil,

@@ -82,9 +82,9 @@ public struct GanttChart: Sendable {
   public var sections: [Section]
   public var proposal: AlignmentProposal?
   /// Contracts with no usable end date (listed under the chart, never dropped).
-  public var undated: [Contract]
+  public var undated: ContractRows
   /// Contracts wholly before or after the window.
-  public var outsideWindow: [Contract]
+  public var outsideWindow: ContractRows
   public var mismatches: [PlanMismatch]
   /// The window `--from`/`--until` asked for, when given: the axis widens it to whole units,
   /// and the chart says so rather than draw other dates without a word.
@@ -156,21 +156,23 @@ extension GanttChart {
     register: Register, asOf: Day, proposal: AlignmentProposal? = nil,
     extensions: [ContractProposal] = [], options: GanttOptions = .default
   ) throws(GanttError) {
-    var contracts = register.contracts
+    // Rows of the register, not copies of its contracts: `all[row]` reads one in place.
+    let all = register.contracts
+    var contracts = Array(all.indices)
     var grid = register.grid
     if let group = options.group {
       guard register.hasGroup(group) else {
         throw .unknownGroup(group, known: register.groups)
       }
-      contracts = contracts.filter { $0.isIn(group: group) }
-      let ids = Set(contracts.map(\.id))
+      contracts = contracts.filter { all[$0].isIn(group: group) }
+      let ids = Set(contracts.map { all[$0].id })
       grid = grid.filter { $0.contracts.contains(where: ids.contains) }
     }
     let proposed = Dictionary(
       ((proposal?.contracts ?? []) + extensions).map { ($0.contract.id, $0) },
       uniquingKeysWith: { a, _ in a })
-    let dated = contracts.filter { $0.endDay != nil }
-    let undated = contracts.filter { $0.endDay == nil }
+    let dated = contracts.filter { all[$0].endDay != nil }
+    let undated = contracts.filter { all[$0].endDay == nil }
 
     // The window: the rows' span, clipped to a year before and three after the as-of date (the
     // councils' commissioning grids are rolling three-year plans).
@@ -178,10 +180,10 @@ extension GanttChart {
     var to = options.to
     if from == nil || to == nil {
       var days: [Day] = [asOf]
-      for contract in dated {
-        if let end = contract.endDay { days.append(end) }
-        if let extent = contract.maximumExtent { days.append(extent) }
-        if let p = proposed[contract.id]?.proposedEnd { days.append(p) }
+      for row in dated {
+        if let end = all[row].endDay { days.append(end) }
+        if let extent = all[row].maximumExtent { days.append(extent) }
+        if !proposed.isEmpty, let p = proposed[all[row].id]?.proposedEnd { days.append(p) }
       }
       for row in grid { days += row.cells.flatMap { [$0.quarter.firstDay, $0.quarter.lastDay] } }
       if let proposal { days += [proposal.target, proposal.procurementStartBy.day] }
@@ -203,7 +205,7 @@ extension GanttChart {
     // longest label needs), then 24 characters, then a line of its own above each bar.
     let width = options.width
     let longest = dated.map {
-      2 + $0.service.displayWidth + 1 + min(14, $0.provider.displayWidth) + 7
+      2 + all[$0].service.displayWidth + 1 + min(14, all[$0].provider.displayWidth) + 7
     }.max()
     var layout: (scale: GanttScale, perUnit: Int, label: Int)?
     let roomy = max(GanttChart.minimumLabel, min(longest ?? 0, width * 2 / 5))
@@ -227,13 +229,13 @@ extension GanttChart {
 
     // Rows, grouped by group then department; linked grid rows go with their contracts.
     var sections: [Section] = []
-    var outside: [Contract] = []
+    var outside: [Int] = []
     var placedGrid = Set<Int>()
-    func contractRow(_ contract: Contract) -> Row? {
+    func contractRow(_ contract: borrowing Contract) -> Row? {
       guard let end = contract.endDay else { return nil }
       let start = contract.startDay ?? axis.firstDay
       var segments: [Segment] = []
-      let proposal = proposed[contract.id]
+      let proposal = proposed.isEmpty ? nil : proposed[contract.id]
       let last = [end, contract.maximumExtent ?? end, proposal?.proposedEnd ?? end].max() ?? end
       guard axis.columns(from: start, to: last) != nil else { return nil }
       if let columns = axis.columns(from: start, to: end) {
@@ -295,42 +297,49 @@ extension GanttChart {
         kind: .grid, service: title, provider: row.category, value: "", contractId: nil,
         segments: [], letters: letters)
     }
-    var byGroup: [String: [Contract]] = [:]
-    var byDepartment: [String: [Contract]] = [:]
+    var byGroup: [String: [Int]] = [:]
+    var byDepartment: [String: [Int]] = [:]
     var groupOrder: [String] = []
     var departmentOrder: [String] = []
-    for contract in dated {
+    for row in dated {
+      let contract = all[row]
       if let group = options.group.map({ g in
         contract.groups.first { $0.caseInsensitiveEquals(g) } ?? g
       })
         ?? contract.groups.first
       {
         if byGroup[group] == nil { groupOrder.append(group) }
-        byGroup[group, default: []].append(contract)
+        byGroup[group, default: []].append(row)
       } else {
         // A contract in no group is listed as such, by its department when it has one, so a
         // department is never read as a group.
         let department =
           contract.department.isEmpty ? "No group" : "No group: \(contract.department)"
         if byDepartment[department] == nil { departmentOrder.append(department) }
-        byDepartment[department, default: []].append(contract)
+        byDepartment[department, default: []].append(row)
       }
     }
-    func sortByEnd(_ list: [Contract]) -> [Contract] {
-      list.sorted { ($0.endDay ?? asOf, $0.service) < ($1.endDay ?? asOf, $1.service) }
+    // Sorting rows, not contracts: each comparison reads the two contracts in place.
+    func sortByEnd(_ list: [Int]) -> [Int] {
+      list.sorted {
+        (all[$0].endDay ?? asOf, all[$0].service) < (all[$1].endDay ?? asOf, all[$1].service)
+      }
     }
-    func build(_ title: String, _ members: [Contract]) {
+    func build(_ title: String, _ members: [Int]) {
       var rows: [Row] = []
-      let ids = Set(members.map(\.id))
-      for contract in sortByEnd(members) {
-        if let row = contractRow(contract) { rows.append(row) } else { outside.append(contract) }
+      for member in sortByEnd(members) {
+        if let row = contractRow(all[member]) { rows.append(row) } else { outside.append(member) }
       }
-      for (index, row) in grid.enumerated() where !placedGrid.contains(index) {
-        guard row.contracts.contains(where: ids.contains) else { continue }
-        placedGrid.insert(index)
-        if let laid = gridRow(row) { rows.append(laid) }
+      // The ids are gathered only when some grid row is left to link.
+      if placedGrid.count < grid.count {
+        let ids = Set(members.map { all[$0].id })
+        for (index, row) in grid.enumerated() where !placedGrid.contains(index) {
+          guard row.contracts.contains(where: ids.contains) else { continue }
+          placedGrid.insert(index)
+          if let laid = gridRow(row) { rows.append(laid) }
+        }
       }
-      if let proposal, members.contains(where: { $0.isIn(group: proposal.group) }) {
+      if let proposal, members.contains(where: { all[$0].isIn(group: proposal.group) }) {
         rows.append(GanttChart.keyDatesRow(proposal, axis: axis))
       }
       if !rows.isEmpty { sections.append(Section(title: title, rows: rows)) }
@@ -356,8 +365,10 @@ extension GanttChart {
       asOf: asOf, axis: axis, labelWidth: labelWidth,
       width: max(width, labelWidth + 1 + axis.width), sections: sections,
       proposal: proposal,
-      undated: undated, outsideWindow: outside,
-      mismatches: PlanConsistency.mismatches(grid: grid, contracts: contracts))
+      undated: ContractRows(all, positions: undated),
+      outsideWindow: ContractRows(all, positions: outside),
+      mismatches: PlanConsistency.mismatches(
+        grid: grid, contracts: options.group == nil ? all : contracts.map { all[$0] }))
     askedFrom = options.from
     askedUntil = options.to
   }
