@@ -111,10 +111,13 @@ struct RegisterGenerator {
     cleanWriter.row([
       "id", "service", "provider", "department", "group", "value_pounds", "end_date",
     ])
+    // Written 10,000 rows at a time: a large register is never held whole in memory.
+    FileManager.default.createFile(atPath: messy, contents: nil)
+    FileManager.default.createFile(atPath: clean, contents: nil)
+    let messyFile = try FileHandle(forWritingTo: URL(fileURLWithPath: messy))
+    let cleanFile = try FileHandle(forWritingTo: URL(fileURLWithPath: clean))
     var group = 0
     var left = 0
-    var messyData = Data()
-    var cleanData = Data()
     for index in 0..<rows {
       if left == 0 {
         group += 1
@@ -125,15 +128,15 @@ struct RegisterGenerator {
       messyWriter.rawRow(m)
       cleanWriter.rawRow(c)
       if index % 10_000 == 9_999 {
-        messyData.append(contentsOf: messyWriter.text.utf8)
-        cleanData.append(contentsOf: cleanWriter.text.utf8)
+        try messyFile.write(contentsOf: Data(messyWriter.text.utf8))
+        try cleanFile.write(contentsOf: Data(cleanWriter.text.utf8))
         messyWriter = CSVWriter()
         cleanWriter = CSVWriter()
       }
     }
-    messyData.append(contentsOf: messyWriter.text.utf8)
-    cleanData.append(contentsOf: cleanWriter.text.utf8)
-    try messyData.write(to: URL(fileURLWithPath: messy))
-    try cleanData.write(to: URL(fileURLWithPath: clean))
+    try messyFile.write(contentsOf: Data(messyWriter.text.utf8))
+    try cleanFile.write(contentsOf: Data(cleanWriter.text.utf8))
+    try messyFile.close()
+    try cleanFile.close()
   }
 }

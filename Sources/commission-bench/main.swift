@@ -12,6 +12,8 @@ import Foundation
 //   swift run -c release commission-bench [--sizes 1000,10000] [--runs 5] [--compare]
 //   swift run -c release commission-bench --worst-cases [--sizes 100000]
 //   swift run -c release commission-bench --ocds-sizes 100000,1000000
+//   swift run -c release commission-bench --compare --sizes 10000000 [--limit 900]
+//     (past --repeat's 1M: the 1M register repeated, `expiring` whole process only)
 
 struct Options {
   var sizes = [1_000, 10_000, 100_000, 1_000_000]
@@ -23,6 +25,9 @@ struct Options {
   /// Seconds a worst case may run before it is stopped and shown as over.
   var limit = 300
   var data = ".build/bench-data"
+  /// Sizes above this are made by repeating the register of this size (ids prefixed per copy)
+  /// and measured as whole processes only (see LargeSizes.swift).
+  var repeatSize = 1_000_000
 }
 
 var options = Options()
@@ -41,6 +46,9 @@ while let flag = arguments.first {
     options.ocdsSizes = (arguments.first ?? "").split(separator: ",").compactMap { Int($0) }
     arguments.removeFirst()
   case "--limit": options.limit = Int(arguments.first ?? "") ?? 300; arguments.removeFirst()
+  case "--repeat":
+    options.repeatSize = max(1, Int(arguments.first ?? "") ?? 1_000_000)
+    arguments.removeFirst()
   default:
     FileHandle.standardError.write(Data("commission-bench: unknown option '\(flag)'\n".utf8))
     exit(64)
@@ -165,7 +173,7 @@ let asOf = Day(year: 2018, month: 1, day: 1) ?? Day(ordinal: 0)
 var table: [[String]] = []
 var notes: [String] = []
 
-for size in options.sizes {
+for size in options.sizes where size <= options.repeatSize {
   let messy = "\(options.data)/register-\(size).csv"
   let clean = "\(options.data)/register-\(size)-clean.csv"
   if !FileManager.default.fileExists(atPath: messy)
@@ -280,7 +288,7 @@ if options.compare {
   let scriptPath = options.data + "/duckdb-query.py"
   try Data(script.utf8).write(to: URL(fileURLWithPath: scriptPath))
   print("\nDuckDB comparison: the same expiry query, alternating, median of \(options.runs)")
-  for size in options.sizes where size >= 100_000 {
+  for size in options.sizes where size >= 100_000 && size <= options.repeatSize {
     let messy = "\(options.data)/register-\(size).csv"
     let clean = "\(options.data)/register-\(size)-clean.csv"
     var ours: [Double] = []
@@ -312,6 +320,11 @@ if options.compare {
     try compareCommands(size: size, messy: messy, duckDB: median(theirs))
   }
 }
+
+try largeSizes(
+  options.sizes.filter { $0 > options.repeatSize },
+  duckDB: options.compare
+    ? (".build/bench-venv/bin/python", options.data + "/duckdb-query.py") : nil)
 
 /// Every command of the table as a whole process on the messy register: its time, its
 /// ratio to DuckDB's expiry query on the clean twin, and its peak memory against the file's size.

@@ -3,8 +3,8 @@
 public struct ScenarioOutcome: Sendable {
   /// The scenarios applied, the inherited ones first.
   public var chain: [Scenario]
-  public var baseline: Register
-  public var register: Register
+  /// The baseline and the scenario's changes to it, row by row.
+  public var overlay: RegisterOverlay
   public var asOf: Day
   /// One line per change, in the order applied.
   public var applied: [String]
@@ -17,6 +17,14 @@ public struct ScenarioOutcome: Sendable {
 
   public var scenario: Scenario? { chain.last }
   public var name: String { scenario?.name ?? "Baseline" }
+  public var baseline: Register { overlay.baseline }
+  /// The changed register in full. Built on each call (a copy of every contract once a row
+  /// changed): the report reads the overlay instead; this is for tests and small registers.
+  public var register: Register { overlay.register }
+  /// The rules as the scenario left them.
+  public var council: CouncilRules { overlay.council }
+  /// The first contract with this id in the changed register.
+  public func contract(id: String) -> Contract? { overlay.contract(id: id) }
 }
 
 /// A decision a change implies: its contracts, the key-decision test and its deadlines.
@@ -40,9 +48,14 @@ public struct ScenarioDecision: Sendable {
 extension ScenarioOutcome {
   /// The baseline as an outcome with no changes, for side-by-side comparison.
   public init(baseline: Register, asOf: Day) {
+    self.init(overlay: RegisterOverlay(baseline: baseline), asOf: asOf)
+  }
+
+  /// The overlay's baseline as an outcome with no changes (its id index shared, not rebuilt).
+  init(overlay: RegisterOverlay, asOf: Day) {
     self.init(
-      chain: [], baseline: baseline, register: baseline, asOf: asOf, applied: [], decisions: [],
-      moves: [], added: [], removed: [])
+      chain: [], overlay: overlay.unchanged, asOf: asOf, applied: [], decisions: [], moves: [],
+      added: [], removed: [])
   }
 
   /// Applies `chain` (inherited scenarios first) to `baseline`.
@@ -59,37 +72,16 @@ extension ScenarioOutcome {
       }
     }
     self.init(
-      chain: chain, baseline: baseline, register: applier.register, asOf: asOf,
-      applied: applier.applied, decisions: applier.decisions,
-      moves: ScenarioOutcome.moves(from: baseline, to: applier.register),
-      added: applier.added, removed: applier.removed)
-  }
-
-  /// Every contract now ending later than in the baseline, costed from the baseline end on the
-  /// scenario's terms (a changed value or options price the extension).
-  static func moves(from baseline: Register, to register: Register) -> [ContractProposal] {
-    var exact = register.council
-    exact.alignmentToleranceDays = 0
-    var ignored: [Diagnostic] = []
-    var moves: [ContractProposal] = []
-    let before = Dictionary(baseline.contracts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for contract in register.contracts {
-      guard let old = before[contract.id], let end = contract.endDay else { continue }
-      if let oldEnd = old.endDay, end <= oldEnd { continue }
-      var priced = contract
-      priced.end = old.end
-      priced.endText = old.endText
-      moves.append(
-        ContractProposal(
-          priced, target: end, newServiceStart: end.next, rules: exact, diagnostics: &ignored))
-    }
-    return moves
+      chain: chain, overlay: applier.overlay, asOf: asOf, applied: applier.applied,
+      decisions: applier.decisions, moves: applier.overlay.moves, added: applier.added,
+      removed: applier.removed)
   }
 }
 
 /// Applies a scenario's changes one by one to a register, keeping what each did.
 struct Applier {
-  var register: Register
+  /// The register as changed so far: the baseline and the rows changed.
+  var overlay: RegisterOverlay
   var asOf: Day
   /// The scenario file and the change being applied, for errors.
   var file = ""
@@ -100,7 +92,7 @@ struct Applier {
   var removed: [String] = []
 
   init(register: Register, asOf: Day) {
-    self.register = register
+    overlay = RegisterOverlay(baseline: register)
     self.asOf = asOf
   }
 
@@ -115,42 +107,43 @@ struct Applier {
     case .extendBy(let id, let length): try extend(id, to: nil, by: length)
     case .set(let id, let field, let value):
       let i = try index(of: id)
-      var row = register.contracts[i].canonicalRow
+      var row = overlay[i].canonicalRow
       guard let column = Column(rawValue: field) else { throw fail("'\(field)' is not a column") }
       row[column] = value
-      register.contracts[i] = try reparsed(register.contracts[i], row: row)
+      overlay.replace(i, with: try reparsed(overlay[i], row: row))
       applied.append("set \(id) \(field) to '\(value)'")
     case .add(let fields): try add(fields)
     case .remove(let id):
-      register.contracts.remove(at: try index(of: id))
+      overlay.remove(try index(of: id))
       removed.append(id)
       applied.append("remove \(id)")
     case .stagger(let group, let from, let every): try stagger(group, from: from, every: every)
     case .rules(let rules):
-      if let t = rules.keyDecisionThreshold { register.council.keyDecisionThreshold = t }
-      if let n = rules.noticeClearDays { register.council.noticeClearDays = n }
-      if let n = rules.alignmentToleranceDays { register.council.alignmentToleranceDays = n }
-      if let l = rules.defaultLeadTime { register.council.defaultLeadTime = l }
-      for (route, l) in rules.leadTimes { register.council.leadTimes[route] = l }
+      if let t = rules.keyDecisionThreshold { overlay.council.keyDecisionThreshold = t }
+      if let n = rules.noticeClearDays { overlay.council.noticeClearDays = n }
+      if let n = rules.alignmentToleranceDays { overlay.council.alignmentToleranceDays = n }
+      if let l = rules.defaultLeadTime { overlay.council.defaultLeadTime = l }
+      for (route, l) in rules.leadTimes { overlay.council.leadTimes[route] = l }
       applied.append("rules changed")
     }
   }
 
   // MARK: - Finding what a change names
 
+  /// The slot of the first contract with this id, by the overlay's index.
   func index(of id: String) throws(ScenarioError) -> Int {
-    if let i = register.contracts.firstIndex(where: { $0.id == id }) { return i }
-    let close = register.contracts.map(\.id).filter { editDistance($0, id) <= 4 }.prefix(3)
+    if let i = overlay.slot(of: id) { return i }
+    let close = overlay.ids.filter { editDistance($0, id) <= 4 }.prefix(3)
     throw fail(
-      "no contract '\(id)' in \(register.name)"
+      "no contract '\(id)' in \(overlay.baseline.name)"
         + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
   }
 
   func requireGroup(_ group: String) throws(ScenarioError) {
-    guard register.hasGroup(group) else {
+    guard overlay.hasGroup(group) else {
       throw fail(
         CloseMatch.refusal(
-          "no group '\(group)' in \(register.name)", for: group, in: register.groups,
+          "no group '\(group)' in \(overlay.baseline.name)", for: group, in: overlay.groups,
           noun: "groups"))
     }
   }
@@ -158,15 +151,15 @@ struct Applier {
   // MARK: - Changing rows
 
   mutating func setEnd(_ i: Int, _ end: Day) throws(ScenarioError) {
-    var row = register.contracts[i].canonicalRow
+    var row = overlay[i].canonicalRow
     row[.end] = end.iso
-    register.contracts[i] = try reparsed(register.contracts[i], row: row)
+    overlay.replace(i, with: try reparsed(overlay[i], row: row))
   }
 
   func reparsed(_ contract: Contract, row: [Column: String]) throws(ScenarioError) -> Contract {
     do {
       var (fresh, _) = try RegisterLoader.contract(
-        row: row, extra: contract.extra, council: register.council, file: file)
+        row: row, extra: contract.extra, council: overlay.council, file: file)
       fresh.location = contract.location
       return fresh
     } catch {
@@ -177,16 +170,16 @@ struct Applier {
   /// One decision for contracts moved to new ends, costed exactly (no tolerance), its dates
   /// from the timetable.
   func decision(_ label: String, _ contracts: [Contract], to ends: [Day]) -> ScenarioDecision {
-    var exact = register.council
+    var exact = overlay.council
     exact.alignmentToleranceDays = 0
     var ignored: [Diagnostic] = []
     let proposals = zip(contracts, ends).map { c, e in
       ContractProposal(c, target: e, newServiceStart: e.next, rules: exact, diagnostics: &ignored)
     }.filter(\.extends)
-    let key = KeyDecisionTest(proposals, threshold: register.council.keyDecisionThreshold)
+    let key = KeyDecisionTest(proposals, threshold: overlay.council.keyDecisionThreshold)
     let cycle = Timetable(
       newServiceStart: (ends.max() ?? asOf).next, extensions: proposals,
-      rules: register.council, asOf: asOf, extensionIsKey: key.required)
+      rules: overlay.council, asOf: asOf, extensionIsKey: key.required)
     return ScenarioDecision(
       label: label,
       keyDecision: key,
@@ -200,9 +193,13 @@ struct Applier {
   mutating func align(_ group: String, _ target: AlignmentTarget) throws(ScenarioError) {
     try requireGroup(group)
     let proposal: AlignmentProposal
-    do {
+    // The group's members from the overlay; the register passed gives only its name and rules,
+    // as AlignmentProposal(register:group:target:asOf:) takes them. requireGroup found one.
+    let members = overlay.members(of: group).map { overlay[$0] }
+    do throws(AlignmentError) {
       proposal = try AlignmentProposal(
-        register: register, group: group, target: target, asOf: asOf)
+        register: Register(name: overlay.baseline.name, council: overlay.council), group: group,
+        members: members, target: target, asOf: asOf)
     } catch {
       throw fail(error.description)
     }
@@ -225,7 +222,7 @@ struct Applier {
   /// `extend ... to DATE` or `by LENGTH`; never shortens.
   mutating func extend(_ id: String, to day: Day?, by length: Length?) throws(ScenarioError) {
     let i = try index(of: id)
-    let contract = register.contracts[i]
+    let contract = overlay[i]
     let newEnd: Day
     if let day {
       newEnd = day
@@ -258,15 +255,16 @@ struct Applier {
     let contract: Contract
     do {
       (contract, _) = try RegisterLoader.contract(
-        row: row, extra: extra, council: register.council, file: file)
+        row: row, extra: extra, council: overlay.council, file: file)
     } catch {
       throw fail(error.description)
     }
-    guard !register.contracts.contains(where: { $0.id == contract.id }) else {
+    guard overlay.slot(of: contract.id) == nil else {
       throw fail(
-        "a contract '\(contract.id)' is already in \(register.name); give the new one another id")
+        "a contract '\(contract.id)' is already in \(overlay.baseline.name); give the new one another id"
+      )
     }
-    register.contracts.append(contract)
+    overlay.append(contract)
     added.append(contract.id)
     applied.append("add \(contract.id)")
   }
@@ -275,25 +273,22 @@ struct Applier {
   /// never shortens a contract: one that already runs past its slot keeps its end.
   mutating func stagger(_ group: String, from: Day, every: Length) throws(ScenarioError) {
     try requireGroup(group)
-    let members = register.contracts.indices
-      .filter { register.contracts[$0].isIn(group: group) && register.contracts[$0].endDay != nil }
-      .sorted {
-        (register.contracts[$0].endDay ?? from, $0) < (register.contracts[$1].endDay ?? from, $1)
-      }
+    let members = overlay.members(of: group).filter { overlay[$0].endDay != nil }
+      .sorted { (overlay[$0].endDay ?? from, $0) < (overlay[$1].endDay ?? from, $1) }
     var moved: [Contract] = []
     var ends: [Day] = []
     var step = from
     for i in members {
-      let current = register.contracts[i].endDay ?? step
+      let current = overlay[i].endDay ?? step
       let end = max(step, current)
       if end > current {
-        moved.append(register.contracts[i])
+        moved.append(overlay[i])
         ends.append(end)
         try setEnd(i, end)
       }
       step = step.extendingTerm(by: every)
     }
-    let partners = moved.filter { !register.council.leads($0.commissioner) }.count
+    let partners = moved.filter { !overlay.council.leads($0.commissioner) }.count
     applied.append(
       "stagger \(group) from \(DateStyle.long(from)) every \(every) "
         + "(\(moved.count - partners) extended"
@@ -346,13 +341,13 @@ extension ScenarioOutcome {
   /// The spread of current ends in `group`, in days, as ``GroupSummary/spread(of:)`` measures
   /// it: `nil` when it cannot be measured.
   public func spread(of group: String) -> Int? {
-    GroupSummary.spread(of: register.contracts.filter { $0.isIn(group: group) }.map(\.endDay))
+    GroupSummary.spread(of: overlay.members(of: group).map { overlay[$0].endDay })
   }
 
   /// The spread for a person: `211 days`, `unknown (3 of 4 undated)`, or `-` for a group with
   /// no contract in this register.
   public func spreadText(of group: String) -> String {
-    let members = register.contracts.filter { $0.isIn(group: group) }
+    let members = overlay.members(of: group).map { overlay[$0] }
     guard !members.isEmpty else { return "-" }
     let ends = members.map(\.endDay)
     let undated = ends.filter { $0 == nil }.count

@@ -22,7 +22,7 @@ public struct WhatIfReport: Sendable {
     }
     return order.compactMap { name in
       guard let list = byRegister[name], let first = list.first?.1 else { return nil }
-      return (name, ScenarioOutcome(baseline: first.baseline, asOf: first.asOf), list)
+      return (name, ScenarioOutcome(overlay: first.overlay, asOf: first.asOf), list)
     }
   }
 
@@ -53,7 +53,7 @@ public struct WhatIfReport: Sendable {
     for block in blocks {
       out.write("\n")
       Prose.write(
-        "\(block.register) · \(block.baseline.register.council.name)", width: width, to: &out)
+        "\(block.register) · \(block.baseline.council.name)", width: width, to: &out)
       let columns = [("Baseline", block.baseline)] + block.scenarios.map { ($0.0, $0.1) }
       var table = TextTable(
         columns: [.init("", flexible: true, minimum: 16, weight: 3)]
@@ -92,23 +92,27 @@ public struct WhatIfReport: Sendable {
       var detail = TextTable(
         columns: [.init("Contract", flexible: true, minimum: 16, weight: 3)]
           + columns.map { .init($0.0, alignment: .right) })
+      // Each scenario's first move of each id, found once rather than searched for every id.
+      let movesById = block.scenarios.map { scenario in
+        Dictionary(scenario.1.moves.map { ($0.contract.id, $0) }, uniquingKeysWith: { a, _ in a })
+      }
       for id in ids {
-        let base = block.baseline.register.contract(id: id)
+        let base = block.baseline.contract(id: id)
         let name =
-          (base ?? block.scenarios.lazy.compactMap { $0.1.register.contract(id: id) }.first)
+          (base ?? block.scenarios.lazy.compactMap { $0.1.contract(id: id) }.first)
           .map { ContractProposal.name($0) } ?? id
         var ends = [
           base.flatMap(\.endDay).map { DateStyle.short($0) } ?? (base == nil ? "absent" : "undated")
         ]
         var costs = [""]
-        for (_, o) in block.scenarios {
-          let now = o.register.contract(id: id)
+        for ((_, o), moves) in zip(block.scenarios, movesById) {
+          let now = o.contract(id: id)
           let end =
             now.flatMap(\.endDay).map { DateStyle.short($0) }
             ?? (now == nil ? "removed" : "undated")
           let differs = now?.endDay != base?.endDay || (now == nil) != (base == nil)
           ends.append(end + (differs ? " *" : "  "))
-          if let move = o.moves.first(where: { $0.contract.id == id }) {
+          if let move = moves[id] {
             costs.append(
               (move.isCouncilLed
                 ? move.councilCost.map { $0.formatted(alwaysShowPence: true) }
@@ -163,9 +167,13 @@ public struct WhatIfReport: Sendable {
         ("keyDecisions", .int(o.keyDecisions)),
         ("missedDeadlines", .int(o.missedDeadlines)),
       ]
-      let groups = o.groupsNamed.isEmpty ? o.register.groups : o.groupsNamed
+      let groups = o.groupsNamed.isEmpty ? o.overlay.groups : o.groupsNamed
+      let spreads = o.overlay.ends(of: groups).map(GroupSummary.spread(of:))
       pairs.append(
-        ("spreadDays", .object(groups.map { g in (g, o.spread(of: g).map { .int($0) } ?? .null) })))
+        (
+          "spreadDays",
+          .object(zip(groups, spreads).map { g, d in (g, d.map { .int($0) } ?? .null) })
+        ))
       return pairs
     }
     let first = blocks.first?.baseline
