@@ -28,36 +28,44 @@ public enum Abbreviation {
   /// (``Swift/String/isCaselessPlain``) are compared and cut by their bytes, the same answer
   /// without a one-character `String` per character (30% of a 100k-row Gantt's time).
   static func distinct(_ values: [String], width: Int, plainFast: Bool) -> [String] {
-    var shown: [String: String] = [:]
-    var byCut: [String: [String]] = [:]
+    // Each value once, first seen first (canonically equal values as one, as a `String` key
+    // is); then every value is hashed once, not at each step.
+    var first: [String: Int] = [:]
+    var unique: [String] = []
+    let positions = values.map { value in
+      if let known = first[value] { return known }
+      first[value] = unique.count
+      unique.append(value)
+      return unique.count - 1
+    }
+    var shown = unique.map { TextTable.fit($0, width) }
+    var byCut: [String: [Int]] = [:]
     // An uncut value, by how it reads, that a cut might copy.
-    var uncut: [String: String] = [:]
-    for value in values where shown[value] == nil {
-      let cut = TextTable.fit(value, width)
-      shown[value] = cut
-      if cut != value {
-        byCut[reading(cut), default: []].append(value)
+    var uncut: [String: Int] = [:]
+    for (index, value) in unique.enumerated() {
+      if shown[index] != value {
+        byCut[reading(shown[index]), default: []].append(index)
       } else {
-        uncut[reading(cut)] = value
+        uncut[reading(shown[index])] = index
       }
     }
     for (cut, group) in byCut where group.count > 1 || uncut[cut] != nil {
       // The values whose plain cut reads the same (and an uncut value it would copy).
-      let rivals = group + (uncut[cut].map { [$0] } ?? [])
+      let rivals = (group + (uncut[cut].map { [$0] } ?? [])).map { unique[$0] }
       // How far each runs alike with its closest rival, from the start (case aside) and from
       // the end (as it reads).
       let (parting, sharedEnd) =
         (plainFast ? plainRunsAlike(rivals) : nil) ?? characterRunsAlike(rivals)
-      for (index, value) in group.enumerated() {
-        let (parting, sharedEnd) = (parting[index], sharedEnd[index])
-        shown[value] =
+      for (rival, index) in group.enumerated() {
+        let (value, parting, sharedEnd) = (unique[index], parting[rival], sharedEnd[rival])
+        shown[index] =
           (plainFast
             ? plainDistinguished(value, parting: parting, sharedEnd: sharedEnd, width: width)
             : nil)
           ?? distinguished(value, parting: parting, sharedEnd: sharedEnd, width: width)
       }
     }
-    return values.map { shown[$0] ?? $0 }
+    return positions.map { shown[$0] }
   }
 
   /// For each rival, how many characters it runs alike with its closest rival from the start
