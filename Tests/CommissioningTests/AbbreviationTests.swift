@@ -155,3 +155,84 @@ struct AbbreviationTests {
     #expect(Abbreviation.reading(text) == Self.characterReading(text))
   }
 }
+
+/// The byte path for caseless plain text against the `Character` path it stands in for.
+@Suite("Distinct abbreviations, the byte path")
+struct PlainAbbreviationTests {
+  /// Starts and ends many names share, so cuts collide and rivals run alike for long.
+  static let stems = [
+    "School Public Health Service ", "Support for Children and Young People ",
+    "Intensive Family Support – ", "Ward ", "£5 Voucher Scheme … ", "Learning Disability",
+  ]
+  /// Pieces with each kind of byte the path counts: multi-byte plain signs (`£`, `…`, `–`, `€`
+  /// share lead bytes), spaces in runs, letters in both cases.
+  static let plainPieces = [
+    "East", "east", "EAST", " and ", "  and ", "West", "(Swale)", "(All exc. Swale)", "12",
+    "12b", "£", "£5", "…", "–", "—", "‘Q’", "€", " ", "  ", "a", "A", "-", ")", "(NRS)",
+  ]
+  /// Pieces that send a column to the `Character` path: cased Latin, a combining accent, CJK
+  /// (two columns), a tab and a line break (cut to a space), a no-break space.
+  static let otherPieces = ["é", "É", "e\u{301}", "北京", "\t", "\n", "\u{A0}", "Café"]
+
+  static func name(_ random: inout SeededGenerator, plain: Bool) -> String {
+    var text = random.next() % 4 == 0 ? "" : random.pick(stems)
+    for _ in 0..<Int(random.next() % 6) {
+      let other = !plain && random.next() % 5 == 0
+      text += random.pick(other ? otherPieces : plainPieces)
+    }
+    if random.next() % 3 == 0 { text += random.pick([" Service", " (Swale)", " East and West"]) }
+    return text
+  }
+
+  /// A column of 1 to 30 names, some repeated; 7 in 10 columns caseless plain throughout.
+  static func column(_ random: inout SeededGenerator) -> [String] {
+    let plain = random.next() % 10 < 7
+    var names: [String] = []
+    for _ in 0..<Int(1 + random.next() % 30) {
+      names.append(
+        names.isEmpty || random.next() % 6 != 0
+          ? name(&random, plain: plain) : random.pick(names))
+    }
+    return names
+  }
+
+  @Test("the byte path cuts every column as the Character path does: 4,000 seeded columns")
+  func sameAsCharacters() {
+    var random = SeededGenerator(state: 1922)
+    var plainColumns = 0
+    for _ in 0..<4_000 {
+      let names = Self.column(&random)
+      let width = Int(3 + random.next() % 78)
+      if names.allSatisfy(\.isCaselessPlain) { plainColumns += 1 }
+      let fast = Abbreviation.distinct(names, width: width)
+      let general = Abbreviation.characterDistinct(names, width: width)
+      #expect(fast == general, "width \(width): \(names)")
+    }
+    // Most columns take the byte path, so the comparison tests it.
+    #expect(plainColumns > 2_000)
+  }
+
+  /// `…` (E2 80 A6) and `–` (E2 80 93) share two bytes and no character; `£` (C2 A3) and `‣`
+  /// (E2 80 A3) end in the same byte. A count of bytes, or of lead bytes without the check, is one over.
+  @Test(
+    "rivals that share part of a multi-byte sign run alike by whole characters",
+    arguments: [
+      ["ab…x", "ab–x"], ["x£", "x‣"], ["£…", "£–", "£"], ["A  B…", "a b…", "a  b–"],
+      ["…", "…"], ["", "–"], ["Ward 12 (Swale)", "ward 12 (swale)", "Ward 13  (Swale)"],
+    ])
+  func partialSigns(_ rivals: [String]) {
+    let plain = Abbreviation.plainRunsAlike(rivals)
+    #expect(plain != nil)
+    #expect(plain?.parting == Abbreviation.characterRunsAlike(rivals).parting)
+    #expect(plain?.sharedEnd == Abbreviation.characterRunsAlike(rivals).sharedEnd)
+  }
+
+  @Test("text that is not caseless plain is left to the Character path")
+  func otherText() {
+    #expect(Abbreviation.plainRunsAlike(["Café", "Cafe"]) == nil)
+    #expect(
+      Abbreviation.plainDistinguished(
+        "é" + String(repeating: "a", count: 9),
+        parting: 0, sharedEnd: 0, width: 5) == nil)
+  }
+}
