@@ -41,6 +41,10 @@ struct GanttSVG {
   let labelWidth: Double
   let chartLeft: Double
   let chartRight: Double
+  /// The months the window spans, counted once: every month line and label reads the month's
+  /// width, and counting them each time made a window of centuries (an end in year 17) take
+  /// minutes.
+  let monthsInWindow: Int
   let lineHeight: Double = 14
   /// A generous average advance of an 11-pixel sans-serif character, so wrapped names fit.
   static let characterWidth: Double = 6.3
@@ -74,6 +78,8 @@ struct GanttSVG {
     labelWidth = (width * 0.3).rounded()
     chartLeft = margin + labelWidth
     chartRight = width - margin
+    monthsInWindow = TimeAxis.unitCount(
+      scale: .month, from: chart.axis.firstDay, to: chart.axis.lastDay)
   }
 
   /// The whole drawing: the body is laid out first, since the height is known only after it.
@@ -284,7 +290,4 @@ struct GanttSVG {
   /// A month's width in pixels.
   var monthWidth: Double { (chartRight - chartLeft) / Double(max(1, monthsInWindow)) }
 
-  var monthsInWindow: Int {
-    TimeAxis.unitCount(scale: .month, from: chart.axis.firstDay, to: chart.axis.lastDay)
-  }
 }
