@@ -125,22 +125,6 @@ struct AbbreviationTests {
     #expect(shown[0] != shown[1])
   }
 
-  /// The reading of any text, a `Character` at a time: what the byte path must give for ASCII.
-  static func characterReading(_ text: String) -> String {
-    var out = ""
-    var spaced = false
-    for character in text.lowercased() {
-      if character.isWhitespace {
-        if !spaced { out.append(" ") }
-        spaced = true
-      } else {
-        out.append(character)
-        spaced = false
-      }
-    }
-    return out
-  }
-
   /// Each sign the scalar path takes, and ones beside them it must leave to the character path
   /// (U+2028 is whitespace, U+00A2 and U+20AB are outside the set, `É` is cased, a combining
   /// accent joins the letter before it).
@@ -152,7 +136,7 @@ struct AbbreviationTests {
       "£5 – €6 ‘Q’ “R” ‐‧", "a\u{2028}b", "¢\u{20AB}", "CAFÉ", "CAFE\u{301} X", " \u{301}A",
     ])
   func asciiReading(_ text: String) {
-    #expect(Abbreviation.reading(text) == Self.characterReading(text))
+    #expect(Abbreviation.reading(text) == Abbreviation.characterReading(text))
   }
 }
 

@@ -154,26 +154,41 @@ public enum Abbreviation {
       tails[i] = tails[i + 1] + DisplayWidth.of(characters[i])
     }
     guard tails[0] > width, width >= 3 else { return TextTable.fit(value, width) }
-    let minimumHead = max(1, min(6, width / 3))
-    func room(_ start: Int) -> Int { width - 1 - tails[start] }
     func head(_ room: Int) -> String {
       var text = String(characters).prefix(displayWidth: room)
       while text.last == " " { text.removeLast() }
       return text
     }
-    func cut(at start: Int) -> String { head(room(start)) + "…" + String(characters[start...]) }
-    func unshared(_ start: Int) -> Bool {
-      reading(String(characters[start...])).count > sharedEnd
+    func cut(at start: Int) -> String {
+      head(width - 1 - tails[start]) + "…" + String(characters[start...])
     }
     // Word starts, the last first, so the shortest tails come first.
     let starts = characters.indices.dropFirst().reversed().filter {
       characters[$0 - 1] == " " && characters[$0] != " "
     }
+    let start = tailStart(
+      count: characters.count, starts: starts, parting: parting, width: width,
+      tailWidth: { tails[$0] },
+      unshared: { reading(String(characters[$0...])).count > sharedEnd })
+    if let start { return cut(at: start) }
+    return TextTable.fit(value, width)
+  }
+
+  /// Where ``distinguished(_:parting:sharedEnd:width:)`` cuts a value of `count` characters,
+  /// the same for both paths: given the word starts (the last first), the columns each tail
+  /// takes, and whether a tail reads longer than the rival's shared end, the tail kept after
+  /// the `…`; `nil` when none fits (the plain cut).
+  static func tailStart(
+    count: Int, starts: [Int], parting: Int, width: Int, tailWidth: (Int) -> Int,
+    unshared: (Int) -> Bool
+  ) -> Int? {
+    let minimumHead = max(1, min(6, width / 3))
+    func room(_ start: Int) -> Int { width - 1 - tailWidth(start) }
     // Best: from the word where the value first parts from its closest rival (case aside).
     if let start = starts.first(where: { $0 <= parting }), room(start) >= minimumHead,
       unshared(start)
     {
-      return cut(at: start)
+      return start
     }
     for (n, start) in starts.enumerated() {
       guard room(start) >= minimumHead else { break }
@@ -183,19 +198,19 @@ public enum Abbreviation {
       for longer in starts.dropFirst(n + 1) where room(longer) >= width / 2 {
         chosen = longer
       }
-      return cut(at: chosen)
+      return chosen
     }
-    var start = characters.count - 1
-    while start >= 0, tails[start] <= width - 2 {
+    var start = count - 1
+    while start >= 0, tailWidth(start) <= width - 2 {
       defer { start -= 1 }
       guard unshared(start) else { continue }
       // A lone `)` tells little: widen to the word it ends (`(NRS)`) when the head keeps room.
       if let word = starts.first(where: { $0 <= start }), room(word) >= minimumHead {
-        return cut(at: word)
+        return word
       }
-      return cut(at: start)
+      return start
     }
-    return TextTable.fit(value, width)
+    return nil
   }
 }
 
@@ -232,39 +247,13 @@ extension Abbreviation {
     let text = PlainText(value)
     let n = text.count
     guard n > width, width >= 3 else { return TextTable.fit(value, width) }
-    let minimumHead = max(1, min(6, width / 3))
-    // The columns characters[start...] take are n - start.
-    func room(_ start: Int) -> Int { width - 1 - (n - start) }
-    func cut(at start: Int) -> String { text.cut(head: room(start), tail: start) }
-    func unshared(_ start: Int) -> Bool { text.readingCounts[start] > sharedEnd }
     // Word starts, the last first, so the shortest tails come first.
     let starts = (1..<n).reversed().filter { text.isSpace($0 - 1) && !text.isSpace($0) }
-    // Best: from the word where the value first parts from its closest rival (case aside).
-    if let start = starts.first(where: { $0 <= parting }), room(start) >= minimumHead,
-      unshared(start)
-    {
-      return cut(at: start)
-    }
-    for (index, start) in starts.enumerated() {
-      guard room(start) >= minimumHead else { break }
-      guard unshared(start) else { continue }
-      // Grow the tail by whole words while the head keeps half the width.
-      var chosen = start
-      for longer in starts.dropFirst(index + 1) where room(longer) >= width / 2 {
-        chosen = longer
-      }
-      return cut(at: chosen)
-    }
-    var start = n - 1
-    while start >= 0, n - start <= width - 2 {
-      defer { start -= 1 }
-      guard unshared(start) else { continue }
-      // A lone `)` tells little: widen to the word it ends (`(NRS)`) when the head keeps room.
-      if let word = starts.first(where: { $0 <= start }), room(word) >= minimumHead {
-        return cut(at: word)
-      }
-      return cut(at: start)
-    }
+    // The columns characters[start...] take are n - start.
+    let start = tailStart(
+      count: n, starts: starts, parting: parting, width: width, tailWidth: { n - $0 },
+      unshared: { text.readingCounts[$0] > sharedEnd })
+    if let start { return text.cut(head: width - 1 - (n - start), tail: start) }
     return TextTable.fit(value, width)
   }
 
