@@ -44,11 +44,7 @@ struct DisplayWidthTests {
   /// that are not (combining marks, wide, emoji, joiners, controls, the ranges' neighbours).
   @Test("plain text: the scalar path measures, cuts and reads as the grapheme path does")
   func plainFastPath() {
-    var state: UInt64 = 0x2016_0322
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var random = SeededGenerator(state: 0x2016_0322)
     let plain: [Character] = Array(" ~AZaz09-&/().,'  Mm£…–’€éĀ\u{A0}\u{AD}\u{24F}\u{2010}\u{2027}")
     let other: [Character] = [
       "e\u{301}", "全", "👍🏽", "\u{200D}", "\t", "\u{250}", "\u{2028}", "\u{200F}", "\u{9F}",
@@ -57,7 +53,8 @@ struct DisplayWidthTests {
     var texts = ["", " ", "~", "  a  ", "ABC  def", "£1,064 …"]
     for round in 0..<600 {
       let alphabet = round % 3 == 0 ? plain + other : plain
-      texts.append(String((0..<next(24)).map { _ in alphabet[next(alphabet.count)] }))
+      let length = Int(random.next() % 24)
+      texts.append(String((0..<length).map { _ in random.pick(alphabet) }))
     }
     for text in texts {
       let scalars = text.unicodeScalars.map(\.value)
