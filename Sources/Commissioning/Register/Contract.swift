@@ -1,29 +1,130 @@
 /// One contract as a register gives it: every column's raw text beside its parsed value.
+///
+/// A contract read from a file is a view of its row in a ``ContractStore`` (16 bytes and a
+/// reference): each property is read from the row when asked. Changing a property gives the
+/// contract its own fields (copy on write); a contract made any other way holds its own from
+/// the start. Either way it is a value, equal to another when every field is.
 public struct Contract: Hashable, Sendable {
-  public var id: String
-  public var service: String
-  /// The provider as written, and the provider names after aliases (one per provider in the cell).
-  public var provider: String
-  public var providers: [String]
-  public var department: String
-  /// Programmes re-commissioned together.
-  public var groups: [String]
+  /// The row this contract reads, when it holds no fields of its own.
+  private var store: ContractStore?
+  private var row: Int = 0
+  /// The contract's own fields, once it has any.
+  private var own: Own?
 
-  public var valueText: String
-  public var value: ValueReading
+  final class Own: @unchecked Sendable {
+    var fields: ContractFields
+    init(_ fields: ContractFields) { self.fields = fields }
+  }
+
+  /// A row of a store.
+  init(store: ContractStore, row: Int) {
+    self.store = store
+    self.row = row
+  }
+
+  /// Every field, as held or as read from the row.
+  var fields: ContractFields { own?.fields ?? store.unsafelyUnwrapped.fields(row) }
+
+  /// The store and row read, when this contract is one unchanged.
+  var storeRow: (store: ContractStore, row: Int)? {
+    guard own == nil, let store else { return nil }
+    return (store, row)
+  }
+
+  private mutating func edit(_ change: (inout ContractFields) -> Void) {
+    if own == nil {
+      own = Own(fields)
+      store = nil
+    } else if !isKnownUniquelyReferenced(&own) {
+      own = Own(own.unsafelyUnwrapped.fields)
+    }
+    change(&own.unsafelyUnwrapped.fields)
+  }
+
+  public static func == (a: Contract, b: Contract) -> Bool {
+    if let x = a.storeRow, let y = b.storeRow, x.store === y.store, x.row == y.row { return true }
+    return a.fields == b.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+
+  public var id: String {
+    get { own?.fields.id ?? store.unsafelyUnwrapped.text(.id, row) }
+    set { edit { $0.id = newValue } }
+  }
+  public var service: String {
+    get { own?.fields.service ?? store.unsafelyUnwrapped.text(.service, row) }
+    set { edit { $0.service = newValue } }
+  }
+  /// The provider as written, and the provider names after aliases (one per provider in the cell).
+  public var provider: String {
+    get { own?.fields.provider ?? store.unsafelyUnwrapped.text(.provider, row) }
+    set { edit { $0.provider = newValue } }
+  }
+  public var providers: [String] {
+    get { own?.fields.providers ?? store.unsafelyUnwrapped.providers(row) }
+    set { edit { $0.providers = newValue } }
+  }
+  public var department: String {
+    get { own?.fields.department ?? store.unsafelyUnwrapped.text(.department, row) }
+    set { edit { $0.department = newValue } }
+  }
+  /// Programmes re-commissioned together.
+  public var groups: [String] {
+    get { own?.fields.groups ?? store.unsafelyUnwrapped.groups(row) }
+    set { edit { $0.groups = newValue } }
+  }
+  public var valueText: String {
+    get { own?.fields.valueText ?? store.unsafelyUnwrapped.text(.valueText, row) }
+    set { edit { $0.valueText = newValue } }
+  }
+  public var value: ValueReading {
+    get { own?.fields.value ?? store.unsafelyUnwrapped.value(row) }
+    set { edit { $0.value = newValue } }
+  }
   /// The `id` cell as written, before a taken id was renamed (`x` kept as `x-2`); empty when
   /// the id was derived.
-  public var statedId: String = ""
-  public var endText: String
-  public var end: DateReading
-  public var optionsText: String
-  public var options: ExtensionOptions?
-  public var nextReviewText: String
-  public var nextReview: DateReading
+  public var statedId: String {
+    get { own?.fields.statedId ?? store.unsafelyUnwrapped.text(.statedId, row) }
+    set { edit { $0.statedId = newValue } }
+  }
+  public var endText: String {
+    get { own?.fields.endText ?? store.unsafelyUnwrapped.text(.endText, row) }
+    set { edit { $0.endText = newValue } }
+  }
+  public var end: DateReading {
+    get { own?.fields.end ?? store.unsafelyUnwrapped.end(row) }
+    set { edit { $0.end = newValue } }
+  }
+  public var optionsText: String {
+    get { own?.fields.optionsText ?? store.unsafelyUnwrapped.text(.optionsText, row) }
+    set { edit { $0.optionsText = newValue } }
+  }
+  public var options: ExtensionOptions? {
+    get {
+      if let own { return own.fields.options }
+      return store.unsafelyUnwrapped.options(row)
+    }
+    set { edit { $0.options = newValue } }
+  }
+  public var nextReviewText: String {
+    get { own?.fields.nextReviewText ?? store.unsafelyUnwrapped.text(.nextReviewText, row) }
+    set { edit { $0.nextReviewText = newValue } }
+  }
+  public var nextReview: DateReading {
+    get { own?.fields.nextReview ?? store.unsafelyUnwrapped.nextReview(row) }
+    set { edit { $0.nextReview = newValue } }
+  }
   /// Where the row is.
-  public var location: SourceLocation
+  public var location: SourceLocation {
+    get { own?.fields.location ?? store.unsafelyUnwrapped.location(row) }
+    set { edit { $0.location = newValue } }
+  }
   /// The columns many registers leave empty, held apart (see ``RareColumns``).
-  var rare = RareColumns.Storage()
+  var rare: RareColumns.Storage {
+    get { own?.fields.rare ?? store.unsafelyUnwrapped.rare(row) }
+    set { edit { $0.rare = newValue } }
+  }
 
   init(
     id: String, service: String, provider: String, providers: [String], department: String,
@@ -33,11 +134,12 @@ public struct Contract: Hashable, Sendable {
     nextReview: DateReading, procurementRoute: String, leadTimeText: String, leadTime: Length?,
     source: String, notes: String, extra: [ExtraColumn], location: SourceLocation
   ) {
-    (self.id, self.service, self.provider, self.providers) = (id, service, provider, providers)
-    (self.department, self.groups) = (department, groups)
-    (self.valueText, self.value) = (valueText, value)
-    (self.endText, self.end, self.optionsText, self.options) = (endText, end, optionsText, options)
-    (self.nextReviewText, self.nextReview, self.location) = (nextReviewText, nextReview, location)
+    own = Own(
+      ContractFields(
+        id: id, service: service, provider: provider, providers: providers,
+        department: department, groups: groups, valueText: valueText, value: value,
+        statedId: "", endText: endText, end: end, optionsText: optionsText, options: options,
+        nextReviewText: nextReviewText, nextReview: nextReview, location: location, rare: .init()))
     self.startText = startText
     self.start = start
     self.maxEndText = maxEndText
@@ -251,6 +353,28 @@ public struct Contract: Hashable, Sendable {
   public func isIn(group: String) -> Bool {
     groups.contains { $0.caseInsensitiveEquals(group) }
   }
+}
+
+/// A contract's fields, held: what a ``Contract`` of its own holds, and what a
+/// ``ContractStore`` row reads back as.
+struct ContractFields: Hashable, Sendable {
+  var id: String
+  var service: String
+  var provider: String
+  var providers: [String]
+  var department: String
+  var groups: [String]
+  var valueText: String
+  var value: ValueReading
+  var statedId: String
+  var endText: String
+  var end: DateReading
+  var optionsText: String
+  var options: ExtensionOptions?
+  var nextReviewText: String
+  var nextReview: DateReading
+  var location: SourceLocation
+  var rare: RareColumns.Storage
 }
 
 extension String {

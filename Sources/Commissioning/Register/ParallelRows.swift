@@ -178,6 +178,8 @@ struct RowContext: @unchecked Sendable {
 /// Rows read from one stretch of a file, before their ids are settled.
 struct RowBatch {
   var contracts = ContractBatch()
+  /// Where the stretch's contracts are held: each in ``contracts`` is a view of its row.
+  var store: ContractStore?
   var diagnostics: [Diagnostic] = []
   /// For each contract: where in ``diagnostics`` its id's findings go, and where its id cell is
   /// (the row's start when the file has no id column).
@@ -353,6 +355,11 @@ extension RegisterLoader {
     _ reader: inout CSVReader, context: RowContext, into batch: inout RowBatch
   ) throws(CSVError) {
     var fields: [CSVField] = []
+    let (position, _, _) = reader.cursor
+    let size = reader.bytes.count - position
+    // About a row for every 64 bytes: the store's arrays grow past it if they must.
+    batch.store = ContractStore(file: context.file, bytes: size, rows: size / 64)
+    defer { batch.store?.seal() }
     while try reader.next(into: &fields) {
       // A row of blank cells is a spacer, not a contract; the note says where they were.
       if fields.allSatisfy({ reader.isBlank($0) }) {

@@ -529,7 +529,7 @@ public enum RegisterLoader {
     if let idCell = row.cells[Column.id.slot] {
       batch.pending[batch.pending.count - 1].idLocation = reader.location(of: idCell, file: file)
     }
-    batch.contracts.append(contract)
+    batch.contracts.append(batch.store?.add(contract) ?? contract)
   }
 
   /// Unknown columns, kept when they hold something (an empty cell carries nothing, and an

@@ -1,0 +1,267 @@
+/// A stretch of a register's contracts held in columns: the text cells' bytes end to end, and
+/// each row's readings in one fixed-size record, so a contract read from a file costs some 40
+/// bytes and its text, not some twenty strings and a 488-byte struct.
+///
+/// A ``Contract`` read from a file is a view of one row here: each property is read from the
+/// row when asked (``Contract/service`` decodes its bytes, ``Contract/end`` rebuilds its
+/// reading), and a change gives the contract its own copy of the fields (copy on write), so a
+/// store never changes once it is sealed and many threads may read it.
+///
+/// Everything a row holds is kept without loss: a reading the record cannot hold (a range, a
+/// date with options written after it, a value with a term or in another currency, a location
+/// elsewhere, any rare column) is kept whole beside the records, and the readings that repeat
+/// (`TBC`, the same options, the same groups) are kept once. ``Contract/fields`` reads a row
+/// back whole; `ContractStoreTests` checks it against the contract packed, on every register
+/// the tests load.
+final class ContractStore: @unchecked Sendable {
+  /// The text cells of every row, one after another, in ``TextField`` order.
+  enum TextField: Int, CaseIterable {
+    case id, service, provider, department, valueText, statedId, endText, optionsText
+    case nextReviewText
+  }
+  static let textFields = TextField.allCases.count
+
+  /// One row's readings. A field that the record cannot hold is in a pool, and its tag says so.
+  struct Record {
+    /// The value in pence, or its reading's index in ``values`` when ``valueKind`` says pooled.
+    var amount: Int64 = 0
+    /// The end and review days' ordinals, or their readings' indices in ``dates``.
+    var end: Int32 = 0
+    var review: Int32 = 0
+    /// The row's line, when the location is this store's file at column 1 (``extra`` else).
+    var line: UInt32 = 0
+    /// Indices in ``lists`` (0: none); providers ``providersAsCell`` when the one provider
+    /// is the cell as written.
+    var groups: UInt32 = 0
+    var providers: UInt32 = 0
+    /// Index in ``options`` (0: none).
+    var options: UInt32 = 0
+    /// Index in ``extras`` (0: none).
+    var extra: UInt32 = 0
+    /// A ``DatePrecision`` by its place in ``precisions``, or ``pooled``.
+    var endKind: UInt8 = 0
+    var reviewKind: UInt8 = 0
+    /// Bits: amount present, basis (two), annual is the amount, total is the amount, an
+    /// estimate; or ``pooled``.
+    var valueKind: UInt8 = 0
+  }
+
+  /// A row's location when it is not this file's row at column 1, and its rare columns.
+  struct Extra {
+    var location: SourceLocation?
+    var rare: RareColumns.Storage
+  }
+
+  static let pooled: UInt8 = 0xFF
+  static let providersAsCell = UInt32.max
+  static let precisions: [DatePrecision] = [.day, .month, .quarter, .half, .financialYear, .year]
+  static let bases: [ValueBasis] = [.unknown, .annual, .total]
+
+  /// The file every compact location names.
+  let file: String
+  private(set) var bytes: [UInt8] = []
+  /// For each row, where each of its text fields ends in ``bytes`` (each starts where the one
+  /// before it ends).
+  private(set) var textEnds: [UInt32] = []
+  private(set) var records: [Record] = []
+  private var lists: [[String]] = [[]]
+  private var dates: [DateReading] = []
+  private var values: [ValueReading] = []
+  private var options: [ExtensionOptions?] = [nil]
+  private var extras: [Extra] = [Extra(location: nil, rare: .init())]
+  /// Interning while rows are added; dropped by ``seal()``.
+  private var listIndex: [[String]: UInt32] = [[]: 0]
+  private var dateIndex: [DateReading: Int32] = [:]
+  private var optionIndex: [ExtensionOptions?: UInt32] = [nil: 0]
+
+  /// - Parameters:
+  ///   - file: the file the rows come from, as locations name it.
+  ///   - bytes: about how many bytes of text the rows hold (the rows' bytes in the file).
+  ///   - rows: about how many rows will be added.
+  init(file: String, bytes: Int = 0, rows: Int = 0) {
+    self.file = file
+    self.bytes.reserveCapacity(bytes)
+    textEnds.reserveCapacity(rows * Self.textFields)
+    records.reserveCapacity(rows)
+  }
+
+  var count: Int { records.count }
+
+  // MARK: - Adding
+
+  /// The contract as a row of this store, or as it is when its text would pass what a row can
+  /// address (4 GiB of text).
+  func add(_ contract: Contract) -> Contract {
+    let fields = contract.fields
+    let texts = [
+      fields.id, fields.service, fields.provider, fields.department, fields.valueText,
+      fields.statedId, fields.endText, fields.optionsText, fields.nextReviewText,
+    ]
+    let size = texts.reduce(0) { $0 + $1.utf8.count }
+    guard bytes.count + size <= Int(UInt32.max) else { return contract }
+    for text in texts {
+      bytes.append(contentsOf: text.utf8)
+      textEnds.append(UInt32(bytes.count))
+    }
+    var record = Record()
+    (record.end, record.endKind) = pack(fields.end)
+    (record.review, record.reviewKind) = pack(fields.nextReview)
+    (record.amount, record.valueKind) = pack(fields.value)
+    record.groups = intern(fields.groups)
+    record.providers =
+      fields.providers.count == 1 && fields.providers[0] == fields.provider
+      ? Self.providersAsCell : intern(fields.providers)
+    record.options = intern(fields.options)
+    let location = fields.location
+    let compact =
+      location.file == file && location.column == 1 && UInt32(exactly: location.line) != nil
+    record.line = compact ? UInt32(location.line) : 0
+    if !compact || fields.rare.box != nil {
+      record.extra = UInt32(extras.count)
+      extras.append(Extra(location: compact ? nil : location, rare: fields.rare))
+    }
+    records.append(record)
+    return Contract(store: self, row: records.count - 1)
+  }
+
+  /// Drops what only adding needs and the room reserved beyond the rows.
+  func seal() {
+    (listIndex, dateIndex, optionIndex) = ([:], [:], [:])
+    if bytes.capacity > bytes.count + bytes.count / 8 { bytes = Self.exact(bytes) }
+    if records.capacity > records.count + records.count / 8 { records = Self.exact(records) }
+    if textEnds.capacity > textEnds.count + textEnds.count / 8 { textEnds = Self.exact(textEnds) }
+  }
+
+  private static func exact<T>(_ array: [T]) -> [T] {
+    [T](unsafeUninitializedCapacity: array.count) { buffer, count in
+      count = buffer.initialize(fromContentsOf: array)
+    }
+  }
+
+  private func pack(_ date: DateReading) -> (Int32, UInt8) {
+    if date.findings.isEmpty, date.rangeStart == nil, date.options.isEmpty, date.undated == nil,
+      let day = date.day, let ordinal = Int32(exactly: day.ordinal),
+      let kind = Self.precisions.firstIndex(of: date.precision)
+    {
+      return (ordinal, UInt8(kind))
+    }
+    if let at = dateIndex[date] { return (at, Self.pooled) }
+    let at = Int32(dates.count)
+    dates.append(date)
+    dateIndex[date] = at
+    return (at, Self.pooled)
+  }
+
+  private func pack(_ value: ValueReading) -> (Int64, UInt8) {
+    let amount = value.amount
+    if value.findings.isEmpty, value.term == nil, value.noValue == nil,
+      amount?.currency ?? "GBP" == "GBP", value.annual == nil || value.annual == amount,
+      value.total == nil || value.total == amount, let basis = Self.bases.firstIndex(of: value.basis)
+    {
+      var kind = UInt8(basis) << 1
+      if amount != nil { kind |= 1 }
+      if value.annual != nil { kind |= 1 << 3 }
+      if value.total != nil { kind |= 1 << 4 }
+      if value.isEstimate { kind |= 1 << 5 }
+      return (amount?.minorUnits ?? 0, kind)
+    }
+    values.append(value)
+    return (Int64(values.count - 1), Self.pooled)
+  }
+
+  private func intern(_ list: [String]) -> UInt32 {
+    if let at = listIndex[list] { return at }
+    let at = UInt32(lists.count)
+    lists.append(list)
+    listIndex[list] = at
+    return at
+  }
+
+  private func intern(_ option: ExtensionOptions?) -> UInt32 {
+    if let at = optionIndex[option] { return at }
+    let at = UInt32(options.count)
+    options.append(option)
+    optionIndex[option] = at
+    return at
+  }
+
+  // MARK: - Reading a row
+
+  func text(_ field: TextField, _ row: Int) -> String {
+    let k = row * Self.textFields + field.rawValue
+    let start = k == 0 ? 0 : Int(textEnds[k - 1])
+    let end = Int(textEnds[k])
+    guard start < end else { return "" }
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// Whether a text field holds exactly these bytes: comparing without making a string.
+  func text(_ field: TextField, _ row: Int, equals other: String) -> Bool {
+    let k = row * Self.textFields + field.rawValue
+    let start = k == 0 ? 0 : Int(textEnds[k - 1])
+    let end = Int(textEnds[k])
+    return bytes.withUnsafeBufferPointer { $0[start..<end].elementsEqual(other.utf8) }
+  }
+
+  func end(_ row: Int) -> DateReading { date(records[row].end, records[row].endKind) }
+  func nextReview(_ row: Int) -> DateReading {
+    date(records[row].review, records[row].reviewKind)
+  }
+
+  /// The end day alone, without rebuilding the reading: the hot question.
+  func endDay(_ row: Int) -> Day? {
+    let record = records[row]
+    guard record.endKind != Self.pooled else { return dates[Int(record.end)].day }
+    return Day(ordinal: Int(record.end))
+  }
+
+  private func date(_ packed: Int32, _ kind: UInt8) -> DateReading {
+    guard kind != Self.pooled else { return dates[Int(packed)] }
+    var reading = DateReading(day: Day(ordinal: Int(packed)), undated: nil)
+    reading.precision = Self.precisions[Int(kind)]
+    return reading
+  }
+
+  func value(_ row: Int) -> ValueReading {
+    let record = records[row]
+    let kind = record.valueKind
+    guard kind != Self.pooled else { return values[Int(record.amount)] }
+    var value = ValueReading()
+    if kind & 1 != 0 { value.amount = Money(minorUnits: record.amount) }
+    value.basis = Self.bases[Int(kind >> 1 & 3)]
+    if kind & 1 << 3 != 0 { value.annual = value.amount }
+    if kind & 1 << 4 != 0 { value.total = value.amount }
+    value.isEstimate = kind & 1 << 5 != 0
+    return value
+  }
+
+  func groups(_ row: Int) -> [String] { lists[Int(records[row].groups)] }
+
+  func providers(_ row: Int) -> [String] {
+    let at = records[row].providers
+    return at == Self.providersAsCell ? [text(.provider, row)] : lists[Int(at)]
+  }
+
+  func options(_ row: Int) -> ExtensionOptions? { options[Int(records[row].options)] }
+
+  func location(_ row: Int) -> SourceLocation {
+    let record = records[row]
+    return extras[Int(record.extra)].location
+      ?? SourceLocation(file: file, line: Int(record.line), column: 1)
+  }
+
+  func rare(_ row: Int) -> RareColumns.Storage { extras[Int(records[row].extra)].rare }
+
+  /// The row's fields whole.
+  func fields(_ row: Int) -> ContractFields {
+    ContractFields(
+      id: text(.id, row), service: text(.service, row), provider: text(.provider, row),
+      providers: providers(row), department: text(.department, row), groups: groups(row),
+      valueText: text(.valueText, row), value: value(row), statedId: text(.statedId, row),
+      endText: text(.endText, row), end: end(row), optionsText: text(.optionsText, row),
+      options: options(row), nextReviewText: text(.nextReviewText, row),
+      nextReview: nextReview(row), location: location(row), rare: rare(row))
+  }
+}
