@@ -16,6 +16,9 @@ public struct Contract: Hashable, Sendable {
     init(_ fields: ContractFields) { self.fields = fields }
   }
 
+  /// A contract holding these fields.
+  init(fields: ContractFields) { own = Own(fields) }
+
   /// A row of a store.
   init(store: ContractStore, row: Int) {
     self.store = store
@@ -249,7 +252,10 @@ public struct Contract: Hashable, Sendable {
   }
 
   /// The current end day, when the register gives one.
-  public var endDay: Day? { end.day }
+  public var endDay: Day? {
+    if let (store, row) = storeRow { return store.endDay(row) }
+    return end.day
+  }
   /// The start day, or the start of a range in the end column.
   public var startDay: Day? { start.day ?? end.rangeStart }
 

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+@testable import Commissioning
+
+/// The columnar register (Performance.md, "Contracts as rows of a store"): a contract read from
+/// a file is a view of its row, and must say exactly what the contract packed into the row said,
+/// field by field and byte by byte, whatever the row held.
+@Suite("Contract store: a row reads back as the contract packed into it")
+struct ContractStoreTests {
+  /// Packs each contract (as a copy of its own) into a fresh store and checks the view against
+  /// it: every field, by bytes for text, and every public reading made from them.
+  static func roundTrip(_ contracts: [Contract], file: String) {
+    let store = ContractStore(file: file)
+    let originals = contracts.map { Contract(fields: $0.fields) }
+    let views = originals.map { store.add($0) }
+    store.seal()
+    for (original, view) in zip(originals, views) {
+      #expect(view.storeRow != nil, "\(original.id) was packed")
+      expectSame(view, original)
+    }
+  }
+
+  static func expectSame(_ view: Contract, _ original: Contract) {
+    let texts: [KeyPath<Contract, String>] = [
+      \.id, \.service, \.provider, \.department, \.valueText, \.statedId, \.endText,
+      \.optionsText, \.nextReviewText, \.notes, \.source,
+    ]
+    for path in texts {
+      #expect(view[keyPath: path].utf8.elementsEqual(original[keyPath: path].utf8), "\(path)")
+    }
+    #expect(view.fields == original.fields)
+    #expect(view == original)
+    #expect(view.hashValue == original.hashValue)
+    #expect(view.providers == original.providers && view.groups == original.groups)
+    #expect(view.value == original.value && view.end == original.end)
+    #expect(view.nextReview == original.nextReview && view.options == original.options)
+    #expect(view.location == original.location && view.rare == original.rare)
+    #expect(view.endDay == original.endDay && view.annualValue == original.annualValue)
+    #expect(view.maximumExtent == original.maximumExtent)
+  }
+
+  @Test("both Kent registers: every contract read back whole")
+  func kent() throws {
+    for folder in ["kent-2015-07", "kent-2016-03"] {
+      let register = try loadKent(folder)
+      #expect(register.contracts.allSatisfy { $0.storeRow != nil }, "the loader packs every row")
+      Self.roundTrip(register.contracts, file: register.contracts[0].location.file)
+    }
+  }
+
+  @Test("every bad-input and fuzz register the tests keep: read back whole")
+  func corpus() throws {
+    let folders = [
+      repositoryRoot.appendingPathComponent("Tests/CommissionCLITests/BadInput"),
+      repositoryRoot.appendingPathComponent("Tests/CommissioningTests/Fixtures/fuzz"),
+    ]
+    var read = 0
+    for folder in folders {
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      where name.hasSuffix(".csv") {
+        let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+        guard
+          let register = try? RegisterLoader.load(
+            [RegisterInput(name: name, bytes: bytes)], name: name, parallelism: .sequential),
+          !register.contracts.isEmpty
+        else { continue }
+        read += 1
+        Self.roundTrip(register.contracts, file: name)
+      }
+    }
+    #expect(read >= 20)
+  }
+
+  /// A contract whose every field is what a record cannot hold.
+  static func awkward() -> Contract {
+    var date = DateReading(day: day("2017-03-31"), undated: nil)
+    date.rangeStart = day("2014-04-01")
+    date.options = [.months(12)]
+    date.findings = [Finding(.note, "read as 2017-03-31")]
+    var value = ValueReading()
+    value.amount = Money(minorUnits: 500, currency: "EUR")
+    value.annual = Money(minorUnits: 250)
+    value.term = .months(24)
+    value.noValue = "why"
+    var contract = Contract(
+      id: "e\u{301}", service: "Caf\u{e9}\u{0}\n", provider: "Salus/Addaction",
+      providers: ["Salus", "Addaction"], department: "", groups: ["g1", "G1", "g2"],
+      valueText: "€5", value: value, startText: "2014", start: date, endText: "see notes",
+      end: date, optionsText: "2 x 12 months", options: ExtensionOptions(periods: [.months(12)]),
+      maxEndText: "x", statedMaxEnd: day("2019-03-31"), nextReviewText: "TBC",
+      nextReview: DateParser.parse("TBC", role: .review), procurementRoute: "framework",
+      leadTimeText: "6 months", leadTime: .months(6), source: "FOI", notes: "n",
+      extra: [Contract.ExtraColumn(header: "colour", value: "red")],
+      location: SourceLocation(file: "other.csv", line: 7, column: 3))
+    contract.statedId = "e"
+    return contract
+  }
+
+  @Test(
+    "readings a record cannot hold are kept whole",
+    arguments: 0..<8)
+  func awkwardFields(_ variant: Int) {
+    var contract = Self.awkward()
+    switch variant {
+    case 1: contract.end.day = Day(ordinal: -Day.ordinalLimit)
+    case 2: contract.value = ValueReading()
+    case 3: contract.location = SourceLocation(file: "f.csv", line: Int(UInt32.max) + 1, column: 1)
+    case 4: contract.location = SourceLocation(file: "f.csv", line: 9, column: 2)
+    case 5:
+      contract.providers = [contract.provider]
+      contract.value.amount = Money(minorUnits: .min)
+    case 6:
+      contract.providers = []
+      contract.end = .empty
+      contract.nextReview = DateReading(day: day("2016-07-31"), undated: nil)
+      contract.nextReview.precision = .month
+    default: break
+    }
+    Self.roundTrip([contract, contract, Contract(fields: Self.plain(line: 2))], file: "f.csv")
+  }
+
+  static func plain(line: Int) -> ContractFields {
+    let end = DateReading(day: day("2017-03-31"), undated: nil)
+    var value = ValueReading()
+    value.amount = Money(minorUnits: 100_000)
+    value.basis = .annual
+    value.annual = value.amount
+    return ContractFields(
+      id: "c\(line)", service: "Day care services for older people", provider: "Age UK",
+      providers: ["Age UK"], department: "ASC", groups: ["g1"], valueText: "£1,000 (annual)",
+      value: value, statedId: "c\(line)", endText: "31/03/2017", end: end, optionsText: "",
+      options: nil, nextReviewText: "", nextReview: .empty,
+      location: SourceLocation(file: "f.csv", line: line, column: 1), rare: .init())
+  }
+
+  @Test("a plain row is held in its record: nothing pooled, no extra")
+  func plainRowIsCompact() {
+    let store = ContractStore(file: "f.csv")
+    let view = store.add(Contract(fields: Self.plain(line: 2)))
+    let record = store.records[0]
+    #expect(record.endKind != ContractStore.pooled && record.valueKind != ContractStore.pooled)
+    #expect(record.extra == 0 && record.providers == ContractStore.providersAsCell)
+    #expect(view.fields == Self.plain(line: 2))
+    // Each of the value's bits, and every basis, read back from the record alone.
+    for basis in ValueBasis.allCases {
+      for (annual, total, estimate) in [
+        (true, false, false), (false, true, false), (false, false, true),
+      ] {
+        var fields = Self.plain(line: 4)
+        fields.value.basis = basis
+        fields.value.annual = annual ? fields.value.amount : nil
+        fields.value.total = total ? fields.value.amount : nil
+        fields.value.isEstimate = estimate
+        let packed = store.add(Contract(fields: fields))
+        #expect(store.records[store.count - 1].valueKind != ContractStore.pooled)
+        #expect(packed.value == fields.value)
+      }
+    }
+    // A location one column in, or in another file, is kept apart: the record cannot say it.
+    var moved = Self.plain(line: 2)
+    moved.location.column = 2
+    _ = store.add(Contract(fields: moved))
+    #expect(store.records[store.count - 1].extra != 0)
+  }
+
+  @Test("a change gives the contract its own fields; the row and its other views stay")
+  func copyOnWrite() throws {
+    let register = try loadKent("kent-2016-03")
+    let original = register.contracts[0]
+    var changed = original
+    let copy = original
+    changed.end.day = day("2030-01-01")
+    #expect(changed.storeRow == nil && original.storeRow != nil)
+    #expect(changed.endDay == day("2030-01-01"))
+    #expect(original.endDay == register.contracts[0].endDay && copy == original)
+    #expect(changed != original)
+    changed.end = original.end
+    #expect(changed == original, "equal by fields, held or read")
+    #expect(changed.hashValue == original.hashValue)
+    var twice = changed
+    twice.id = "other"
+    #expect(changed.id == original.id, "a changed copy's own fields are copied on write too")
+  }
+
+  @Test("the end day alone reads as the whole reading does, pooled or not")
+  func endDay() {
+    let store = ContractStore(file: "f.csv")
+    var undated = Self.plain(line: 3)
+    undated.end = DateParser.parse("TBC", role: .end)
+    for fields in [Self.plain(line: 2), undated, Self.awkward().fields] {
+      let view = store.add(Contract(fields: fields))
+      #expect(store.endDay(view.storeRow!.row) == fields.end.day)
+    }
+  }
+}
