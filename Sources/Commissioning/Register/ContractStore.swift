@@ -156,7 +156,8 @@ final class ContractStore: @unchecked Sendable {
     let amount = value.amount
     if value.findings.isEmpty, value.term == nil, value.noValue == nil,
       amount?.currency ?? "GBP" == "GBP", value.annual == nil || value.annual == amount,
-      value.total == nil || value.total == amount, let basis = Self.bases.firstIndex(of: value.basis)
+      value.total == nil || value.total == amount,
+      let basis = Self.bases.firstIndex(of: value.basis)
     {
       var kind = UInt8(basis) << 1
       if amount != nil { kind |= 1 }
