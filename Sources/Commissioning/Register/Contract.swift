@@ -361,9 +361,40 @@ public struct Contract: Hashable, Sendable {
   }
 }
 
+extension Contract {
+  /// A text field's bytes, read in place from a row (no string made) or from the field held.
+  func withText<R>(
+    _ field: ContractStore.TextField, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    if let (store, row) = storeRow { return store.withText(field, row, body) }
+    var text = fields.text(field)
+    return text.withUTF8(body)
+  }
+
+  /// Whether a text field holds the same bytes as another contract's.
+  func sameText(_ field: ContractStore.TextField, as other: Contract) -> Bool {
+    withText(field) { mine in other.withText(field) { mine.elementsEqual($0) } }
+  }
+}
+
 /// A contract's fields, held: what a ``Contract`` of its own holds, and what a
 /// ``ContractStore`` row reads back as.
 struct ContractFields: Hashable, Sendable {
+  /// The text field the store keeps in this place.
+  func text(_ field: ContractStore.TextField) -> String {
+    switch field {
+    case .id: id
+    case .service: service
+    case .provider: provider
+    case .department: department
+    case .valueText: valueText
+    case .statedId: statedId
+    case .endText: endText
+    case .optionsText: optionsText
+    case .nextReviewText: nextReviewText
+    }
+  }
+
   var id: String
   var service: String
   var provider: String

@@ -70,9 +70,9 @@ final class ContractStore: @unchecked Sendable {
   private var options: [ExtensionOptions?] = [nil]
   private var extras: [Extra] = [Extra(location: nil, rare: .init())]
   /// Interning while rows are added; dropped by ``seal()``.
-  private var listIndex: [[String]: UInt32] = [[]: 0]
+  private var listIndex: [[String]: UInt32] = [:]
   private var dateIndex: [DateReading: Int32] = [:]
-  private var optionIndex: [ExtensionOptions?: UInt32] = [nil: 0]
+  private var optionIndex: [ExtensionOptions: UInt32] = [:]
 
   /// - Parameters:
   ///   - file: the file the rows come from, as locations name it.
@@ -93,24 +93,22 @@ final class ContractStore: @unchecked Sendable {
   /// address (4 GiB of text).
   func add(_ contract: Contract) -> Contract {
     let fields = contract.fields
-    let texts = [
-      fields.id, fields.service, fields.provider, fields.department, fields.valueText,
-      fields.statedId, fields.endText, fields.optionsText, fields.nextReviewText,
-    ]
-    let size = texts.reduce(0) { $0 + $1.utf8.count }
+    var size = 0
+    for field in TextField.allCases { size += fields.text(field).utf8.count }
     guard bytes.count + size <= Int(UInt32.max) else { return contract }
-    for text in texts {
-      bytes.append(contentsOf: text.utf8)
+    for field in TextField.allCases {
+      var text = fields.text(field)
+      text.withUTF8 { bytes.append(contentsOf: $0) }
       textEnds.append(UInt32(bytes.count))
     }
     var record = Record()
     (record.end, record.endKind) = pack(fields.end)
     (record.review, record.reviewKind) = pack(fields.nextReview)
     (record.amount, record.valueKind) = pack(fields.value)
-    record.groups = intern(fields.groups)
+    record.groups = intern(fields.groups, after: records.last?.groups)
     record.providers =
       fields.providers.count == 1 && fields.providers[0] == fields.provider
-      ? Self.providersAsCell : intern(fields.providers)
+      ? Self.providersAsCell : intern(fields.providers, after: records.last?.providers)
     record.options = intern(fields.options)
     let location = fields.location
     let compact =
@@ -170,7 +168,12 @@ final class ContractStore: @unchecked Sendable {
     return (Int64(values.count - 1), Self.pooled)
   }
 
-  private func intern(_ list: [String]) -> UInt32 {
+  /// The list's index, trying the previous row's first: a column of one programme repeats.
+  private func intern(_ list: [String], after previous: UInt32?) -> UInt32 {
+    if list.isEmpty { return 0 }
+    if let previous, previous != Self.providersAsCell, lists[Int(previous)] == list {
+      return previous
+    }
     if let at = listIndex[list] { return at }
     let at = UInt32(lists.count)
     lists.append(list)
@@ -179,6 +182,7 @@ final class ContractStore: @unchecked Sendable {
   }
 
   private func intern(_ option: ExtensionOptions?) -> UInt32 {
+    guard let option else { return 0 }
     if let at = optionIndex[option] { return at }
     let at = UInt32(options.count)
     options.append(option)
@@ -198,12 +202,14 @@ final class ContractStore: @unchecked Sendable {
     }
   }
 
-  /// Whether a text field holds exactly these bytes: comparing without making a string.
-  func text(_ field: TextField, _ row: Int, equals other: String) -> Bool {
+  /// A text field's bytes, read in place: for comparing and hashing without making a string.
+  func withText<R>(_ field: TextField, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
+    -> R
+  {
     let k = row * Self.textFields + field.rawValue
     let start = k == 0 ? 0 : Int(textEnds[k - 1])
     let end = Int(textEnds[k])
-    return bytes.withUnsafeBufferPointer { $0[start..<end].elementsEqual(other.utf8) }
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
   }
 
   func end(_ row: Int) -> DateReading { date(records[row].end, records[row].endKind) }

@@ -750,12 +750,21 @@ struct IndexTable {
     // Over the contiguous bytes (a native string's own, no copy): the same bytes in the same
     // order as its `utf8` view, without the view's per-byte checks.
     var text = part
-    h = text.withUTF8 { bytes in
-      var hash = h
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      return hash
-    }
-    h = (h ^ 0x1F) &* 0x100_0000_01b3
+    text.withUTF8 { mix(bytes: $0, into: &h) }
+  }
+
+  @inline(__always)
+  static func mix(bytes: UnsafeBufferPointer<UInt8>, into h: inout UInt64) {
+    var hash = h
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    h = (hash ^ 0x1F) &* 0x100_0000_01b3
+  }
+
+  /// One part's hash from its bytes: the same as ``hash(_:)-(String)`` of the same text.
+  static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = seed
+    mix(bytes: bytes, into: &h)
+    return finished(h)
   }
 
   /// A final avalanche, so the table's low bits depend on every byte.

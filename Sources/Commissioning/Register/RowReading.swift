@@ -313,14 +313,15 @@ extension RegisterLoader.LoadState {
     -> [(Finding, onIdCell: Bool)]
   {
     var found: [(Finding, onIdCell: Bool)] = []
-    // Fields read in place: a copy of the whole contract (some twenty strings retained and
-    // released) was a tenth of loading.
-    var id = contracts[position].id
-    let derived = contracts[position].statedId.isEmpty
+    // Fields read in place, as bytes: a row's text is not made into strings to be compared
+    // (a copy of the whole contract, some twenty strings, was a tenth of loading).
+    let derived = contracts[position].withText(.statedId) { $0.isEmpty }
     // Ids are the same when their bytes are (see Performance.md, "Identity"), as they hash.
+    let idHash = contracts[position].withText(.id) { IndexTable.hash(bytes: $0) }
     if let first = ids.find(
-      IndexTable.hash(id), where: { contracts[$0].id.utf8.elementsEqual(id.utf8) })
+      idHash, where: { contracts[$0].sameText(.id, as: contracts[position]) })
     {
+      let id = contracts[position].id
       let renamed = freeSuffix(for: id, at: first, contracts: contracts)
       let at = contracts[first].location
       found.append(
@@ -331,20 +332,18 @@ extension RegisterLoader.LoadState {
               .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'"),
           true
         ))
-      id = renamed
-      contracts[position].id = id
+      contracts[position].id = renamed
+      ids.insert(IndexTable.hash(renamed), position)
+    } else {
+      ids.insert(idHash, position)
     }
-    ids.insert(IndexTable.hash(id), position)
-    let (service, provider) = (contracts[position].service, contracts[position].provider)
-    let (valueText, endText) = (contracts[position].valueText, contracts[position].endText)
-    let rowHash = IndexTable.hash(service, provider, valueText, endText)
+    let row = contracts[position]
+    let parts: [ContractStore.TextField] = [.service, .provider, .valueText, .endText]
+    var h = IndexTable.seed
+    for part in parts { row.withText(part) { IndexTable.mix(bytes: $0, into: &h) } }
+    let rowHash = IndexTable.finished(h)
     if let first = rows.find(
-      rowHash,
-      where: {
-        let c = contracts[$0]
-        return c.service == service && c.provider == provider && c.valueText == valueText
-          && c.endText == endText
-      })
+      rowHash, where: { at in parts.allSatisfy { contracts[at].sameText($0, as: row) } })
     {
       found.append(
         (
