@@ -10,6 +10,7 @@ import Foundation
 // processes, with peak memory; `--compare` runs DuckDB on the clean twin in the same run.
 //
 //   swift run -c release commission-bench [--sizes 1000,10000] [--runs 5] [--compare]
+//   swift run -c release commission-bench --compare-only --sizes 100000   (no in-process table)
 //   swift run -c release commission-bench --worst-cases [--sizes 100000]
 //   swift run -c release commission-bench --ocds-sizes 100000,1000000
 //   swift run -c release commission-bench --compare --sizes 10000000 [--limit 900]
@@ -19,6 +20,8 @@ struct Options {
   var sizes = [1_000, 10_000, 100_000, 1_000_000]
   var runs = 5
   var compare = false
+  /// `--compare-only`: the side-by-side comparison without the in-process table first.
+  var compareOnly = false
   var worstCases = false
   /// Releases in each generated Contracts Finder file to import (`--ocds-sizes`); empty: none.
   var ocdsSizes: [Int] = []
@@ -41,6 +44,7 @@ while let flag = arguments.first {
   case "--runs": options.runs = Int(arguments.first ?? "") ?? 5; arguments.removeFirst()
   case "--data": options.data = arguments.first ?? options.data; arguments.removeFirst()
   case "--compare": options.compare = true
+  case "--compare-only": (options.compare, options.compareOnly) = (true, true)
   case "--worst-cases": options.worstCases = true
   case "--ocds-sizes":
     options.ocdsSizes = (arguments.first ?? "").split(separator: ",").compactMap { Int($0) }
@@ -181,6 +185,7 @@ for size in options.sizes where size <= options.repeatSize {
   {
     try RegisterGenerator.write(rows: size, messy: messy, clean: clean, seed: 20_160_322)
   }
+  if options.compareOnly { continue }
   let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: messy)))
   let megabytes = Double(bytes.count) / 1_000_000
   let runs = size >= 1_000_000 ? max(3, min(options.runs, 5)) : options.runs
@@ -257,14 +262,17 @@ var textTable = TextTable(columns: [
   .init("RSS/file", alignment: .right),
 ])
 for row in table { textTable.add(row) }
-print(
-  "commission-bench: release build, \(ProcessInfo.processInfo.activeProcessorCount) cores; medians in milliseconds"
-)
-print("(in-process: load, expiring, align of every group, gantt of 10k rows, CSV and JSON export;")
-print(" whole process: `commission expiring --by \(by.iso) --format csv`, with its peak RSS)\n")
-for line in textTable.render(width: 160).lines { print(line) }
-print("")
-for note in notes { print(note) }
+if !options.compareOnly {
+  print(
+    "commission-bench: release build, \(ProcessInfo.processInfo.activeProcessorCount) cores; medians in milliseconds"
+  )
+  print(
+    "(in-process: load, expiring, align of every group, gantt of 10k rows, CSV and JSON export;")
+  print(" whole process: `commission expiring --by \(by.iso) --format csv`, with its peak RSS)\n")
+  for line in textTable.render(width: 160).lines { print(line) }
+  print("")
+  for note in notes { print(note) }
+}
 
 if options.compare {
   // DuckDB on the clean twin, alternating with ours, in a local virtual environment.
