@@ -459,6 +459,11 @@ struct RareColumns: Hashable, Sendable {
 
     init() {}
 
+    /// The columns boxed, or no box when every one is empty.
+    init(_ value: RareColumns) {
+      if value != RareColumns() { box = Box(value) }
+    }
+
     /// Whether a change must be stored: always once there is a box, else only a value that is
     /// not the default (setting an empty column allocates nothing).
     func holds(_ notDefault: Bool) -> Bool { box != nil || notDefault }

@@ -92,10 +92,14 @@ final class ContractStore: @unchecked Sendable {
   /// The contract as a row of this store, or as it is when its text would pass what a row can
   /// address (4 GiB of text).
   func add(_ contract: Contract) -> Contract {
-    let fields = contract.fields
+    add(contract.fields) ?? contract
+  }
+
+  /// The fields as a row of this store; `nil` when their text would pass 4 GiB.
+  func add(_ fields: ContractFields) -> Contract? {
     var size = 0
     for field in TextField.allCases { size += fields.text(field).utf8.count }
-    guard bytes.count + size <= Int(UInt32.max) else { return contract }
+    guard bytes.count + size <= Int(UInt32.max) else { return nil }
     for field in TextField.allCases {
       var text = fields.text(field)
       text.withUTF8 { bytes.append(contentsOf: $0) }

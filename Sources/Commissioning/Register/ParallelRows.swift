@@ -357,8 +357,9 @@ extension RegisterLoader {
     var fields: [CSVField] = []
     let (position, _, _) = reader.cursor
     let size = reader.bytes.count - position
-    // About a row for every 64 bytes: the store's arrays grow past it if they must.
-    batch.store = ContractStore(file: context.file, bytes: size, rows: size / 64)
+    // At most a row a line (counted a word at a time), and no more text than the bytes.
+    let rows = RowSplitter.lineBreaks(reader.bytes, from: position, to: reader.bytes.count) + 1
+    batch.store = ContractStore(file: context.file, bytes: size, rows: rows)
     defer { batch.store?.seal() }
     while try reader.next(into: &fields) {
       // A row of blank cells is a spacer, not a contract; the note says where they were.

@@ -471,38 +471,29 @@ public enum RegisterLoader {
     let idFindingsAt = row.findings.count
     let id = row.provisionalId
     row.noteUnbalancedNames()
-    var contract = Contract(
-      id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
-      department: row.text(.department), groups: row.groups, valueText: row.text(.value),
-      value: value, startText: row.text(.start), start: start, endText: row.text(.end), end: end,
-      optionsText: row.text(.extensionOptions), options: limits.options,
-      maxEndText: row.text(.maxEnd), statedMaxEnd: limits.maxEnd,
-      nextReviewText: row.text(.nextReview), nextReview: limits.review,
-      procurementRoute: routeName(row.text(.procurementRoute)),
-      leadTimeText: row.text(.leadTime), leadTime: limits.leadTime, source: row.text(.source),
-      notes: row.text(.notes),
-      extra: extraColumns(reader: reader, fields: fields, headers: headers, extras: context.extras),
-      location: rowLocation)
-    contract.originalEndText = row.text(.originalEnd)
-    contract.valueUnitText = row.text(.valueUnit)
-    contract.valueBasisText = row.text(.valueBasis)
-    contract.statedId = row.text(.id)
-    contract.originalEnd = limits.originalEnd
-    contract.commissioner = row.text(.commissioner)
-    contract.councilShareText = row.text(.councilShare)
-    contract.councilShare = row.readCouncilShare()
-    contract.buyer = row.text(.buyer)
-    contract.cpvText = row.text(.cpv)
-    if !contract.cpvText.isEmpty, CPVCode.codes(in: contract.cpvText).isEmpty {
+    let rare = RareColumns.Storage(
+      rareColumns(
+        &row, limits: limits, start: start, fields: fields,
+        reader: reader, context: context))
+    let cpvText = rare.box?.value.cpvText ?? ""
+    if !cpvText.isEmpty, CPVCode.codes(in: cpvText).isEmpty {
       row.note(
         [
           Finding(
             .warning,
-            "cpv \(quoted(contract.cpvText)) holds no CPV code (eight digits, as 85000000-9); "
+            "cpv \(quoted(cpvText)) holds no CPV code (eight digits, as 85000000-9); "
               + "the contract is left out of CPV clusters")
         ], .cpv)
     }
-    contract.buyerPostcode = row.text(.buyerPostcode)
+    // Into the stretch's store straight from the row: no contract of its own to copy out.
+    let held = ContractFields(
+      id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
+      department: row.text(.department), groups: row.groups, valueText: row.text(.value),
+      value: value, statedId: row.text(.id), endText: row.text(.end), end: end,
+      optionsText: row.text(.extensionOptions), options: limits.options,
+      nextReviewText: row.text(.nextReview), nextReview: limits.review, location: rowLocation,
+      rare: rare)
+    let contract = batch.store?.add(held) ?? Contract(fields: held)
     row.noteCouncilShare(contract)
     if !contract.commissioner.isEmpty,
       CouncilRules.noCommissioner.contains(contract.commissioner.lowercased())
@@ -529,7 +520,38 @@ public enum RegisterLoader {
     if let idCell = row.cells[Column.id.slot] {
       batch.pending[batch.pending.count - 1].idLocation = reader.location(of: idCell, file: file)
     }
-    batch.contracts.append(batch.store?.add(contract) ?? contract)
+    batch.contracts.append(contract)
+  }
+
+  /// The columns many registers leave empty, read from the row (the council share's findings
+  /// noted as it is read).
+  static func rareColumns(
+    _ row: inout RowReading, limits: RowReading.Limits, start: DateReading, fields: [CSVField],
+    reader: borrowing CSVReader, context: RowContext
+  ) -> RareColumns {
+    var rare = RareColumns()
+    rare.startText = row.text(.start)
+    rare.start = start
+    rare.maxEndText = row.text(.maxEnd)
+    rare.statedMaxEnd = limits.maxEnd
+    rare.procurementRoute = routeName(row.text(.procurementRoute))
+    rare.leadTimeText = row.text(.leadTime)
+    rare.leadTime = limits.leadTime
+    rare.source = row.text(.source)
+    rare.notes = row.text(.notes)
+    rare.extra = extraColumns(
+      reader: reader, fields: fields, headers: context.headers, extras: context.extras)
+    rare.originalEndText = row.text(.originalEnd)
+    rare.valueUnitText = row.text(.valueUnit)
+    rare.valueBasisText = row.text(.valueBasis)
+    rare.originalEnd = limits.originalEnd
+    rare.commissioner = row.text(.commissioner)
+    rare.councilShareText = row.text(.councilShare)
+    rare.councilShare = row.readCouncilShare()
+    rare.buyer = row.text(.buyer)
+    rare.cpvText = row.text(.cpv)
+    rare.buyerPostcode = row.text(.buyerPostcode)
+    return rare
   }
 
   /// Unknown columns, kept when they hold something (an empty cell carries nothing, and an
