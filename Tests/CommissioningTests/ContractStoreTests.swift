@@ -193,4 +193,52 @@ struct ContractStoreTests {
       #expect(store.endDay(view.storeRow!.row) == fields.end.day)
     }
   }
+
+  /// Text that `String` calls equal in different bytes: `é` as one scalar and as `e` and an
+  /// accent, `K` and the Kelvin sign.
+  static let spellings = [("e\u{301}", "\u{e9}"), ("K", "\u{212A}")]
+
+  @Test(
+    "canonically equal text in other bytes reads back as each row wrote it, never as an earlier row's",
+    arguments: spellings)
+  func ownBytes(_ first: String, _ second: String) throws {
+    let csv = """
+      id,service,provider,group,end,next_review
+      a,S,A / \(first),\(first),TBC \(first),TBC \(first)
+      b,S,A / \(second),\(second),TBC \(second),TBC \(second)
+      c,S,\(second),\(first);\(second),TBC \(first),2017-03-31
+      """
+    let register = try RegisterLoader.load(
+      [RegisterInput(name: "r.csv", bytes: Array(csv.utf8))], name: "r", parallelism: .sequential)
+    let (a, b, c) = (register.contracts[0], register.contracts[1], register.contracts[2])
+    #expect(a.storeRow != nil && b.storeRow != nil && c.storeRow != nil)
+    #expect(a.groups[0].utf8.elementsEqual(first.utf8))
+    #expect(b.groups[0].utf8.elementsEqual(second.utf8))
+    #expect(c.groups.count == 2 && c.groups[1].utf8.elementsEqual(second.utf8))
+    #expect(a.providers[1].utf8.elementsEqual(first.utf8))
+    #expect(b.providers[1].utf8.elementsEqual(second.utf8))
+    #expect(c.providers[0].utf8.elementsEqual(second.utf8))
+    for (contract, spelling) in [(a, first), (b, second), (c, first)] {
+      let reason = contract.end.undated?.reason ?? ""
+      #expect(Array(reason.utf8).firstRange(of: Array(spelling.utf8)) != nil, "\(reason)")
+    }
+    let reviewA = a.nextReview.undated?.reason ?? ""
+    let reviewB = b.nextReview.undated?.reason ?? ""
+    #expect(Array(reviewA.utf8).firstRange(of: Array(first.utf8)) != nil)
+    #expect(Array(reviewB.utf8).firstRange(of: Array(second.utf8)) != nil)
+  }
+
+  @Test(
+    "a provider aliased to the cell's text in other bytes, and a file named in other bytes, keep theirs"
+  )
+  func aliasAndFileBytes() {
+    let store = ContractStore(file: "caf\u{e9}.csv")
+    var fields = Self.plain(line: 2)
+    fields.provider = "Caf\u{e9}"
+    fields.providers = ["Cafe\u{301}"]
+    fields.location.file = "cafe\u{301}.csv"
+    let view = store.add(Contract(fields: fields))
+    #expect(view.providers[0].utf8.elementsEqual("Cafe\u{301}".utf8))
+    #expect(view.location.file.utf8.elementsEqual("cafe\u{301}.csv".utf8))
+  }
 }

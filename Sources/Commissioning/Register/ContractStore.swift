@@ -69,9 +69,12 @@ final class ContractStore: @unchecked Sendable {
   private var values: [ValueReading] = []
   private var options: [ExtensionOptions?] = [nil]
   private var extras: [Extra] = [Extra(location: nil, rare: .init())]
-  /// Interning while rows are added; dropped by ``seal()``.
-  private var listIndex: [[String]: UInt32] = [:]
-  private var dateIndex: [DateReading: Int32] = [:]
+  /// Interning while rows are added; dropped by ``seal()``. `String` hashes and compares
+  /// canonically equal text alike (`é` as one scalar and as `e` with an accent), so each key
+  /// holds every place with such text and a place is taken only when its bytes are the same:
+  /// a row reads back its own bytes, never an earlier row's spelling.
+  private var listIndex: [[String]: [UInt32]] = [:]
+  private var dateIndex: [DateReading: [Int32]] = [:]
   private var optionIndex: [ExtensionOptions: UInt32] = [:]
 
   /// - Parameters:
@@ -111,12 +114,13 @@ final class ContractStore: @unchecked Sendable {
     (record.amount, record.valueKind) = pack(fields.value)
     record.groups = intern(fields.groups, after: records.last?.groups)
     record.providers =
-      fields.providers.count == 1 && fields.providers[0] == fields.provider
+      fields.providers.count == 1 && fields.providers[0].sameBytes(as: fields.provider)
       ? Self.providersAsCell : intern(fields.providers, after: records.last?.providers)
     record.options = intern(fields.options)
     let location = fields.location
     let compact =
-      location.file == file && location.column == 1 && UInt32(exactly: location.line) != nil
+      location.file.sameBytes(as: file) && location.column == 1
+      && UInt32(exactly: location.line) != nil
     record.line = compact ? UInt32(location.line) : 0
     if !compact || fields.rare.box != nil {
       record.extra = UInt32(extras.count)
@@ -147,10 +151,12 @@ final class ContractStore: @unchecked Sendable {
     {
       return (ordinal, UInt8(kind))
     }
-    if let at = dateIndex[date] { return (at, Self.pooled) }
+    if let at = dateIndex[date]?.first(where: { dates[Int($0)].sameBytes(as: date) }) {
+      return (at, Self.pooled)
+    }
     let at = Int32(dates.count)
     dates.append(date)
-    dateIndex[date] = at
+    dateIndex[date, default: []].append(at)
     return (at, Self.pooled)
   }
 
@@ -175,13 +181,15 @@ final class ContractStore: @unchecked Sendable {
   /// The list's index, trying the previous row's first: a column of one programme repeats.
   private func intern(_ list: [String], after previous: UInt32?) -> UInt32 {
     if list.isEmpty { return 0 }
-    if let previous, previous != Self.providersAsCell, lists[Int(previous)] == list {
+    if let previous, previous != Self.providersAsCell, lists[Int(previous)].sameBytes(as: list) {
       return previous
     }
-    if let at = listIndex[list] { return at }
+    if let at = listIndex[list]?.first(where: { lists[Int($0)].sameBytes(as: list) }) {
+      return at
+    }
     let at = UInt32(lists.count)
     lists.append(list)
-    listIndex[list] = at
+    listIndex[list, default: []].append(at)
     return at
   }
 
@@ -274,5 +282,26 @@ final class ContractStore: @unchecked Sendable {
       endText: text(.endText, row), end: end(row), optionsText: text(.optionsText, row),
       options: options(row), nextReviewText: text(.nextReviewText, row),
       nextReview: nextReview(row), location: location(row), rare: rare(row))
+  }
+}
+
+extension String {
+  /// Whether the two hold the same bytes: `==` says canonically equal text is equal.
+  func sameBytes(as other: String) -> Bool {
+    utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+  }
+}
+
+extension [String] {
+  func sameBytes(as other: [String]) -> Bool {
+    count == other.count && zip(self, other).allSatisfy { $0.sameBytes(as: $1) }
+  }
+}
+
+extension DateReading {
+  /// Equal, and every text in it (the undated reason, the findings) the same bytes.
+  func sameBytes(as other: DateReading) -> Bool {
+    self == other && (undated?.reason ?? "").sameBytes(as: other.undated?.reason ?? "")
+      && zip(findings, other.findings).allSatisfy { $0.message.sameBytes(as: $1.message) }
   }
 }
