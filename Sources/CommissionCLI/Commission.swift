@@ -211,13 +211,16 @@ public enum Commission {
       let report = ExpiryReport(
         register: register, by: by, asOf: asOf, group: invocation.group,
         provider: provider, department: department, sort: invocation.sort ?? .end)
-      var text = ""
+      let body: (inout OutputSink) -> Void
       switch format {
-      case .json: report.json.withReading(register).write(to: &text)
-      case .csv: return (.stream { report.writeCSV(to: &$0) }, .success, inputs)
-      default: report.writeText(to: &text, width: width)
+      case .json: body = { report.writeJSON(reading: register, to: &$0) }
+      case .csv: body = { report.writeCSV(to: &$0) }
+      default:
+        body = { sink in
+          TerminalSafeStream.write(into: &sink) { report.writeText(to: &$0, width: width) }
+        }
       }
-      return (.text(text), .success, inputs)
+      return (.stream(body), .success, inputs)
     case .align:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
