@@ -237,16 +237,16 @@ public enum Commission {
             .usage, "'align --format docx' is for one group's proposal; give '--group <name>'")
         }
         let plan = AlignmentPlan(register: register, target: target, asOf: asOf)
+        let body: (inout OutputSink) -> Void
         switch format {
-        case .json: plan.json.withReading(register).write(to: &text)
-        case .csv: text = plan.csv
+        case .json: body = { plan.writeJSON(reading: register, to: &$0) }
+        case .csv: body = { plan.writeCSV(to: &$0) }
         default:
-          let body: (inout OutputSink) -> Void = { sink in
+          body = { sink in
             TerminalSafeStream.write(into: &sink) { plan.writeText(to: &$0, width: width) }
           }
-          return (.stream(body), .success, inputs)
         }
-        return (.text(text), .success, inputs)
+        return (.stream(body), .success, inputs)
       }
       guard let group = invocation.group else {
         if invocation.to != nil || invocation.start != nil {
