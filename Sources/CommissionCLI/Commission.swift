@@ -305,11 +305,12 @@ public enum Commission {
       }
       var text = ""
       switch format {
-      case .json: chart.json.withReading(register).write(to: &text)
+      case .json: return (.stream { chart.writeJSON(reading: register, to: &$0) }, .success, inputs)
       case .svg:
         var drawing = GanttSVGOptions()
         drawing.width = invocation.width ?? drawing.width
-        chart.writeSVG(to: &text, options: drawing)
+        let svg = drawing
+        return (.stream { chart.writeSVG(to: &$0, options: svg) }, .success, inputs)
       case .text where !options.color:
         // A text chart of every row is large: written as it is drawn, made safe a piece at a time.
         let ascii = options.ascii

@@ -1,10 +1,10 @@
 extension GanttSVG {
-  /// Each section's heading, then its rows; a row is as tall as its wrapped name.
-  mutating func drawRows() {
+  /// Each section's heading, then its rows; a row is as tall as its wrapped name. Each row
+  /// goes to `out` as soon as it is drawn.
+  mutating func drawRows<Target: TextOutputStream>(flushingInto out: inout Target) {
     var stripe = false
     for section in chart.sections {
-      let lines = GanttSVG.wrap(
-        section.title, width: GanttSVG.characters(in: (width - 2 * margin) / 1.1), indent: "")
+      let lines = titleLines(section)
       y += 8
       body += GanttSVG.text(
         lines, x: margin, y: y + 12, attributes: " font-size=\"12\" font-weight=\"bold\"")
@@ -12,8 +12,38 @@ extension GanttSVG {
       for row in section.rows {
         drawRow(row, stripe: stripe)
         stripe.toggle()
+        out.write(body)
+        body.removeAll(keepingCapacity: true)
       }
+      out.write(body)
+      body.removeAll(keepingCapacity: true)
     }
+  }
+
+  /// How deep ``drawRows(flushingInto:)`` will draw, laid out but not drawn: the drawing's
+  /// height comes first, in its opening tag.
+  func rowsHeight() -> Double {
+    var height: Double = 0
+    for section in chart.sections {
+      height += 8 + Double(titleLines(section).count) * lineHeight + 4
+      for row in section.rows { height += rowLayout(row).height }
+    }
+    return height
+  }
+
+  /// A section's title, wrapped across the page.
+  func titleLines(_ section: GanttChart.Section) -> [String] {
+    GanttSVG.wrap(
+      section.title, width: GanttSVG.characters(in: (width - 2 * margin) / 1.1), indent: "")
+  }
+
+  /// A row's name wrapped in the label column, and the row's height: as tall as its name or,
+  /// for key dates, its list of dates.
+  func rowLayout(_ row: GanttChart.Row) -> (lines: [String], height: Double) {
+    let lines = GanttSVG.wrap(
+      GanttSVG.label(row), width: GanttSVG.characters(in: labelWidth - 16), indent: "")
+    let dates = row.kind == .keyDates ? row.letters.count : 0
+    return (lines, Double(max(lines.count, dates, 1)) * lineHeight + 8)
   }
 
   /// The words beside a row's bar: a contract's service, provider, value and, for one a
@@ -35,10 +65,7 @@ extension GanttSVG {
 
   /// One row: its band, its name wrapped in the label column, then its marks.
   mutating func drawRow(_ row: GanttChart.Row, stripe: Bool) {
-    let lines = GanttSVG.wrap(
-      GanttSVG.label(row), width: GanttSVG.characters(in: labelWidth - 16), indent: "")
-    let dates = row.kind == .keyDates ? row.letters.count : 0
-    let height = Double(max(lines.count, dates, 1)) * lineHeight + 8
+    let (lines, height) = rowLayout(row)
     if stripe {
       body +=
         "<rect x=\"\(GanttSVG.f(margin))\" y=\"\(GanttSVG.f(y))\" "
