@@ -45,31 +45,17 @@ struct StreamedReportsTests {
     return "\(text.utf8.count):\(String(hash, radix: 16))"
   }
 
-  /// The messy register's file, written once into a folder of its own.
-  static let messyFolder: URL = {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("streamed-reports-\(getpid())")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("messy.csv")
-    try? Data(MessyRegister.csv(rows: 3_000).utf8).write(to: file)
-    return folder
-  }()
-
   /// The full arguments for `output` on the bundled register or the messy one (named from
   /// its folder, so the locations in the output do not depend on where that folder is).
   static func arguments(_ output: String, messy: Bool) -> [String] {
     (outputs[output] ?? []) + ["-q", "--as-of", "2016-03-22"] + (messy ? ["messy.csv"] : [])
   }
 
-  /// Where a run for the bundled register or the messy one starts.
-  static func directory(messy: Bool) -> URL { messy ? messyFolder : repositoryRoot }
-
   /// The pieces the command's writer hands its sink, in order: a sink of one byte passes
   /// every write on as it is. Records an issue when the output is not streamed.
-  static func pieces(_ output: String, messy: Bool) throws -> [String] {
+  static func pieces(_ output: String, messy: Bool, in directory: URL) throws -> [String] {
     let invocation = try Invocation.parse(arguments(output, messy: messy))
-    let environment = Environment(
-      currentDirectory: directory(messy: messy).path, today: fixedToday)
+    let environment = Environment(currentDirectory: directory.path, today: fixedToday)
     let command = try #require(invocation.command)
     guard case .stream(let body) = try Commission.execute(command, invocation, environment).0
     else {
@@ -87,14 +73,20 @@ struct StreamedReportsTests {
     "streamed, each output is the old whole-string rendering's bytes, written in small pieces",
     arguments: outputs.keys.sorted(), [false, true])
   func sameBytesInPieces(_ output: String, _ messy: Bool) throws {
-    let pieces = try StreamedReportsTests.pieces(output, messy: messy)
+    let folder = try temporaryFolder("streamed")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    if messy {
+      try Data(MessyRegister.csv(rows: 3_000).utf8).write(
+        to: folder.appendingPathComponent("messy.csv"))
+    }
+    let directory = messy ? folder : repositoryRoot
+    let pieces = try StreamedReportsTests.pieces(output, messy: messy, in: directory)
     let text = pieces.joined()
     let name = output + (messy ? " messy" : "")
     #expect(StreamedReportsTests.fingerprint(text) == StreamedReportsTests.recorded[name])
     // The binary's own path, a 64 KiB chunk at a time, gives the same bytes.
     let run = commission(
-      StreamedReportsTests.arguments(output, messy: messy),
-      directory: StreamedReportsTests.directory(messy: messy))
+      StreamedReportsTests.arguments(output, messy: messy), directory: directory)
     #expect(run.stdout == text)
     let largest = pieces.map(\.utf8.count).max() ?? 0
     #expect(pieces.count >= 3)
