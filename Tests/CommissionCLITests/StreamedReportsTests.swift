@@ -97,4 +97,28 @@ struct StreamedReportsTests {
       #expect(largest * 50 < text.utf8.count)
     }
   }
+
+  @Test(
+    "on a terminal each output is the pipe's made safe, as when it was one string",
+    arguments: outputs.keys.sorted())
+  func terminal(_ output: String) throws {
+    let folder = try temporaryFolder("streamed-tty")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(MessyRegister.csv(rows: 300).utf8).write(
+      to: folder.appendingPathComponent("messy.csv"))
+    let arguments = StreamedReportsTests.arguments(output, messy: true)
+    let pipe = commission(arguments, directory: folder)
+    let environment = Environment(
+      currentDirectory: folder.path, variables: ["TERM": "dumb"], isTerminal: true,
+      today: fixedToday)
+    var screen = ""
+    var errors = ""
+    let code = Commission.run(
+      arguments, environment: environment, stdout: &screen, stderr: &errors)
+    #expect(code == 0)
+    #expect(screen == pipe.stdout.terminalSafe)
+    // The messy names hold escapes and carriage returns: none reaches the screen.
+    #expect(!screen.contains("\u{1B}"))
+    #expect(!screen.unicodeScalars.contains("\r"))
+  }
 }
