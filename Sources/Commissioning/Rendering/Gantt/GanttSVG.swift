@@ -166,7 +166,9 @@ struct GanttSVG {
 
   /// What the chart shows, in words, for a screen reader.
   var description: String {
-    let contracts = chart.sections.flatMap(\.rows).filter { $0.kind == .contract }.count
+    let contracts = chart.sections.reduce(0) { count, section in
+      count + section.rows.reduce(0) { $0 + ($1.kind == .contract ? 1 : 0) }
+    }
     var words =
       "A timeline of \(contracts) contract\(contracts == 1 ? "" : "s") from "
       + "\(DateStyle.long(chart.axis.firstDay)) to \(DateStyle.long(chart.axis.lastDay)), "
