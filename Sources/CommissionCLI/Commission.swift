@@ -211,13 +211,16 @@ public enum Commission {
       let report = ExpiryReport(
         register: register, by: by, asOf: asOf, group: invocation.group,
         provider: provider, department: department, sort: invocation.sort ?? .end)
-      var text = ""
+      let body: (inout OutputSink) -> Void
       switch format {
-      case .json: report.json.withReading(register).write(to: &text)
-      case .csv: return (.stream { report.writeCSV(to: &$0) }, .success, inputs)
-      default: report.writeText(to: &text, width: width)
+      case .json: body = { report.writeJSON(reading: register, to: &$0) }
+      case .csv: body = { report.writeCSV(to: &$0) }
+      default:
+        body = { sink in
+          TerminalSafeStream.write(into: &sink) { report.writeText(to: &$0, width: width) }
+        }
       }
-      return (.text(text), .success, inputs)
+      return (.stream(body), .success, inputs)
     case .align:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
@@ -234,16 +237,16 @@ public enum Commission {
             .usage, "'align --format docx' is for one group's proposal; give '--group <name>'")
         }
         let plan = AlignmentPlan(register: register, target: target, asOf: asOf)
+        let body: (inout OutputSink) -> Void
         switch format {
-        case .json: plan.json.withReading(register).write(to: &text)
-        case .csv: text = plan.csv
+        case .json: body = { plan.writeJSON(reading: register, to: &$0) }
+        case .csv: body = { plan.writeCSV(to: &$0) }
         default:
-          let body: (inout OutputSink) -> Void = { sink in
+          body = { sink in
             TerminalSafeStream.write(into: &sink) { plan.writeText(to: &$0, width: width) }
           }
-          return (.stream(body), .success, inputs)
         }
-        return (.text(text), .success, inputs)
+        return (.stream(body), .success, inputs)
       }
       guard let group = invocation.group else {
         if invocation.to != nil || invocation.start != nil {
@@ -302,11 +305,12 @@ public enum Commission {
       }
       var text = ""
       switch format {
-      case .json: chart.json.withReading(register).write(to: &text)
+      case .json: return (.stream { chart.writeJSON(reading: register, to: &$0) }, .success, inputs)
       case .svg:
         var drawing = GanttSVGOptions()
         drawing.width = invocation.width ?? drawing.width
-        chart.writeSVG(to: &text, options: drawing)
+        let svg = drawing
+        return (.stream { chart.writeSVG(to: &$0, options: svg) }, .success, inputs)
       case .text where !options.color:
         // A text chart of every row is large: written as it is drawn, made safe a piece at a time.
         let ascii = options.ascii

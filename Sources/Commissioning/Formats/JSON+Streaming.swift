@@ -6,6 +6,9 @@ extension JSON {
     case value(JSON)
     /// `count` elements, the `i`th made by `element(i)` just before it is written.
     case elements(count: Int, element: (Int) -> JSON)
+    /// `count` objects, the `i`th's members made by `object(i)` just before it is written: an
+    /// array whose elements hold long arrays of their own (a group's contracts).
+    case objects(count: Int, object: (Int) -> [(String, Member)])
   }
 
   /// The object `members` would make, whole (for callers that want the tree).
@@ -15,6 +18,8 @@ extension JSON {
         switch member {
         case .value(let value): return (key, value)
         case .elements(let count, let element): return (key, .array((0..<count).map(element)))
+        case .objects(let count, let object):
+          return (key, .array((0..<count).map { JSON.object(streamed: object($0)) }))
         }
       })
   }
@@ -26,35 +31,65 @@ extension JSON {
   public static func write<Target: TextOutputStream>(
     streamed members: [(String, Member)], to target: inout Target
   ) {
+    var piece = ""
+    writeObject(members, indent: 0, piece: &piece, to: &target)
+    piece.append("\n")
+    target.write(piece)
+  }
+
+  /// Appends the object `members` make at `indent` to `piece`, handing `piece` to `target`
+  /// after each array element, so a nested streamed array is written an element at a time too.
+  static func writeObject<Target: TextOutputStream>(
+    _ members: [(String, Member)], indent: Int, piece: inout String, to target: inout Target
+  ) {
     guard !members.isEmpty else {
-      target.write("{}\n")
+      piece.append("{}")
       return
     }
-    var piece = "{\n"
+    piece.append("{\n")
+    let inner = String(repeating: " ", count: indent + 2)
     for (index, (key, member)) in members.enumerated() {
-      piece.append("  ")
+      piece.append(inner)
       JSON.escape(key, into: &piece)
       piece.append(": ")
       switch member {
-      case .value(let value): value.render(into: &piece, indent: 2)
+      case .value(let value): value.render(into: &piece, indent: indent + 2)
       case .elements(let count, let element):
-        guard count > 0 else {
-          piece.append("[]")
-          break
+        writeArray(count: count, indent: indent + 2, piece: &piece, to: &target) { at, piece, _ in
+          element(at).render(into: &piece, indent: indent + 4)
         }
-        piece.append("[\n")
-        for at in 0..<count {
-          piece.append("    ")
-          element(at).render(into: &piece, indent: 4)
-          piece.append(at + 1 < count ? ",\n" : "\n")
-          target.write(piece)
-          piece.removeAll(keepingCapacity: true)
+      case .objects(let count, let object):
+        writeArray(count: count, indent: indent + 2, piece: &piece, to: &target) {
+          at, piece, target in
+          writeObject(object(at), indent: indent + 4, piece: &piece, to: &target)
         }
-        piece.append("  ]")
       }
       piece.append(index + 1 < members.count ? ",\n" : "\n")
     }
-    piece.append("}\n")
-    target.write(piece)
+    piece.append(String(repeating: " ", count: indent))
+    piece.append("}")
+  }
+
+  /// Appends an array of `count` elements at `indent`, each made by `element` into the piece
+  /// and handed on with it.
+  static func writeArray<Target: TextOutputStream>(
+    count: Int, indent: Int, piece: inout String, to target: inout Target,
+    _ element: (Int, inout String, inout Target) -> Void
+  ) {
+    guard count > 0 else {
+      piece.append("[]")
+      return
+    }
+    piece.append("[\n")
+    let inner = String(repeating: " ", count: indent + 2)
+    for at in 0..<count {
+      piece.append(inner)
+      element(at, &piece, &target)
+      piece.append(at + 1 < count ? ",\n" : "\n")
+      target.write(piece)
+      piece.removeAll(keepingCapacity: true)
+    }
+    piece.append(String(repeating: " ", count: indent))
+    piece.append("]")
   }
 }

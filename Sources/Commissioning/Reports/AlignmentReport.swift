@@ -144,7 +144,63 @@ extension AlignmentProposal {
   }
 
   /// The proposal as JSON, with the keys INTERFACE.md fixes.
-  public var json: JSON {
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// The JSON's members, its contracts made one at a time (a group may hold thousands).
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let contracts = self.contracts
+    var members: [(String, JSON.Member)] = [
+      ("group", .value(.string(group))),
+      ("register", .value(.string(registerName))),
+      ("asOf", .value(.day(asOf))),
+      ("target", .value(.day(target))),
+      ("newServiceStart", .value(.day(newServiceStart))),
+      ("contracts", .elements(count: contracts.count) { AlignmentProposal.json(contracts[$0]) }),
+    ]
+    members += summaryMembers.map { ($0.0, .value($0.1)) }
+    return members
+  }
+
+  /// One contract's proposal in the JSON.
+  static func json(_ p: ContractProposal) -> JSON {
+    .object([
+      ("id", .string(p.contract.id)),
+      ("service", .string(p.contract.service)),
+      ("provider", .string(p.contract.provider)),
+      ("action", .string(p.action.rawValue)),
+      ("currentEnd", .day(p.currentEnd)),
+      ("proposedEnd", .day(p.proposedEnd)),
+      ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
+      ("extensionMonths", p.extensionMonths.map { .int($0) } ?? .null),
+      ("extensionRemainderDays", p.extensionRemainderDays.map { .int($0) } ?? .null),
+      ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
+      ("costBasis", .string(p.costBasis.rawValue)),
+      ("annualValue", .money(p.annualValue)),
+      ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
+      ("maximumExtent", .day(p.maximumExtent)),
+      (
+        "valueChangePercent",
+        p.valueChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
+          ?? .null
+      ),
+      (
+        "termChangePercent",
+        p.termChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
+          ?? .null
+      ),
+      ("route", .string(p.route)),
+      ("leadTime", .string(p.leadTime.description)),
+      ("procurementStartBy", .day(p.procurementStartBy)),
+      ("commissioner", .string(p.contract.commissioner)),
+      ("councilLed", .bool(p.isCouncilLed)),
+      ("councilCost", p.extends ? .money(p.councilCost) : .money(Money.zero)),
+      ("councilAnnualValue", .money(p.councilAnnualValue)),
+      ("flags", .array(p.flags.map(\.json))),
+    ])
+  }
+
+  /// The JSON's members after the contracts: costs, key decision, deadlines and timetable.
+  var summaryMembers: [(String, JSON)] {
     func deadline(_ d: Deadline?) -> JSON {
       guard let d else { return .null }
       return .object([
@@ -155,52 +211,7 @@ extension AlignmentProposal {
         ("why", d.rule.json),
       ])
     }
-    return .object([
-      ("group", .string(group)),
-      ("register", .string(registerName)),
-      ("asOf", .day(asOf)),
-      ("target", .day(target)),
-      ("newServiceStart", .day(newServiceStart)),
-      (
-        "contracts",
-        .array(
-          contracts.map { p in
-            .object([
-              ("id", .string(p.contract.id)),
-              ("service", .string(p.contract.service)),
-              ("provider", .string(p.contract.provider)),
-              ("action", .string(p.action.rawValue)),
-              ("currentEnd", .day(p.currentEnd)),
-              ("proposedEnd", .day(p.proposedEnd)),
-              ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
-              ("extensionMonths", p.extensionMonths.map { .int($0) } ?? .null),
-              ("extensionRemainderDays", p.extensionRemainderDays.map { .int($0) } ?? .null),
-              ("cost", p.extends ? .money(p.cost) : .money(Money.zero)),
-              ("costBasis", .string(p.costBasis.rawValue)),
-              ("annualValue", .money(p.annualValue)),
-              ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
-              ("maximumExtent", .day(p.maximumExtent)),
-              (
-                "valueChangePercent",
-                p.valueChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
-                  ?? .null
-              ),
-              (
-                "termChangePercent",
-                p.termChangePermille.map { .string(ContractProposal.percent($0, sign: false)) }
-                  ?? .null
-              ),
-              ("route", .string(p.route)),
-              ("leadTime", .string(p.leadTime.description)),
-              ("procurementStartBy", .day(p.procurementStartBy)),
-              ("commissioner", .string(p.contract.commissioner)),
-              ("councilLed", .bool(p.isCouncilLed)),
-              ("councilCost", p.extends ? .money(p.councilCost) : .money(Money.zero)),
-              ("councilAnnualValue", .money(p.councilAnnualValue)),
-              ("flags", .array(p.flags.map(\.json))),
-            ])
-          })
-      ),
+    return [
       // Unknown is never £0.00: null when no extension's cost is known.
       (
         "totalCost",
@@ -238,15 +249,26 @@ extension AlignmentProposal {
       ),
       ("timetable", .array(timetable.milestones.map(\.json))),
       ("diagnostics", .array(diagnostics.map { .string($0.description) })),
-    ])
+    ]
   }
 
   /// The proposal table as CSV.
   public var csv: String {
-    var writer = CSVWriter()
-    writer.row(AlignmentProposal.csvHeader)
-    for row in csvRows { writer.row(row) }
-    return writer.text
+    var text = ""
+    writeCSV(to: &text)
+    return text
+  }
+
+  /// Writes ``csv`` a row at a time.
+  public func writeCSV<Target: TextOutputStream>(to out: inout Target) {
+    var line = ""
+    CSVWriter.append(AlignmentProposal.csvHeader.map { .text($0) }, to: &line)
+    out.write(line)
+    for p in contracts {
+      line.removeAll(keepingCapacity: true)
+      CSVWriter.append(AlignmentProposal.csvRow(p), to: &line)
+      out.write(line)
+    }
   }
 
   static let csvHeader = [
@@ -255,22 +277,20 @@ extension AlignmentProposal {
     "procurement_start_by", "commissioner", "council_led", "council_cost",
   ]
 
-  /// One CSV row per contract, under ``csvHeader``.
-  var csvRows: [[CSVWriter.Cell]] {
-    contracts.map { p in
-      [
-        .text(p.contract.id), .text(p.contract.service), .text(p.contract.provider),
-        .text(p.action.rawValue), .number(p.currentEnd?.iso ?? ""),
-        .number(p.proposedEnd?.iso ?? ""), .number(p.extensionDays.map(String.init) ?? ""),
-        .number(p.extensionMonths.map(String.init) ?? ""),
-        .number(p.extensionRemainderDays.map(String.init) ?? ""),
-        .number(p.extends ? (p.cost?.decimalString ?? "") : "0.00"), .text(p.costBasis.rawValue),
-        .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
-        .number(p.procurementStartBy.iso), .text(p.contract.commissioner),
-        .number(p.isCouncilLed ? "true" : "false"),
-        .number(p.extends ? (p.councilCost?.decimalString ?? "") : "0.00"),
-      ]
-    }
+  /// One contract's CSV row, under ``csvHeader``.
+  static func csvRow(_ p: ContractProposal) -> [CSVWriter.Cell] {
+    [
+      .text(p.contract.id), .text(p.contract.service), .text(p.contract.provider),
+      .text(p.action.rawValue), .number(p.currentEnd?.iso ?? ""),
+      .number(p.proposedEnd?.iso ?? ""), .number(p.extensionDays.map(String.init) ?? ""),
+      .number(p.extensionMonths.map(String.init) ?? ""),
+      .number(p.extensionRemainderDays.map(String.init) ?? ""),
+      .number(p.extends ? (p.cost?.decimalString ?? "") : "0.00"), .text(p.costBasis.rawValue),
+      .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
+      .number(p.procurementStartBy.iso), .text(p.contract.commissioner),
+      .number(p.isCouncilLed ? "true" : "false"),
+      .number(p.extends ? (p.councilCost?.decimalString ?? "") : "0.00"),
+    ]
   }
 }
 
@@ -489,24 +509,50 @@ extension AlignmentPlan {
   }
 
   /// Every proposal as JSON, each with the keys of `align --group --format json`.
-  public var json: JSON {
-    .object([
-      ("register", .string(registerName)),
-      ("asOf", .day(asOf)),
-      ("totalCost", .money(totalCost)),
-      ("totalOverflowed", .bool(totalOverflowed)),
-      ("groups", .array(proposals.map(\.json))),
-      ("undatedGroups", .array(undatedGroups.map { .string($0) })),
-    ])
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` (with the register's `reading` counts when given) a contract at a time,
+  /// byte for byte as the tree would be written: the plan of a large register is never one
+  /// string, nor one tree.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    var members = jsonMembers()
+    if let register { members.append(JSON.readingMember(register)) }
+    JSON.write(streamed: members, to: &target)
+  }
+
+  /// The JSON's members: each group's proposal streamed in turn, its contracts one at a time.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let proposals = self.proposals
+    return [
+      ("register", .value(.string(registerName))),
+      ("asOf", .value(.day(asOf))),
+      ("totalCost", .value(.money(totalCost))),
+      ("totalOverflowed", .value(.bool(totalOverflowed))),
+      ("groups", .objects(count: proposals.count) { proposals[$0].jsonMembers() }),
+      ("undatedGroups", .value(.array(undatedGroups.map { .string($0) }))),
+    ]
   }
 
   /// One row per contract of every group, with the group first.
   public var csv: String {
-    var writer = CSVWriter()
-    writer.row(["group"] + AlignmentProposal.csvHeader)
+    var text = ""
+    writeCSV(to: &text)
+    return text
+  }
+
+  /// Writes ``csv`` a row at a time.
+  public func writeCSV<Target: TextOutputStream>(to out: inout Target) {
+    var line = ""
+    CSVWriter.append((["group"] + AlignmentProposal.csvHeader).map { .text($0) }, to: &line)
+    out.write(line)
     for proposal in proposals {
-      for row in proposal.csvRows { writer.row([.text(proposal.group)] + row) }
+      for p in proposal.contracts {
+        line.removeAll(keepingCapacity: true)
+        CSVWriter.append([.text(proposal.group)] + AlignmentProposal.csvRow(p), to: &line)
+        out.write(line)
+      }
     }
-    return writer.text
   }
 }

@@ -118,4 +118,9 @@ extension JSON {
     pairs.append(("reading", ReadingSummary(register).json))
     return .object(pairs)
   }
+
+  /// The `reading` member ``withReading(_:)`` adds, for a document written streamed.
+  public static func readingMember(_ register: Register) -> (String, Member) {
+    ("reading", .value(ReadingSummary(register).json))
+  }
 }

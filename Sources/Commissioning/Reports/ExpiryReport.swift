@@ -298,89 +298,100 @@ extension ExpiryReport {
 
   /// The report as JSON, with the keys INTERFACE.md fixes; `department` after `provider` only
   /// when the report is filtered by one, so unfiltered answers keep their keys.
-  public var json: JSON {
-    guard let department, case .object(var fields) = fixedJSON else { return fixedJSON }
-    let after = (fields.firstIndex { $0.0 == "provider" } ?? fields.count - 1) + 1
-    fields.insert(("department", .string(department)), at: after)
-    return .object(fields)
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` (with the register's `reading` counts when given) a contract at a time,
+  /// byte for byte as the tree would be written: a large answer is never one string.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    var members = jsonMembers()
+    if let register { members.append(JSON.readingMember(register)) }
+    JSON.write(streamed: members, to: &target)
   }
 
-  var fixedJSON: JSON {
+  /// The JSON's members: the filters, the two long arrays made a contract at a time, totals.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    var members: [(String, JSON.Member)] = [
+      ("asOf", .value(.day(asOf))),
+      ("by", .value(.day(by))),
+      ("register", .value(.string(registerName))),
+      ("group", .value(.string(group))),
+      ("provider", .value(.string(provider))),
+    ]
+    if let department { members.append(("department", .value(.string(department)))) }
+    let (contracts, undated) = (self.contracts, self.undated)
+    members += [
+      ("contracts", .elements(count: contracts.count) { contractJSON(contracts[$0]) }),
+      ("undated", .elements(count: undated.count) { ExpiryReport.undatedJSON(undated[$0]) }),
+      ("totals", .value(totalsJSON)),
+    ]
+    return members
+  }
+
+  /// One dated contract of the JSON.
+  func contractJSON(_ contract: Contract) -> JSON {
+    let end = contract.endDay
+    return .object([
+      ("id", .string(contract.id)),
+      ("service", .string(contract.service)),
+      ("provider", .string(contract.provider)),
+      ("providers", .array(contract.providers.map { .string($0) })),
+      ("department", .string(contract.department)),
+      ("groups", .array(contract.groups.map { .string($0) })),
+      ("end", .day(end)),
+      ("endRaw", .string(contract.endText)),
+      ("endPrecision", .string(contract.end.precision.rawValue)),
+      ("daysFromAsOf", end.map { .int(($0 - asOf).days) } ?? .null),
+      ("ended", .bool((end ?? asOf) < asOf)),
+      ("value", .money(contract.value.amount)),
+      ("valueRaw", .string(contract.valueText)),
+      ("valueBasis", .string(contract.value.basis.rawValue)),
+      ("valueEstimate", .bool(contract.value.isEstimate)),
+      ("annualValue", .money(contract.annualValue)),
+      ("annualValueAssumed", .bool(contract.annualValueIsAssumed)),
+      ("maximumExtent", .day(contract.maximumExtent)),
+      ("optionsLeft", .string(contract.optionsLeft?.description)),
+      ("source", .string(contract.source)),
+      ("location", .string(contract.location.description)),
+    ])
+  }
+
+  /// One undated contract of the JSON, with why it has no end.
+  static func undatedJSON(_ contract: Contract) -> JSON {
+    .object([
+      ("id", .string(contract.id)),
+      ("service", .string(contract.service)),
+      ("provider", .string(contract.provider)),
+      ("reason", .string(contract.end.undated?.reason ?? "")),
+      ("kind", .string(contract.end.undated?.kind.rawValue ?? "unknown")),
+      ("endRaw", .string(contract.endText)),
+      ("location", .string(contract.location.description)),
+    ])
+  }
+
+  /// The counts and the annual total of the JSON.
+  var totalsJSON: JSON {
     let sum = annualTotal
     return .object([
-      ("asOf", .day(asOf)),
-      ("by", .day(by)),
-      ("register", .string(registerName)),
-      ("group", .string(group)),
-      ("provider", .string(provider)),
+      ("count", .int(contracts.count)),
+      ("ended", .int(endedCount)),
+      ("undated", .int(undated.count)),
+      ("annualValue", .money(sum.knownTotal)),
+      ("valuesAssumedAnnual", .int(sum.assumed)),
+      ("valuesUnknown", .int(sum.unknown)),
+      ("totalsWithoutTerm", .int(sum.totalsWithoutTerm)),
+      ("totalsAnnualised", .int(sum.annualised)),
+      ("estimates", .int(sum.estimates)),
       (
-        "contracts",
-        .array(
-          contracts.map { contract in
-            let end = contract.endDay
-            return .object([
-              ("id", .string(contract.id)),
-              ("service", .string(contract.service)),
-              ("provider", .string(contract.provider)),
-              ("providers", .array(contract.providers.map { .string($0) })),
-              ("department", .string(contract.department)),
-              ("groups", .array(contract.groups.map { .string($0) })),
-              ("end", .day(end)),
-              ("endRaw", .string(contract.endText)),
-              ("endPrecision", .string(contract.end.precision.rawValue)),
-              ("daysFromAsOf", end.map { .int(($0 - asOf).days) } ?? .null),
-              ("ended", .bool((end ?? asOf) < asOf)),
-              ("value", .money(contract.value.amount)),
-              ("valueRaw", .string(contract.valueText)),
-              ("valueBasis", .string(contract.value.basis.rawValue)),
-              ("valueEstimate", .bool(contract.value.isEstimate)),
-              ("annualValue", .money(contract.annualValue)),
-              ("annualValueAssumed", .bool(contract.annualValueIsAssumed)),
-              ("maximumExtent", .day(contract.maximumExtent)),
-              ("optionsLeft", .string(contract.optionsLeft?.description)),
-              ("source", .string(contract.source)),
-              ("location", .string(contract.location.description)),
-            ])
-          })
+        "otherCurrencies",
+        .object(
+          sum.otherCurrencies.sorted(by: { $0.key < $1.key }).map { ($0.key, .int($0.value)) })
       ),
-      (
-        "undated",
-        .array(
-          undated.map { contract in
-            .object([
-              ("id", .string(contract.id)),
-              ("service", .string(contract.service)),
-              ("provider", .string(contract.provider)),
-              ("reason", .string(contract.end.undated?.reason ?? "")),
-              ("kind", .string(contract.end.undated?.kind.rawValue ?? "unknown")),
-              ("endRaw", .string(contract.endText)),
-              ("location", .string(contract.location.description)),
-            ])
-          })
-      ),
-      (
-        "totals",
-        .object([
-          ("count", .int(contracts.count)),
-          ("ended", .int(endedCount)),
-          ("undated", .int(undated.count)),
-          ("annualValue", .money(sum.knownTotal)),
-          ("valuesAssumedAnnual", .int(sum.assumed)),
-          ("valuesUnknown", .int(sum.unknown)),
-          ("totalsWithoutTerm", .int(sum.totalsWithoutTerm)),
-          ("totalsAnnualised", .int(sum.annualised)),
-          ("estimates", .int(sum.estimates)),
-          (
-            "otherCurrencies",
-            .object(
-              sum.otherCurrencies.sorted(by: { $0.key < $1.key }).map { ($0.key, .int($0.value)) })
-          ),
-          // Totals whose annual value is beyond 64-bit pence: known, but left out of the sum.
-          ("valuesTooLarge", .int(sum.tooLarge)),
-          // The sum itself went past what pence can hold: `annualValue` is a partial sum.
-          ("sumOverflowed", .bool(sum.overflow)),
-        ])
-      ),
+      // Totals whose annual value is beyond 64-bit pence: known, but left out of the sum.
+      ("valuesTooLarge", .int(sum.tooLarge)),
+      // The sum itself went past what pence can hold: `annualValue` is a partial sum.
+      ("sumOverflowed", .bool(sum.overflow)),
     ])
   }
 

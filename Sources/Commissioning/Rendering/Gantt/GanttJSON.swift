@@ -1,101 +1,117 @@
 extension GanttChart {
   /// The laid-out chart as JSON, for other tools: window, units, rows, segments with their dates
   /// and columns, letters, undated contracts and mismatches.
-  public var json: JSON {
-    .object([
-      ("title", .string(title)),
-      ("asOf", .day(asOf)),
-      ("scale", .string(axis.scale.rawValue)),
-      ("from", .day(axis.firstDay)),
-      ("to", .day(axis.lastDay)),
-      ("labelWidth", .int(labelWidth)),
-      ("cellsPerUnit", .int(axis.cellsPerUnit)),
-      (
-        "units",
-        .array(
-          axis.units.map { unit in
-            .object([
-              ("first", .day(unit.first)), ("last", .day(unit.last)),
-              ("label", .string(GanttChart.unitLabel(unit.first, axis.scale))),
-            ])
-          })
-      ),
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` (with the register's `reading` counts when given) a row at a time, byte
+  /// for byte as the tree would be written: a chart of every contract is never one string.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    var members = jsonMembers()
+    if let register { members.append(JSON.readingMember(register)) }
+    JSON.write(streamed: members, to: &target)
+  }
+
+  /// The JSON's members: each section's rows, the undated and the mismatches made one at a time.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let (units, sections, undated) = (axis.units, self.sections, self.undated)
+    let (outside, mismatches) = (outsideWindow, self.mismatches)
+    return [
+      ("title", .value(.string(title))),
+      ("asOf", .value(.day(asOf))),
+      ("scale", .value(.string(axis.scale.rawValue))),
+      ("from", .value(.day(axis.firstDay))),
+      ("to", .value(.day(axis.lastDay))),
+      ("labelWidth", .value(.int(labelWidth))),
+      ("cellsPerUnit", .value(.int(axis.cellsPerUnit))),
+      ("units", .elements(count: units.count) { unitJSON(units[$0]) }),
       (
         "sections",
-        .array(
-          sections.map { section in
-            .object([
-              ("title", .string(section.title)),
-              (
-                "rows",
-                .array(
-                  section.rows.map { row in
-                    .object([
-                      ("kind", .string(row.kind.rawValue)),
-                      ("service", .string(row.service)),
-                      ("provider", .string(row.provider)),
-                      ("value", .string(row.value)),
-                      ("contractId", .string(row.contractId)),
-                      (
-                        "segments",
-                        .array(
-                          row.segments.map { s in
-                            .object([
-                              ("mark", .string(s.mark.rawValue)), ("from", .day(s.from)),
-                              ("to", .day(s.to)),
-                              ("startColumn", .int(s.columns.lowerBound)),
-                              ("endColumn", .int(s.columns.upperBound)),
-                            ])
-                          })
-                      ),
-                      (
-                        "letters",
-                        .array(
-                          row.letters.map { l in
-                            .object([
-                              ("text", .string(l.text)), ("column", .int(l.column)),
-                              ("date", .day(l.day)),
-                              ("meaning", .string(l.meaning)),
-                            ])
-                          })
-                      ),
-                    ])
-                  })
-              ),
-            ])
-          })
+        .objects(count: sections.count) { index in
+          let rows = sections[index].rows
+          return [
+            ("title", .value(.string(sections[index].title))),
+            ("rows", .elements(count: rows.count) { GanttChart.rowJSON(rows[$0]) }),
+          ]
+        }
       ),
-      (
-        "proposal",
-        proposal.map { p in
-          .object([
-            ("group", .string(p.group)), ("target", .day(p.target)),
-            ("totalCost", .money(p.totalCost)),
-          ])
-        } ?? .null
-      ),
-      (
-        "undated",
-        .array(
-          undated.map { c in
-            .object([
-              ("id", .string(c.id)), ("service", .string(c.service)),
-              ("reason", .string(c.end.undated?.reason ?? "")),
-            ])
-          })
-      ),
-      ("outsideWindow", .array(outsideWindow.map { .string($0.id) })),
+      ("proposal", .value(proposalJSON)),
+      ("undated", .elements(count: undated.count) { GanttChart.undatedJSON(undated[$0]) }),
+      ("outsideWindow", .elements(count: outside.count) { .string(outside[$0].id) }),
       (
         "mismatches",
+        .elements(count: mismatches.count) { GanttChart.mismatchJSON(mismatches[$0]) }
+      ),
+    ]
+  }
+
+  /// One unit of the axis: its first and last day and its label.
+  func unitJSON(_ unit: (first: Day, last: Day)) -> JSON {
+    .object([
+      ("first", .day(unit.first)), ("last", .day(unit.last)),
+      ("label", .string(GanttChart.unitLabel(unit.first, axis.scale))),
+    ])
+  }
+
+  /// One row: what it shows, its segments and its letters.
+  static func rowJSON(_ row: Row) -> JSON {
+    .object([
+      ("kind", .string(row.kind.rawValue)),
+      ("service", .string(row.service)),
+      ("provider", .string(row.provider)),
+      ("value", .string(row.value)),
+      ("contractId", .string(row.contractId)),
+      (
+        "segments",
         .array(
-          mismatches.map { m in
+          row.segments.map { s in
             .object([
-              ("kind", .string(m.kind.rawValue)), ("message", .string(m.message)),
-              ("contracts", .array(m.contractIds.map { .string($0) })),
-              ("location", .string(m.row.location.description)),
+              ("mark", .string(s.mark.rawValue)), ("from", .day(s.from)),
+              ("to", .day(s.to)),
+              ("startColumn", .int(s.columns.lowerBound)),
+              ("endColumn", .int(s.columns.upperBound)),
             ])
           })
       ),
+      (
+        "letters",
+        .array(
+          row.letters.map { l in
+            .object([
+              ("text", .string(l.text)), ("column", .int(l.column)),
+              ("date", .day(l.day)),
+              ("meaning", .string(l.meaning)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// The overlaid proposal's group, target and cost, or null.
+  var proposalJSON: JSON {
+    proposal.map { p in
+      .object([
+        ("group", .string(p.group)), ("target", .day(p.target)),
+        ("totalCost", .money(p.totalCost)),
+      ])
+    } ?? .null
+  }
+
+  /// An undated contract: not drawn, with why.
+  static func undatedJSON(_ c: Contract) -> JSON {
+    .object([
+      ("id", .string(c.id)), ("service", .string(c.service)),
+      ("reason", .string(c.end.undated?.reason ?? "")),
+    ])
+  }
+
+  /// Where the plan and the register disagree.
+  static func mismatchJSON(_ m: PlanMismatch) -> JSON {
+    .object([
+      ("kind", .string(m.kind.rawValue)), ("message", .string(m.message)),
+      ("contracts", .array(m.contractIds.map { .string($0) })),
+      ("location", .string(m.row.location.description)),
     ])
   }
 

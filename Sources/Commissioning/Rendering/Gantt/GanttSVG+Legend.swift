@@ -25,7 +25,8 @@ extension GanttSVG {
     func line(_ colour: String, _ dash: String) -> String {
       "<line X1 Y1 stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>"
     }
-    let rows = chart.sections.flatMap(\.rows)
+    // Read in place: a copy of every row (strings, segments, letters) would be a second chart.
+    let rows = chart.sections.lazy.flatMap(\.rows)
     let marks = Set(rows.flatMap { $0.segments.map(\.mark) })
     func drawn(_ mark: GanttMark, partner: Bool? = nil) -> Bool {
       rows.contains { row in
@@ -84,7 +85,7 @@ extension GanttSVG {
   /// What the legend cannot show: the grid's letters, and contracts that are not drawn.
   mutating func drawNotes() {
     var notes: [String] = []
-    if chart.sections.flatMap(\.rows).contains(where: { $0.kind == .grid }) {
+    if chart.sections.contains(where: { $0.rows.contains { $0.kind == .grid } }) {
       notes.append(
         "Grid stages: A Analyse, P Plan, D Do, R Review, K Key decision (over their quarter).")
     }

@@ -1,10 +1,10 @@
 extension GanttSVG {
-  /// Each section's heading, then its rows; a row is as tall as its wrapped name.
-  mutating func drawRows() {
+  /// Each section's heading, then its rows; a row is as tall as its wrapped name. Each row
+  /// goes to `out` as soon as it is drawn.
+  mutating func drawRows<Target: TextOutputStream>(flushingInto out: inout Target) {
     var stripe = false
     for section in chart.sections {
-      let lines = GanttSVG.wrap(
-        section.title, width: GanttSVG.characters(in: (width - 2 * margin) / 1.1), indent: "")
+      let lines = GanttSVG.wrap(section.title, width: titleCharacters, indent: "")
       y += 8
       body += GanttSVG.text(
         lines, x: margin, y: y + 12, attributes: " font-size=\"12\" font-weight=\"bold\"")
@@ -12,8 +12,79 @@ extension GanttSVG {
       for row in section.rows {
         drawRow(row, stripe: stripe)
         stripe.toggle()
+        out.write(body)
+        body.removeAll(keepingCapacity: true)
+      }
+      out.write(body)
+      body.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// How deep ``drawRows(flushingInto:)`` will draw, laid out but not drawn: the drawing's
+  /// height comes first, in its opening tag. Names are counted in lines, not wrapped, where
+  /// they are plain (``lineCount(_:width:)``).
+  func rowsHeight() -> Double {
+    var height: Double = 0
+    for section in chart.sections {
+      let title = GanttSVG.lineCount(section.title, width: titleCharacters)
+      height += 8 + Double(title) * lineHeight + 4
+      for row in section.rows {
+        let name = GanttSVG.lineCount(GanttSVG.label(row), width: nameCharacters)
+        height += rowHeight(row, lines: name)
       }
     }
+    return height
+  }
+
+  /// The characters a section's title may take on a line.
+  var titleCharacters: Int { GanttSVG.characters(in: (width - 2 * margin) / 1.1) }
+
+  /// The characters a row's name may take on a line of the label column.
+  var nameCharacters: Int { GanttSVG.characters(in: labelWidth - 16) }
+
+  /// A row's height when its name takes `lines` lines: as tall as its name or, for key dates,
+  /// its list of dates.
+  func rowHeight(_ row: GanttChart.Row, lines: Int) -> Double {
+    let dates = row.kind == .keyDates ? row.letters.count : 0
+    return Double(max(lines, dates, 1)) * lineHeight + 8
+  }
+
+  /// How many lines ``wrap(_:width:indent:)`` makes of `text` with no indent. Plain text (a
+  /// scalar a column, none joining its neighbour: ``Swift/String/plainScalarCount``) is counted
+  /// a scalar at a time, placing its words as the wrap would, without making a line; other
+  /// text is wrapped.
+  static func lineCount(_ text: String, width: Int) -> Int {
+    let line = text.singleLine
+    guard line.plainScalarCount != nil else { return wrap(text, width: width, indent: "").count }
+    let room = max(1, width)
+    var lines = 0
+    // Columns of the line being filled; 0 before its first word.
+    var filled = 0
+    var word = 0
+    // A word longer than a line is cut into line-long pieces, as the wrap cuts it.
+    func place(_ length: Int) {
+      var left = length
+      while left > 0 {
+        let piece = min(left, room)
+        left -= piece
+        if filled > 0, filled + 1 + piece > width {
+          lines += 1
+          filled = piece
+        } else {
+          filled += filled > 0 ? 1 + piece : piece
+        }
+      }
+    }
+    for scalar in line.unicodeScalars {
+      if scalar == " " {
+        place(word)
+        word = 0
+      } else {
+        word += 1
+      }
+    }
+    place(word)
+    return filled > 0 ? lines + 1 : lines
   }
 
   /// The words beside a row's bar: a contract's service, provider, value and, for one a
@@ -35,10 +106,8 @@ extension GanttSVG {
 
   /// One row: its band, its name wrapped in the label column, then its marks.
   mutating func drawRow(_ row: GanttChart.Row, stripe: Bool) {
-    let lines = GanttSVG.wrap(
-      GanttSVG.label(row), width: GanttSVG.characters(in: labelWidth - 16), indent: "")
-    let dates = row.kind == .keyDates ? row.letters.count : 0
-    let height = Double(max(lines.count, dates, 1)) * lineHeight + 8
+    let lines = GanttSVG.wrap(GanttSVG.label(row), width: nameCharacters, indent: "")
+    let height = rowHeight(row, lines: lines.count)
     if stripe {
       body +=
         "<rect x=\"\(GanttSVG.f(margin))\" y=\"\(GanttSVG.f(y))\" "

@@ -23,7 +23,7 @@ extension GanttChart {
     to out: inout Target, options: GanttSVGOptions = .default
   ) {
     var drawing = GanttSVG(chart: self, options: options)
-    out.write(drawing.render())
+    drawing.write(to: &out)
   }
 
   /// Text escaped for XML (see ``Markup/escapeXML(_:)``).
@@ -82,24 +82,32 @@ struct GanttSVG {
       scale: .month, from: chart.axis.firstDay, to: chart.axis.lastDay)
   }
 
-  /// The whole drawing: the body is laid out first, since the height is known only after it.
-  mutating func render() -> String {
+  /// Writes the whole drawing, a row at a time. The opening tag holds the height, known only
+  /// once everything under it is laid out: so the rows are measured first (not drawn), and
+  /// what follows them, which is small, is drawn and held until they have gone.
+  mutating func write<Target: TextOutputStream>(to out: inout Target) {
     drawHeading()
     drawAxis()
-    // The month and year lines go behind the rows, which are laid out first to know the depth.
     let head = body
+    let rowsTop = y
+    let rowsBottom = rowsTop + rowsHeight()
     body = ""
-    drawRows()
-    let rows = body
-    let rowsBottom = y
-    body = ""
-    drawGridLines(from: axisTop, to: rowsBottom)
-    body = head + body + rows
     drawAsOfAndTarget(from: axisTop - lineHeight, to: rowsBottom)
     y = rowsBottom + 20
     drawLegend()
     drawNotes()
-    return opening(height: y + margin) + defs() + body + "</svg>\n"
+    let tail = body
+    let height = y + margin
+    // The month and year lines go behind the rows, so they come before them.
+    body = ""
+    drawGridLines(from: axisTop, to: rowsBottom)
+    out.write(opening(height: height) + defs() + head + body)
+    body = ""
+    y = rowsTop
+    drawRows(flushingInto: &out)
+    assert(y == rowsBottom, "the rows are drawn as deep as they were measured")
+    out.write(tail + "</svg>\n")
+    body = ""
   }
 
   // MARK: Geometry
@@ -158,7 +166,9 @@ struct GanttSVG {
 
   /// What the chart shows, in words, for a screen reader.
   var description: String {
-    let contracts = chart.sections.flatMap(\.rows).filter { $0.kind == .contract }.count
+    let contracts = chart.sections.reduce(0) { count, section in
+      count + section.rows.reduce(0) { $0 + ($1.kind == .contract ? 1 : 0) }
+    }
     var words =
       "A timeline of \(contracts) contract\(contracts == 1 ? "" : "s") from "
       + "\(DateStyle.long(chart.axis.firstDay)) to \(DateStyle.long(chart.axis.lastDay)), "
