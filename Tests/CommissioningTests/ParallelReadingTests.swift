@@ -134,6 +134,26 @@ struct ParallelReadingTests {
     }
   }
 
+  @Test(
+    "the store's line estimate counts line feeds (or lone CRs) eight bytes at a time, as byte by byte",
+    arguments: 0..<300)
+  func approximateLines(seed: Int) {
+    var random = SeededGenerator(state: UInt64(seed))
+    // Bytes near the marks (0x0A, 0x0D, their neighbours, 0x00, 0x80, 0xFF), any length and
+    // start, so words straddle every position.
+    let alphabet: [UInt8] = [
+      0x0A, 0x0D, 0x09, 0x0B, 0x0C, 0x0E, 0x00, 0x01, 0x80, 0x8A, 0xFF, 0x61,
+    ]
+    let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in random.pick(alphabet) }
+    let from = Int.random(in: 0...bytes.count, using: &random)
+    let feeds = bytes[from...].filter { $0 == 0x0A }.count
+    let returns = bytes[from...].filter { $0 == 0x0D }.count
+    bytes.withUnsafeBufferPointer { buffer in
+      #expect(
+        RowSplitter.approximateLines(buffer, from: from, to: buffer.count) == max(feeds, returns))
+    }
+  }
+
   /// Cores, minimum stretch, bytes of rows, stretches.
   static let counts: [(Int, Int, Int, Int)] = [
     (1, 1 << 20, 100 << 20, 1), (2, 1 << 20, (1 << 20) - 1, 1), (2, 1 << 20, 1 << 20, 1),
