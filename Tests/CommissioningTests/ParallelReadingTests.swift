@@ -127,7 +127,11 @@ struct ParallelReadingTests {
 
   @Test(
     "line breaks count as the reader counts lines: LF, CRLF once, a lone CR",
-    arguments: [("a\nb\n", 2), ("a\r\nb\r\n", 2), ("a\rb\r", 2), ("a\r\n\r\nb", 2), ("ab", 0)])
+    arguments: [
+      ("a\nb\n", 2), ("a\r\nb\r\n", 2), ("a\rb\r", 2), ("a\r\n\r\nb", 2), ("ab", 0),
+      // A CRLF across two words of eight bytes, and one inside a word; a CR ending a word.
+      ("aaaaaaa\r\nbbbbbbb", 1), ("aaaaaa\r\nbbbbbbbb", 1), ("aaaaaaa\rbbbbbbbb", 1),
+    ])
   func lineBreaks(text: String, breaks: Int) {
     Array(text.utf8).withUnsafeBufferPointer { buffer in
       #expect(RowSplitter.lineBreaks(buffer, from: 0, to: buffer.count) == breaks)
@@ -135,22 +139,22 @@ struct ParallelReadingTests {
   }
 
   @Test(
-    "the store's line estimate counts line feeds (or lone CRs) eight bytes at a time, as byte by byte",
-    arguments: 0..<300)
-  func approximateLines(seed: Int) {
+    "line breaks counted eight bytes at a time as the byte-by-byte tally counts them",
+    arguments: 0..<400)
+  func lineBreaksByWord(seed: Int) {
     var random = SeededGenerator(state: UInt64(seed))
-    // Bytes near the marks (0x0A, 0x0D, their neighbours, 0x00, 0x80, 0xFF), any length and
-    // start, so words straddle every position.
+    // Bytes near the marks (LF, CR, their neighbours, NUL, 0x80, 0xFF), any length and start,
+    // so words and CRLF pairs straddle every position.
     let alphabet: [UInt8] = [
-      0x0A, 0x0D, 0x09, 0x0B, 0x0C, 0x0E, 0x00, 0x01, 0x80, 0x8A, 0xFF, 0x61,
+      0x0A, 0x0D, 0x0D, 0x09, 0x0B, 0x0C, 0x0E, 0x00, 0x01, 0x80, 0x8A, 0x8D, 0xFF, 0x61,
     ]
-    let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in random.pick(alphabet) }
+    let bytes = (0..<Int.random(in: 0...80, using: &random)).map { _ in random.pick(alphabet) }
     let from = Int.random(in: 0...bytes.count, using: &random)
-    let feeds = bytes[from...].filter { $0 == 0x0A }.count
-    let returns = bytes[from...].filter { $0 == 0x0D }.count
+    let to = Int.random(in: from...bytes.count, using: &random)
     bytes.withUnsafeBufferPointer { buffer in
-      #expect(
-        RowSplitter.approximateLines(buffer, from: from, to: buffer.count) == max(feeds, returns))
+      var (odd, lines) = (false, 0)
+      RowSplitter.tally(buffer, from: from, to: to, odd: &odd, lines: &lines)
+      #expect(RowSplitter.lineBreaks(buffer, from: from, to: to) == lines)
     }
   }
 

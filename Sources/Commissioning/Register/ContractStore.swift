@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stretch of a register's contracts held in columns: the text cells' bytes end to end, and
 /// each row's readings in one fixed-size record, so a contract read from a file costs some 40
 /// bytes and its text, not some twenty strings and a 488-byte struct.
@@ -13,6 +15,10 @@
 /// (`TBC`, the same options, the same groups) are kept once. ``Contract/fields`` reads a row
 /// back whole; `ContractStoreTests` checks it against the contract packed, on every register
 /// the tests load.
+///
+/// Its arrays are read without Swift's run-time exclusivity checks (`@exclusivity(unchecked)`),
+/// which were a twentieth of loading: one thread fills a store, and only a sealed store, never
+/// changed again, is shared.
 final class ContractStore: @unchecked Sendable {
   /// The text cells of every row, one after another, in ``TextField`` order.
   enum TextField: Int, CaseIterable {
@@ -59,23 +65,23 @@ final class ContractStore: @unchecked Sendable {
 
   /// The file every compact location names.
   let file: String
-  private(set) var bytes: [UInt8] = []
+  @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
   /// For each row, where each of its text fields ends in ``bytes`` (each starts where the one
   /// before it ends).
-  private(set) var textEnds: [UInt32] = []
-  private(set) var records: [Record] = []
-  private var lists: [[String]] = [[]]
-  private var dates: [DateReading] = []
-  private var values: [ValueReading] = []
-  private var options: [ExtensionOptions?] = [nil]
-  private var extras: [Extra] = [Extra(location: nil, rare: .init())]
+  @exclusivity(unchecked) private(set) var textEnds: [UInt32] = []
+  @exclusivity(unchecked) private(set) var records: [Record] = []
+  @exclusivity(unchecked) private var lists: [[String]] = [[]]
+  @exclusivity(unchecked) private var dates: [DateReading] = []
+  @exclusivity(unchecked) private var values: [ValueReading] = []
+  @exclusivity(unchecked) private var options: [ExtensionOptions?] = [nil]
+  @exclusivity(unchecked) private var extras: [Extra] = [Extra(location: nil, rare: .init())]
   /// Interning while rows are added; dropped by ``seal()``. `String` hashes and compares
   /// canonically equal text alike (`é` as one scalar and as `e` with an accent), so each key
   /// holds every place with such text and a place is taken only when its bytes are the same:
   /// a row reads back its own bytes, never an earlier row's spelling.
-  private var listIndex: [[String]: [UInt32]] = [:]
-  private var dateIndex: [DateReading: [Int32]] = [:]
-  private var optionIndex: [ExtensionOptions: UInt32] = [:]
+  @exclusivity(unchecked) private var listIndex: [[String]: [UInt32]] = [:]
+  @exclusivity(unchecked) private var dateIndex: [DateReading: [Int32]] = [:]
+  @exclusivity(unchecked) private var optionIndex: [ExtensionOptions: UInt32] = [:]
 
   /// - Parameters:
   ///   - file: the file the rows come from, as locations name it.
@@ -288,7 +294,15 @@ final class ContractStore: @unchecked Sendable {
 extension String {
   /// Whether the two hold the same bytes: `==` says canonically equal text is equal.
   func sameBytes(as other: String) -> Bool {
-    utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+    guard utf8.count == other.utf8.count else { return false }
+    // A native string's own bytes, compared whole: the `utf8` views go a byte at a time.
+    var (mine, theirs) = (self, other)
+    return mine.withUTF8 { a in
+      theirs.withUTF8 { b in
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
+      }
+    }
   }
 }
 
