@@ -158,6 +158,19 @@ struct ParallelReadingTests {
     }
   }
 
+  @Test(
+    "a stretch's store is sized for its share of the file's lines, a sixteenth over, never past them",
+    arguments: [
+      (1000, 100, 1000, 100), (1000, 100, 500, 54), (1000, 100, 0, 1), (1000, 100, 1, 2),
+      (0, 0, 10, 0), (1000, 1600, 1000, 1600), (1000, 1600, 10, 18),
+    ])
+  func storeSizing(bytes: Int, lines: Int, size: Int, rows: Int) {
+    let context = RowContext(
+      file: "f.csv", headers: [], columnIndex: [], extras: [], headerBasis: nil, yearStart: 4,
+      aliases: [:], lines: lines, bytes: bytes)
+    #expect(context.rows(in: size) == rows)
+  }
+
   /// Cores, minimum stretch, bytes of rows, stretches.
   static let counts: [(Int, Int, Int, Int)] = [
     (1, 1 << 20, 100 << 20, 1), (2, 1 << 20, (1 << 20) - 1, 1), (2, 1 << 20, 1 << 20, 1),

@@ -213,6 +213,17 @@ struct RowContext: @unchecked Sendable {
   var headerBasis: ValueBasis?
   var yearStart: Int
   var aliases: [String: String]
+  /// The file's rows' lines and bytes: a stretch's store is sized in proportion.
+  var lines = 0
+  var bytes = 0
+
+  /// About how many rows `size` bytes of the file hold: the file's lines in proportion, and a
+  /// sixteenth more (a store grows past it if it must).
+  func rows(in size: Int) -> Int {
+    guard bytes > 0 else { return 0 }
+    let share = Int((Double(size) / Double(bytes) * Double(lines)).rounded(.up))
+    return min(lines, share + share / 16 + 1)
+  }
 }
 
 /// Rows read from one stretch of a file, before their ids are settled.
@@ -397,9 +408,8 @@ extension RegisterLoader {
     var fields: [CSVField] = []
     let (position, _, _) = reader.cursor
     let size = reader.bytes.count - position
-    // At most a row a line, and no more text than the bytes.
-    let rows = RowSplitter.lineBreaks(reader.bytes, from: position, to: reader.bytes.count) + 1
-    batch.store = ContractStore(file: context.file, bytes: size, rows: rows)
+    // Sized for the stretch's share of the file's lines, and no more text than its bytes.
+    batch.store = ContractStore(file: context.file, bytes: size, rows: context.rows(in: size))
     defer { batch.store?.seal() }
     while try reader.next(into: &fields) {
       // A row of blank cells is a spacer, not a contract; the note says where they were.

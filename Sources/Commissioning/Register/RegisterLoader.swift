@@ -231,10 +231,6 @@ public enum RegisterLoader {
   ) throws(RegisterError) {
     let layout = try mapHeaders(
       headers, headerFields: headerFields, reader: reader, file: name, into: &register)
-    let context = RowContext(
-      file: name, headers: headers, columnIndex: layout.columnIndex, extras: layout.extras,
-      headerBasis: layout.valueBasis, yearStart: register.council.financialYearStart,
-      aliases: state.aliases)
     var rowsInFile = 0
     var spacers = BlankRows()
     var strayQuotes: [CSVField] = []
@@ -243,6 +239,10 @@ public enum RegisterLoader {
     // their place, not copied.
     let (position, _, _) = reader.cursor
     let rows = RowSplitter.lineBreaks(reader.bytes, from: position, to: reader.bytes.count) + 1
+    let context = RowContext(
+      file: name, headers: headers, columnIndex: layout.columnIndex, extras: layout.extras,
+      headerBasis: layout.valueBasis, yearStart: register.council.financialYearStart,
+      aliases: state.aliases, lines: rows, bytes: reader.bytes.count - position)
     let earlier = register.contracts
     register.contracts = []
     var failure: RegisterError?
