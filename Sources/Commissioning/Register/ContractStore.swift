@@ -79,8 +79,8 @@ final class ContractStore: @unchecked Sendable {
   /// canonically equal text alike (`é` as one scalar and as `e` with an accent), so each key
   /// holds every place with such text and a place is taken only when its bytes are the same:
   /// a row reads back its own bytes, never an earlier row's spelling.
-  @exclusivity(unchecked) private var listIndex: [[String]: [UInt32]] = [:]
-  @exclusivity(unchecked) private var dateIndex: [DateReading: [Int32]] = [:]
+  @exclusivity(unchecked) private var listIndex: [UInt64: [UInt32]] = [:]
+  @exclusivity(unchecked) private var dateIndex: [UInt64: [Int32]] = [:]
   @exclusivity(unchecked) private var optionIndex: [ExtensionOptions: UInt32] = [:]
 
   /// - Parameters:
@@ -157,12 +157,13 @@ final class ContractStore: @unchecked Sendable {
     {
       return (ordinal, UInt8(kind))
     }
-    if let at = dateIndex[date]?.first(where: { dates[Int($0)].sameBytes(as: date) }) {
+    let key = Self.byteHash(date)
+    if let at = dateIndex[key]?.first(where: { dates[Int($0)].sameBytes(as: date) }) {
       return (at, Self.pooled)
     }
     let at = Int32(dates.count)
     dates.append(date)
-    dateIndex[date, default: []].append(at)
+    dateIndex[key, default: []].append(at)
     return (at, Self.pooled)
   }
 
@@ -190,12 +191,13 @@ final class ContractStore: @unchecked Sendable {
     if let previous, previous != Self.providersAsCell, lists[Int(previous)].sameBytes(as: list) {
       return previous
     }
-    if let at = listIndex[list]?.first(where: { lists[Int($0)].sameBytes(as: list) }) {
+    let key = Self.byteHash(list)
+    if let at = listIndex[key]?.first(where: { lists[Int($0)].sameBytes(as: list) }) {
       return at
     }
     let at = UInt32(lists.count)
     lists.append(list)
-    listIndex[list, default: []].append(at)
+    listIndex[key, default: []].append(at)
     return at
   }
 
@@ -206,6 +208,22 @@ final class ContractStore: @unchecked Sendable {
     options.append(option)
     optionIndex[option] = at
     return at
+  }
+
+  /// Keys for interning, from bytes (`String`'s own hashing normalises Unicode, a cost a row
+  /// that loading cannot afford); equal keys are confirmed byte for byte.
+  private static func byteHash(_ list: [String]) -> UInt64 {
+    var h = IndexTable.seed
+    for text in list { IndexTable.mix(text, into: &h) }
+    return IndexTable.finished(h)
+  }
+
+  private static func byteHash(_ date: DateReading) -> UInt64 {
+    var h = IndexTable.seed
+    IndexTable.mix(date.undated?.reason ?? "", into: &h)
+    IndexTable.mix(date.findings.first?.message ?? "", into: &h)
+    let day = UInt64(bitPattern: Int64(date.day?.ordinal ?? Int.min))
+    return IndexTable.finished(h ^ day &* 0x9E37_79B9_7F4A_7C15)
   }
 
   // MARK: - Reading a row
