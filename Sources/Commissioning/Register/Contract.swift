@@ -1,9 +1,10 @@
 /// One contract as a register gives it: every column's raw text beside its parsed value.
 ///
-/// A contract read from a file is a view of its row in a ``ContractStore`` (16 bytes and a
-/// reference): each property is read from the row when asked. Changing a property gives the
-/// contract its own fields (copy on write); a contract made any other way holds its own from
-/// the start. Either way it is a value, equal to another when every field is.
+/// A contract read from a file is a view of its row in a ``ContractStore`` (24 bytes: the
+/// store, the row and no fields of its own): each property is read from the row when asked.
+/// Changing a property gives the contract its own fields (copy on write); a contract made any
+/// other way holds its own from the start. Either way it is a value, equal to another when
+/// every field is.
 public struct Contract: Hashable, Sendable {
   /// The row this contract reads, when it holds no fields of its own.
   private var store: ContractStore?
