@@ -38,6 +38,23 @@ struct LoaderPartsTests {
     #expect(table.find(IndexTable.hash("id-5000"), where: { keys[$0] == "id-5000" }) == nil)
   }
 
+  @Test(
+    "hashes alike in the 32 bits a slot keeps are told apart by the comparison, at every fill",
+    arguments: [767, 768, 769, 1535, 1536, 1537])
+  func indexTableTags(count: Int) {
+    // Pairs of hashes that differ only above bit 32: the same slot and tag. 768 entries fill
+    // the first 1,024 slots to the three quarters where the table grows.
+    var table = IndexTable()
+    for position in 0..<count {
+      table.insert(UInt64(position / 2) | UInt64(position % 2) << 40, position)
+    }
+    for position in 0..<count {
+      let hash = UInt64(position / 2) | UInt64(position % 2) << 40
+      #expect(table.find(hash, where: { $0 == position }) == position)
+    }
+    #expect(table.find(UInt64(count), where: { _ in true }) == nil)
+  }
+
   @Test("row hashes separate the parts: ('ab', 'c') is not ('a', 'bc')")
   func partsSeparated() {
     #expect(IndexTable.hash("ab", "c") != IndexTable.hash("a", "bc"))

@@ -707,38 +707,48 @@ extension RegisterLoader {
 /// Positions in the register's contracts by a 64-bit hash of their bytes: an open-addressed table
 /// that never hashes a `String` (Swift's string hashing normalises Unicode, a cost per row that
 /// loading cannot afford). Equal hashes are confirmed by the caller's comparison.
+///
+/// Each slot holds a position and 32 bits of its hash, filled to three quarters: 8 bytes a slot
+/// and at most 16 a row, where a 64-bit hash in a table kept half empty cost up to 48 (the two
+/// tables were a sixth of the peak memory loading 1M rows). The slot is chosen by those 32
+/// bits, so the table grows without the full hash; a match of 32 bits still goes to the caller's
+/// comparison, so a collision costs a comparison, never a wrong answer.
 struct IndexTable {
   private var slots = [Int32](repeating: -1, count: 1024)
-  private var hashes = [UInt64](repeating: 0, count: 1024)
+  private var tags = [UInt32](repeating: 0, count: 1024)
   private var count = 0
 
   /// The first position with `hash` for which `matches` holds.
   func find(_ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
+    let tag = UInt32(truncatingIfNeeded: hash)
     let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: hash) & mask
+    var i = Int(tag) & mask
     while slots[i] >= 0 {
-      if hashes[i] == hash && matches(Int(slots[i])) { return Int(slots[i]) }
+      if tags[i] == tag && matches(Int(slots[i])) { return Int(slots[i]) }
       i = (i + 1) & mask
     }
     return nil
   }
 
   mutating func insert(_ hash: UInt64, _ position: Int) {
-    if (count + 1) * 2 > slots.count { grow() }
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: hash) & mask
-    while slots[i] >= 0 { i = (i + 1) & mask }
-    slots[i] = Int32(truncatingIfNeeded: position)
-    hashes[i] = hash
+    if (count + 1) * 4 > slots.count * 3 { grow() }
+    place(UInt32(truncatingIfNeeded: hash), Int32(truncatingIfNeeded: position))
     count += 1
   }
 
+  private mutating func place(_ tag: UInt32, _ position: Int32) {
+    let mask = slots.count - 1
+    var i = Int(tag) & mask
+    while slots[i] >= 0 { i = (i + 1) & mask }
+    slots[i] = position
+    tags[i] = tag
+  }
+
   private mutating func grow() {
-    let old = zip(slots, hashes).filter { $0.0 >= 0 }
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    hashes = [UInt64](repeating: 0, count: slots.count)
-    count = 0
-    for (position, hash) in old { insert(hash, Int(position)) }
+    let (oldSlots, oldTags) = (slots, tags)
+    slots = [Int32](repeating: -1, count: oldSlots.count * 2)
+    tags = [UInt32](repeating: 0, count: slots.count)
+    for (position, tag) in zip(oldSlots, oldTags) where position >= 0 { place(tag, position) }
   }
 
   /// FNV-1a over the UTF-8 of each part, a separator between parts, then a final mix.
