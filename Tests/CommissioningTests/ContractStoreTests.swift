@@ -245,4 +245,27 @@ struct ContractStoreTests {
     #expect(view.providers[0].utf8.elementsEqual("Cafe\u{301}".utf8))
     #expect(view.location.file.utf8.elementsEqual("cafe\u{301}.csv".utf8))
   }
+
+  @Test("a taken id is renamed in its row: the contract stays a view, its stated id as written")
+  func renamedInRow() throws {
+    let csv = """
+      id,service,end
+      x,S,2017-03-31
+      x,T,2018-03-31
+      x,U,2019-03-31
+      x-2,V,2019-03-31
+      """
+    let register = try RegisterLoader.load(
+      [RegisterInput(name: "r.csv", bytes: Array(csv.utf8))], name: "r", parallelism: .sequential)
+    #expect(register.contracts.map(\.id) == ["x", "x-2", "x-3", "x-2-2"])
+    #expect(register.contracts.map(\.statedId) == ["x", "x", "x", "x-2"])
+    #expect(register.contracts.allSatisfy { $0.storeRow != nil })
+    for contract in register.contracts {
+      #expect(contract.withText(.id) { Array($0) } == Array(contract.id.utf8))
+      #expect(contract.fields.id == contract.id)
+    }
+    var edited = register.contracts[1]
+    edited.id = "y"
+    #expect(edited.id == "y" && register.contracts[1].id == "x-2")
+  }
 }

@@ -372,6 +372,16 @@ extension Contract {
     return text.withUTF8(body)
   }
 
+  /// Renames the contract while the loader settles ids: in its row when it reads one (the
+  /// store is not yet shared), else in its own fields.
+  mutating func rename(to id: String) {
+    if let (store, row) = storeRow {
+      store.rename(row, to: id)
+    } else {
+      self.id = id
+    }
+  }
+
   /// Whether a text field holds the same bytes as another contract's.
   func sameText(_ field: ContractStore.TextField, as other: Contract) -> Bool {
     withText(field) { mine in other.withText(field) { mine.elementsEqual($0) } }

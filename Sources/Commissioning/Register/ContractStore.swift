@@ -7,7 +7,8 @@ import Foundation
 /// A ``Contract`` read from a file is a view of one row here: each property is read from the
 /// row when asked (``Contract/service`` decodes its bytes, ``Contract/end`` rebuilds its
 /// reading), and a change gives the contract its own copy of the fields (copy on write), so a
-/// store never changes once it is sealed and many threads may read it.
+/// store never changes once its rows' ids are settled, and many threads may then read it. (The
+/// one change before that: a taken id renamed, `x` kept as `x-2`, by ``rename(_:to:)``.)
 ///
 /// Everything a row holds is kept without loss: a reading the record cannot hold (a range, a
 /// date with options written after it, a value with a term or in another currency, a location
@@ -17,8 +18,8 @@ import Foundation
 /// the tests load.
 ///
 /// Its arrays are read without Swift's run-time exclusivity checks (`@exclusivity(unchecked)`),
-/// which were a twentieth of loading: one thread fills a store, and only a sealed store, never
-/// changed again, is shared.
+/// which were a twentieth of loading: one thread fills a store, the loader's one thread settles
+/// its ids, and only then is it shared, never changed again.
 final class ContractStore: @unchecked Sendable {
   /// The text cells of every row, one after another, in ``TextField`` order.
   enum TextField: Int, CaseIterable {
@@ -52,10 +53,12 @@ final class ContractStore: @unchecked Sendable {
     var valueKind: UInt8 = 0
   }
 
-  /// A row's location when it is not this file's row at column 1, and its rare columns.
+  /// A row's location when it is not this file's row at column 1, its rare columns, and the id
+  /// it was renamed to when an earlier row held its own (``rename(_:to:)``).
   struct Extra {
     var location: SourceLocation?
     var rare: RareColumns.Storage
+    var renamedId: String?
   }
 
   static let pooled: UInt8 = 0xFF
@@ -74,7 +77,9 @@ final class ContractStore: @unchecked Sendable {
   @exclusivity(unchecked) private var dates: [DateReading] = []
   @exclusivity(unchecked) private var values: [ValueReading] = []
   @exclusivity(unchecked) private var options: [ExtensionOptions?] = [nil]
-  @exclusivity(unchecked) private var extras: [Extra] = [Extra(location: nil, rare: .init())]
+  @exclusivity(unchecked) private var extras: [Extra] = [
+    Extra(location: nil, rare: .init(), renamedId: nil)
+  ]
   /// Interning while rows are added; dropped by ``seal()``. `String` hashes and compares
   /// canonically equal text alike (`é` as one scalar and as `e` with an accent), so each key
   /// holds every place with such text and a place is taken only when its bytes are the same:
@@ -130,7 +135,7 @@ final class ContractStore: @unchecked Sendable {
     record.line = compact ? UInt32(location.line) : 0
     if !compact || fields.rare.box != nil {
       record.extra = UInt32(extras.count)
-      extras.append(Extra(location: compact ? nil : location, rare: fields.rare))
+      extras.append(Extra(location: compact ? nil : location, rare: fields.rare, renamedId: nil))
     }
     records.append(record)
     return Contract(store: self, row: records.count - 1)
@@ -142,6 +147,18 @@ final class ContractStore: @unchecked Sendable {
     if bytes.capacity > bytes.count + bytes.count / 8 { bytes = Self.exact(bytes) }
     if records.capacity > records.count + records.count / 8 { records = Self.exact(records) }
     if textEnds.capacity > textEnds.count + textEnds.count / 8 { textEnds = Self.exact(textEnds) }
+  }
+
+  /// Gives a row another id: a taken id renamed (`x` kept as `x-2`) while the loader settles
+  /// ids, in file order, before any other thread reads the store. The row keeps its record
+  /// (a contract changed any other way gets its own fields).
+  func rename(_ row: Int, to id: String) {
+    if records[row].extra == 0 {
+      records[row].extra = UInt32(extras.count)
+      extras.append(Extra(location: nil, rare: .init(), renamedId: id))
+    } else {
+      extras[Int(records[row].extra)].renamedId = id
+    }
   }
 
   private static func exact<T>(_ array: [T]) -> [T] {
@@ -229,6 +246,7 @@ final class ContractStore: @unchecked Sendable {
   // MARK: - Reading a row
 
   func text(_ field: TextField, _ row: Int) -> String {
+    if field == .id, let renamed = extras[Int(records[row].extra)].renamedId { return renamed }
     let k = row * Self.textFields + field.rawValue
     let start = k == 0 ? 0 : Int(textEnds[k - 1])
     let end = Int(textEnds[k])
@@ -242,6 +260,9 @@ final class ContractStore: @unchecked Sendable {
   func withText<R>(_ field: TextField, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
     -> R
   {
+    if field == .id, var renamed = extras[Int(records[row].extra)].renamedId {
+      return renamed.withUTF8(body)
+    }
     let k = row * Self.textFields + field.rawValue
     let start = k == 0 ? 0 : Int(textEnds[k - 1])
     let end = Int(textEnds[k])

@@ -78,10 +78,12 @@ public enum RegisterLoader {
       for id: String, at first: Int, contracts: UnsafeMutableBufferPointer<Contract>
     ) -> String {
       var n = nextSuffix[first] ?? 2
-      while ids.find(
-        IndexTable.hash("\(id)-\(n)"),
-        where: { [n] in contracts[$0].id.utf8.elementsEqual("\(id)-\(n)".utf8) }) != nil
-      {
+      while true {
+        let candidate = "\(id)-\(n)"
+        let taken = ids.find(
+          IndexTable.hash(candidate),
+          where: { at in contracts[at].withText(.id) { $0.elementsEqual(candidate.utf8) } })
+        if taken == nil { break }
         n += 1
       }
       nextSuffix[first] = n + 1

@@ -332,7 +332,7 @@ extension RegisterLoader.LoadState {
               .error, "duplicate id '\(id)' (first at \(at)); this row is kept as '\(renamed)'"),
           true
         ))
-      contracts[position].id = renamed
+      contracts[position].rename(to: renamed)
       ids.insert(IndexTable.hash(renamed), position)
     } else {
       ids.insert(idHash, position)
