@@ -20,6 +20,8 @@ struct CompletionTests {
     let found = ["/bin", "/usr/bin", "/usr/local/bin"].contains {
       FileManager.default.isExecutableFile(atPath: "\($0)/\(shell)")
     }
+    // Under CI the shells are installed (`.ci/run`): a missing one fails the check, not skips it.
+    if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
     if !found {
       FileHandle.standardError.write(
         Data("note: \(shell) is not installed; its completion script is not checked\n".utf8))
