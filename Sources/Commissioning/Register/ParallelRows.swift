@@ -221,7 +221,8 @@ struct RowContext: @unchecked Sendable {
   /// sixteenth more (a store grows past it if it must).
   func rows(in size: Int) -> Int {
     guard bytes > 0 else { return 0 }
-    let share = Int((Double(size) / Double(bytes) * Double(lines)).rounded(.up))
+    let (product, overflow) = size.multipliedReportingOverflow(by: lines)
+    let share = overflow ? lines : (product + bytes - 1) / bytes
     return min(lines, share + share / 16 + 1)
   }
 }

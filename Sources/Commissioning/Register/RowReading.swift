@@ -305,6 +305,11 @@ struct RowReading {
 }
 
 extension RegisterLoader.LoadState {
+  /// What makes a row a repeat of an earlier one: the same service, provider, value and end.
+  static let repeatedRowParts: [ContractStore.TextField] = [
+    .service, .provider, .valueText, .endText,
+  ]
+
   /// Settles the id of the contract at `position`, every contract before it settled: a taken
   /// id is renamed (`x` kept as `x-2`), and a row repeating an earlier one's service, provider,
   /// value and end is noted. Each finding says whether it belongs at the id cell (or else at
@@ -338,7 +343,7 @@ extension RegisterLoader.LoadState {
       ids.insert(idHash, position)
     }
     let row = contracts[position]
-    let parts: [ContractStore.TextField] = [.service, .provider, .valueText, .endText]
+    let parts = Self.repeatedRowParts
     var h = IndexTable.seed
     for part in parts { row.withText(part) { IndexTable.mix(bytes: $0, into: &h) } }
     let rowHash = IndexTable.finished(h)

@@ -517,9 +517,7 @@ extension AlignmentPlan {
   public func writeJSON<Target: TextOutputStream>(
     reading register: Register? = nil, to target: inout Target
   ) {
-    var members = jsonMembers()
-    if let register { members.append(JSON.readingMember(register)) }
-    JSON.write(streamed: members, to: &target)
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
   }
 
   /// The JSON's members: each group's proposal streamed in turn, its contracts one at a time.

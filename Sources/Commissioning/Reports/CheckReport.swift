@@ -119,8 +119,13 @@ extension JSON {
     return .object(pairs)
   }
 
-  /// The `reading` member ``withReading(_:)`` adds, for a document written streamed.
-  public static func readingMember(_ register: Register) -> (String, Member) {
-    ("reading", .value(ReadingSummary(register).json))
+  /// Writes an object of streamed members, then the `reading` member ``withReading(_:)`` adds
+  /// when a register is given: a report's document written a piece at a time.
+  static func write<Target: TextOutputStream>(
+    streamed members: [(String, Member)], reading register: Register?, to target: inout Target
+  ) {
+    var members = members
+    if let register { members.append(("reading", .value(ReadingSummary(register).json))) }
+    write(streamed: members, to: &target)
   }
 }

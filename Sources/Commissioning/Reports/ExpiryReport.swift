@@ -305,9 +305,7 @@ extension ExpiryReport {
   public func writeJSON<Target: TextOutputStream>(
     reading register: Register? = nil, to target: inout Target
   ) {
-    var members = jsonMembers()
-    if let register { members.append(JSON.readingMember(register)) }
-    JSON.write(streamed: members, to: &target)
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
   }
 
   /// The JSON's members: the filters, the two long arrays made a contract at a time, totals.

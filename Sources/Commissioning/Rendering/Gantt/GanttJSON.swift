@@ -8,9 +8,7 @@ extension GanttChart {
   public func writeJSON<Target: TextOutputStream>(
     reading register: Register? = nil, to target: inout Target
   ) {
-    var members = jsonMembers()
-    if let register { members.append(JSON.readingMember(register)) }
-    JSON.write(streamed: members, to: &target)
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
   }
 
   /// The JSON's members: each section's rows, the undated and the mismatches made one at a time.
