@@ -29,6 +29,7 @@ struct DisplayWidthCommandTests {
     arguments: [40, 41, 80])
   func wideNames(_ width: Int) throws {
     let path = try Self.file().path
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     let runs = [
       ["expiring", "--by", "2030-01-01", "--as-of", "2016-01-01"],
       ["gantt", "--as-of", "2016-01-01"], ["align", "--as-of", "2016-01-01"],
@@ -48,6 +49,7 @@ struct DisplayWidthCommandTests {
   @Test("the wide names stay distinct when cut", arguments: [40, 80])
   func distinct(_ width: Int) throws {
     let path = try Self.file().path
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     let run = commission([
       "expiring", "--by", "2030-01-01", "--as-of", "2016-01-01", "--width", String(width), path,
     ])
@@ -117,7 +119,9 @@ struct GanttDetailTests {
   /// A flagged contract's name wrapped over lines continues under its text, not under `-`.
   @Test("align's flag items indent their continuation lines", arguments: [60, 80])
   func flagIndent(_ width: Int) throws {
-    let url = try temporaryFolder("flags").appendingPathComponent("home.csv")
+    let folder = try temporaryFolder("flags")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("home.csv")
     try Data(
       """
       id,service,provider,value,end,group
