@@ -28,8 +28,9 @@ struct DisplayWidthCommandTests {
     "expiring, gantt and align with wide names: every line within the width in columns",
     arguments: [40, 41, 80])
   func wideNames(_ width: Int) throws {
-    let path = try Self.file().path
-    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let file = try Self.file()
+    defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+    let path = file.path
     let runs = [
       ["expiring", "--by", "2030-01-01", "--as-of", "2016-01-01"],
       ["gantt", "--as-of", "2016-01-01"], ["align", "--as-of", "2016-01-01"],
@@ -48,8 +49,9 @@ struct DisplayWidthCommandTests {
   /// The two wide names differ only in their last character: both rows say which is which.
   @Test("the wide names stay distinct when cut", arguments: [40, 80])
   func distinct(_ width: Int) throws {
-    let path = try Self.file().path
-    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let file = try Self.file()
+    defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+    let path = file.path
     let run = commission([
       "expiring", "--by", "2030-01-01", "--as-of", "2016-01-01", "--width", String(width), path,
     ])
