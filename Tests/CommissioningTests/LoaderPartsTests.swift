@@ -98,3 +98,116 @@ struct LoaderPartsTests {
     #expect(register.contracts.count == rows)
   }
 }
+
+@Suite("Cells read in place: the bytes the parsers and the store take")
+struct CellBytesTests {
+  /// Reads one data row of `csv` (a header `a,b` then the row) and gives the row's reading of
+  /// column `b` (read as the service) beside the old reading: a whole string, trimmed, the
+  /// neutralising taken off.
+  static func readings(_ csv: String) throws -> (inPlace: String, asString: String, bytes: [UInt8])
+  {
+    let data = Array(("a,b\n" + csv).utf8)
+    return try data.withUnsafeBufferPointer { buffer in
+      var reader = try CSVReader(bytes: buffer)
+      var fields: [CSVField] = []
+      _ = try reader.next(into: &fields)
+      _ = try reader.next(into: &fields)
+      var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
+      columnIndex[Column.service.slot] = 1
+      let row = RowReading(reader: reader, fields: fields, columnIndex: columnIndex)
+      let old = RegisterLoader.unneutralised(reader.trimmedString(fields[1]))
+      return (row.text(.service), old, row.withBytes(.service) { Array($0) })
+    }
+  }
+
+  @Test(
+    "each cell's bytes are what the whole string was: trimmed, unescaped, neutralising off",
+    arguments: [
+      ("x,plain\n", "plain"),
+      ("x,  spaced  \n", "spaced"),
+      ("x,\t\u{1}tabbed\u{7F}\n", "tabbed\u{7F}"),
+      ("x,\"a \"\"quoted\"\" b\"\n", "a \"quoted\" b"),
+      ("x,\"  \"\"edge\"\"  \"\n", "\"edge\""),
+      ("x,'=SUM(A1)\n", "=SUM(A1)"),
+      ("x,''=A1\n", "'=A1"),
+      ("x,'\tTab\n", "\tTab"),
+      ("x,'plain\n", "'plain"),
+      ("x,'\n", "'"),
+      ("x,\"'=\"\"q\"\"\"\n", "=\"q\""),
+      ("x,Cafe\u{301}\n", "Cafe\u{301}"),
+      ("x,\n", ""),
+      ("x,   \n", ""),
+    ])
+  func inPlace(_ csv: String, _ expected: String) throws {
+    let reading = try Self.readings(csv)
+    #expect(reading.inPlace.utf8.elementsEqual(expected.utf8))
+    #expect(reading.asString.utf8.elementsEqual(expected.utf8))
+    #expect(reading.bytes == Array(expected.utf8))
+  }
+
+  @Test("a column the row stops short of, or the file lacks, reads as empty")
+  func missing() throws {
+    let data = Array("a,b\nx\n".utf8)
+    try data.withUnsafeBufferPointer { buffer in
+      var reader = try CSVReader(bytes: buffer)
+      var fields: [CSVField] = []
+      _ = try reader.next(into: &fields)
+      _ = try reader.next(into: &fields)
+      var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
+      columnIndex[Column.service.slot] = 1
+      let row = RowReading(reader: reader, fields: fields, columnIndex: columnIndex)
+      #expect(row.isEmpty(.service) && row.cell(.service) == nil)
+      #expect(row.isEmpty(.provider) && row.cell(.provider) == nil)
+    }
+  }
+
+  /// A provider cell kept as the one provider without a list must be what splitting gives back
+  /// whole; one byte more (a separator, a space at an end) and it is split as before.
+  @Test(
+    "a provider cell is one spelling as it stands only when splitting would give it back whole",
+    arguments: [
+      ("KCHFT", true),
+      ("Kent Community Health NHS Foundation Trust", true),
+      ("K", true),
+      ("", false),
+      ("KCHFT/MFT", false),
+      ("T/A Limelight", false),
+      ("KCHFT;", false),
+      (";KCHFT", false),
+      ("\tKCHFT", false),
+      ("KCHFT\u{1}", false),
+      ("KCHFT!", true),
+    ])
+  func oneSpelling(_ cell: String, _ whole: Bool) {
+    let isOne = cell.withBytes { RowReading.isOneSpelling($0) }
+    #expect(isOne == whole)
+    if isOne { #expect(RowReading.providerSpellings(cell) == [cell]) }
+  }
+
+  /// The store reuses the list of the row before when a group cell repeats it byte for byte;
+  /// canonically equal text in other bytes, or another cell, is split afresh.
+  @Test("a repeated group cell shares the list; other bytes do not")
+  func groupCells() throws {
+    let csv = """
+      id,service,end,group
+      a,S,2017-03-31,g1; g2
+      b,S,2017-03-31,g1; g2
+      c,S,2017-03-31,caf\u{E9}
+      d,S,2017-03-31,cafe\u{301}
+      e,S,2017-03-31,
+      f,S,2017-03-31,g1;g2
+      g,S,2017-03-31,"g1; g2"
+      h,S,2017-03-31,g3
+      i,S,2017-03-31,g4
+
+      """
+    let register = try load(csv)
+    let groups = register.contracts.map(\.groups)
+    #expect(groups[0] == ["g1", "g2"] && groups[1] == ["g1", "g2"])
+    #expect(Array(groups[2][0].utf8) == Array("caf\u{E9}".utf8))
+    #expect(Array(groups[3][0].utf8) == Array("cafe\u{301}".utf8))
+    #expect(groups[4].isEmpty)
+    #expect(groups[5] == ["g1", "g2"] && groups[6] == ["g1", "g2"])
+    #expect(groups[7] == ["g3"] && groups[8] == ["g4"])
+  }
+}

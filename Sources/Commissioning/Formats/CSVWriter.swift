@@ -47,7 +47,7 @@ public struct CSVWriter {
   /// Whether a spreadsheet would run the text as a formula (it starts with `=`, `+`, `-`, `@`,
   /// tab or carriage return), or it already reads as neutralised (`'=A1`, `''=A1`): those get
   /// one more `'`, so the loader, which removes one, gives back exactly what was written.
-  static func startsLikeFormula(_ bytes: Substring.UTF8View) -> Bool {
+  static func startsLikeFormula<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
     for b in bytes {
       switch b {
       case UInt8(ascii: "'"): continue

@@ -86,10 +86,11 @@ enum Brackets {
 extension RowReading {
   /// Warns of a name whose brackets or quotes do not pair, at its cell, quoting it as written.
   mutating func noteUnbalancedNames() {
-    for column in [Column.service, .provider, .id] {
-      let name = text(column)
-      guard let problem = Brackets.imbalance(in: name) else { continue }
-      note([Finding(.warning, "\(column.rawValue) \(quoted(name)): \(problem)")], column)
+    for column in Self.names {
+      guard let problem = withBytes(column, { Brackets.imbalance(in: $0) }) else { continue }
+      note([Finding(.warning, "\(column.rawValue) \(quoted(text(column))): \(problem)")], column)
     }
   }
+
+  static let names: [Column] = [.service, .provider, .id]
 }

@@ -157,7 +157,10 @@ public struct CSVReader: ~Copyable {
   }
 
   /// The field's text, with doubled quotes unescaped.
-  public func string(_ field: CSVField) -> String {
+  public func string(_ field: CSVField) -> String { Self.string(field, in: bytes) }
+
+  /// A field's text in the bytes it was read from, with doubled quotes unescaped.
+  static func string(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>) -> String {
     let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
     guard field.hasEscapedQuote else { return String(decoding: slice, as: UTF8.self) }
     var out: [UInt8] = []

@@ -87,6 +87,9 @@ final class ContractStore: @unchecked Sendable {
   @exclusivity(unchecked) private var listIndex: [UInt64: [UInt32]] = [:]
   @exclusivity(unchecked) private var dateIndex: [UInt64: [Int32]] = [:]
   @exclusivity(unchecked) private var optionIndex: [ExtensionOptions: UInt32] = [:]
+  /// The last group cell a row read from a file held, as written, and its list's index.
+  @exclusivity(unchecked) private var lastGroupCell: [UInt8] = []
+  @exclusivity(unchecked) private var lastGroups: UInt32?
 
   /// - Parameters:
   ///   - file: the file the rows come from, as locations name it.
@@ -120,12 +123,55 @@ final class ContractStore: @unchecked Sendable {
       textEnds.append(UInt32(bytes.count))
     }
     var record = Record()
+    record.groups = intern(fields.groups, after: records.last?.groups)
+    let asCell = fields.providers.count == 1 && fields.providers[0].sameBytes(as: fields.provider)
+    return add(fields, record, providersAsCell: asCell)
+  }
+
+  /// A row as the loader reads it: its text cells' bytes copied from the file as they lie (no
+  /// string made for one), its readings from `fields`, whose texts, groups and (when the one
+  /// provider is the cell as written) providers are left empty. `nil` when the text would pass
+  /// 4 GiB.
+  func add(_ fields: ContractFields, from row: RowReading, providersAsCell: Bool) -> Contract? {
+    let before = bytes.count
+    for field in TextField.allCases {
+      if let column = RowReading.column(field) {
+        row.append(column, to: &bytes)
+      } else if fields.id.isEmpty {
+        row.append(.id, to: &bytes)
+      } else {
+        var id = fields.id
+        id.withUTF8 { bytes.append(contentsOf: $0) }
+      }
+      textEnds.append(UInt32(truncatingIfNeeded: bytes.count))
+    }
+    guard bytes.count <= Int(UInt32.max) else {
+      bytes.removeSubrange(before...)
+      textEnds.removeLast(Self.textFields)
+      return nil
+    }
+    var record = Record()
+    record.groups = row.withBytes(.group) { cell in
+      // A programme's rows come together: the cell as the row before wrote it, split no more.
+      if let last = lastGroups, cell.elementsEqual(lastGroupCell) { return last }
+      let at = intern(row.groups, after: records.last?.groups)
+      lastGroupCell.replaceSubrange(lastGroupCell.indices, with: cell)
+      lastGroups = at
+      return at
+    }
+    return add(fields, record, providersAsCell: providersAsCell)
+  }
+
+  /// The record's readings from `fields`, and the row appended.
+  private func add(_ fields: ContractFields, _ partial: Record, providersAsCell: Bool)
+    -> Contract
+  {
+    var record = partial
     (record.end, record.endKind) = pack(fields.end)
     (record.review, record.reviewKind) = pack(fields.nextReview)
     (record.amount, record.valueKind) = pack(fields.value)
-    record.groups = intern(fields.groups, after: records.last?.groups)
     record.providers =
-      fields.providers.count == 1 && fields.providers[0].sameBytes(as: fields.provider)
+      providersAsCell
       ? Self.providersAsCell : intern(fields.providers, after: records.last?.providers)
     record.options = intern(fields.options)
     let location = fields.location
@@ -144,6 +190,7 @@ final class ContractStore: @unchecked Sendable {
   /// Drops what only adding needs and the room reserved beyond the rows.
   func seal() {
     (listIndex, dateIndex, optionIndex) = ([:], [:], [:])
+    (lastGroupCell, lastGroups) = ([], nil)
     if bytes.capacity > bytes.count + bytes.count / 8 { bytes = Self.exact(bytes) }
     if records.capacity > records.count + records.count / 8 { records = Self.exact(records) }
     if textEnds.capacity > textEnds.count + textEnds.count / 8 { textEnds = Self.exact(textEnds) }

@@ -461,7 +461,7 @@ public enum RegisterLoader {
             column: reader.column(of: fields[headers.count]))))
     }
     var row = RowReading(reader: reader, fields: fields, columnIndex: columnIndex)
-    if row.text(.service).isEmpty {
+    if row.isEmpty(.service) {
       row.note([Finding(.warning, "row has no service name")], .service)
     }
     let providers = row.readProviders(aliases: context.aliases)
@@ -471,7 +471,7 @@ public enum RegisterLoader {
     // The id is settled in file order once the row's stretch is read (``settle``); its
     // findings go here, between the row's others.
     let idFindingsAt = row.findings.count
-    let id = row.provisionalId
+    let derivedId = row.derivedId
     row.noteUnbalancedNames()
     let rare = RareColumns.Storage(
       rareColumns(
@@ -487,15 +487,16 @@ public enum RegisterLoader {
               + "the contract is left out of CPV clusters")
         ], .cpv)
     }
-    // Into the stretch's store straight from the row: no contract of its own to copy out.
+    // Into the stretch's store straight from the row's bytes: no string for a text cell, and no
+    // contract of its own to copy out. The texts are the row's; `held` has the readings.
     let held = ContractFields(
-      id: id, service: row.text(.service), provider: row.text(.provider), providers: providers,
-      department: row.text(.department), groups: row.groups, valueText: row.text(.value),
-      value: value, statedId: row.text(.id), endText: row.text(.end), end: end,
-      optionsText: row.text(.extensionOptions), options: limits.options,
-      nextReviewText: row.text(.nextReview), nextReview: limits.review, location: rowLocation,
-      rare: rare)
-    let contract = batch.store?.add(held) ?? Contract(fields: held)
+      id: derivedId ?? "", service: "", provider: "", providers: providers ?? [],
+      department: "", groups: [], valueText: "", value: value, statedId: "", endText: "",
+      end: end, optionsText: "", options: limits.options, nextReviewText: "",
+      nextReview: limits.review, location: rowLocation, rare: rare)
+    let contract =
+      batch.store?.add(held, from: row, providersAsCell: providers == nil)
+      ?? Contract(fields: row.completed(held, providers: providers))
     row.noteCouncilShare(contract)
     if !contract.commissioner.isEmpty,
       CouncilRules.noCommissioner.contains(contract.commissioner.lowercased())
@@ -512,14 +513,14 @@ public enum RegisterLoader {
     for (index, (finding, column)) in row.findings.enumerated() {
       if index == idFindingsAt { batch.pending.append((batch.diagnostics.count, rowLocation)) }
       let location =
-        column.flatMap { row.cells[$0.slot] }.map { reader.location(of: $0, file: file) }
+        column.flatMap { row.cell($0) }.map { reader.location(of: $0, file: file) }
         ?? rowLocation
       batch.diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
     }
     if row.findings.count == idFindingsAt {
       batch.pending.append((batch.diagnostics.count, rowLocation))
     }
-    if let idCell = row.cells[Column.id.slot] {
+    if let idCell = row.cell(.id) {
       batch.pending[batch.pending.count - 1].idLocation = reader.location(of: idCell, file: file)
     }
     batch.contracts.append(contract)

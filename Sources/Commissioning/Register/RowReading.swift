@@ -2,27 +2,65 @@
 /// an export's neutralising taken off), the cell it came from, and the findings made reading
 /// it, each tied to its column so the loader can place it at the cell afterwards.
 ///
+/// A cell is read where it lies in the file, as bytes: the parsers and the store take its bytes,
+/// and a string is made only for a message or a reading that needs one (a string a cell was a
+/// sixth of loading, and a table of them per row another twentieth).
+///
 /// The steps are the loader's, one concern each: providers, value, term, limits, identity.
 struct RowReading {
-  /// Text by ``Column/slot``; empty for a column the file does not have.
-  private(set) var texts: [String]
-  /// The cell by ``Column/slot``, for placing a finding.
-  private(set) var cells: [CSVField?]
+  /// The file's bytes, which every cell is a range of.
+  private let file: UnsafeBufferPointer<UInt8>
+  private let fields: [CSVField]
+  /// The row's field for each column's ``Column/slot``, or -1.
+  private let columnIndex: [Int]
   /// What reading the row found, in order, with the column it is about (nil: the row).
   private(set) var findings: [(Finding, Column?)] = []
 
   init(reader: borrowing CSVReader, fields: [CSVField], columnIndex: [Int]) {
-    var texts = [String](repeating: "", count: columnIndex.count)
-    var cells = [CSVField?](repeating: nil, count: columnIndex.count)
-    for (slot, index) in columnIndex.enumerated() where index >= 0 && index < fields.count {
-      cells[slot] = fields[index]
-      texts[slot] = RegisterLoader.unneutralised(reader.trimmedString(fields[index]))
-    }
-    self.texts = texts
-    self.cells = cells
+    file = reader.bytes
+    self.fields = fields
+    self.columnIndex = columnIndex
   }
 
-  func text(_ column: Column) -> String { texts[column.slot] }
+  /// The cell a column was read from, for placing a finding; nil when the file has no such
+  /// column or the row stops short of it.
+  func cell(_ column: Column) -> CSVField? {
+    let index = columnIndex[column.slot]
+    return index >= 0 && index < fields.count ? fields[index] : nil
+  }
+
+  /// A column's text as bytes (empty for a column the file does not have): trimmed of ASCII
+  /// spaces and controls, an export's neutralising `'` taken off, read in place. A quoted cell
+  /// with doubled quotes is unescaped into a string first.
+  func withBytes<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard let field = cell(column) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    if field.hasEscapedQuote {
+      var text = RegisterLoader.unneutralised(
+        CSVReader.string(field, in: file).trimmingASCIISpaces)
+      return text.withUTF8(body)
+    }
+    var (start, end) = (field.start, field.end)
+    while start < end && file[start] <= 0x20 { start += 1 }
+    while end > start && file[end - 1] <= 0x20 { end -= 1 }
+    if start < end, file[start] == UInt8(ascii: "'"),
+      CSVWriter.startsLikeFormula(file[(start + 1)..<end])
+    {
+      start += 1
+    }
+    return body(UnsafeBufferPointer(rebasing: file[start..<end]))
+  }
+
+  /// A column's text as a string, made when asked.
+  func text(_ column: Column) -> String {
+    withBytes(column) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  func isEmpty(_ column: Column) -> Bool { withBytes(column) { $0.isEmpty } }
+
+  /// Appends a column's bytes to a store's text.
+  func append(_ column: Column, to out: inout [UInt8]) {
+    withBytes(column) { out.append(contentsOf: $0) }
+  }
 
   mutating func note(_ found: [Finding], _ column: Column?) {
     for finding in found { findings.append((finding, column)) }
@@ -39,8 +77,10 @@ struct RowReading {
 
   // MARK: - Providers
 
-  /// The providers the cell names (`Salus/Addaction` is two), each by its canonical name.
-  mutating func readProviders(aliases: [String: String]) -> [String] {
+  /// The providers the cell names (`Salus/Addaction` is two), each by its canonical name; nil
+  /// when the one provider is the cell as written, as most are (no list to make).
+  mutating func readProviders(aliases: [String: String]) -> [String]? {
+    if aliases.isEmpty, withBytes(.provider, { RowReading.isOneSpelling($0) }) { return nil }
     var providers: [String] = []
     let cell = text(.provider)
     for spelling in RowReading.providerSpellings(cell) {
@@ -53,6 +93,15 @@ struct RowReading {
       providers.append(canonical)
     }
     return providers
+  }
+
+  /// Whether the cell is one spelling as it stands: no `;` or `/` to split at, and nothing to
+  /// trim (what ``providerSpellings(_:)`` would give back whole).
+  static func isOneSpelling(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = cell.first, let last = cell.last, first > 0x20, last > 0x20 else {
+      return false
+    }
+    return !cell.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "/") }
   }
 
   /// The spellings a provider cell holds: split at `;` and at `/` (`Salus/Addaction`), but not
@@ -98,15 +147,15 @@ struct RowReading {
   /// The value, with a unit for tables in thousands, the basis its header or `value_basis`
   /// states, and a word for a cell that holds no figure.
   mutating func readValue(headerBasis: ValueBasis?) -> ValueReading {
-    let valueText = text(.value)
     let (multiplier, unitText) = readUnit()
-    var value = MoneyParser.parse(valueText, unitMultiplier: multiplier)
+    var value = withBytes(.value) { MoneyParser.parse($0, unitMultiplier: multiplier) }
     note(value.findings, .value)
     let saidSomething = !value.findings.isEmpty
     value.findings = []
     if multiplier != 1, let amount = value.amount {
       note(
-        [Finding(.note, "'\(valueText)' is in \(unitText); read as \(amount.formatted)")], .value)
+        [Finding(.note, "'\(text(.value))' is in \(unitText); read as \(amount.formatted)")], .value
+      )
     }
     // A header such as 'Annual Value' states the basis of a figure whose own words do not.
     if let headerBasis, value.basis == .unknown, value.amount != nil {
@@ -118,11 +167,11 @@ struct RowReading {
         [
           Finding(
             .note,
-            "\(quoted(valueText)) says \(value.basis.rawValue), though its column's header says \(headerBasis.rawValue); read as \(value.basis.rawValue)"
+            "\(quoted(text(.value))) says \(value.basis.rawValue), though its column's header says \(headerBasis.rawValue); read as \(value.basis.rawValue)"
           )
         ], .value)
     }
-    if value.amount == nil, !valueText.isEmpty, !saidSomething, let why = value.noValue {
+    if value.amount == nil, !isEmpty(.value), !saidSomething, let why = value.noValue {
       note([Finding(.note, "no value: \(why)")], .value)
     }
     readBasisColumn(into: &value)
@@ -131,8 +180,8 @@ struct RowReading {
 
   /// `value_unit`: `£000` for a table in thousands.
   mutating func readUnit() -> (Int64, String) {
+    guard !isEmpty(.valueUnit) else { return (1, "") }
     let unitText = text(.valueUnit)
-    guard !unitText.isEmpty else { return (1, unitText) }
     switch Column.normalise(unitText) {
     case "000", "k", "thousands", "thousand", "000s": return (1000, unitText)
     case "m", "million", "millions", "000000": return (1_000_000, unitText)
@@ -147,8 +196,8 @@ struct RowReading {
   /// `value_basis`: `annual` or `total`, over whatever the cell or its header said, and for a
   /// total the term it is over (`total over 2 years`), read as the value cell reads one.
   mutating func readBasisColumn(into value: inout ValueReading) {
+    guard !isEmpty(.valueBasis) else { return }
     let basisText = text(.valueBasis)
-    guard !basisText.isEmpty else { return }
     guard let cell = MoneyParser.basisCell(basisText) else {
       note(
         [
@@ -200,7 +249,7 @@ struct RowReading {
     var start = read(.start, role: .start, yearStart: yearStart)
     note(start.findings, .start)
     start.findings = []
-    if !text(.start).isEmpty, let undated = start.undated {
+    if !isEmpty(.start), let undated = start.undated {
       note(
         [Finding(.note, "no usable start date: \(undated.reason); the term is unknown")], .start)
     }
@@ -217,8 +266,9 @@ struct RowReading {
   }
 
   func read(_ column: Column, role: DateRole, yearStart: Int = 4) -> DateReading {
-    let raw = text(column)
-    return raw.isEmpty ? .empty : DateParser.parse(raw, role: role, yearStart: yearStart)
+    withBytes(column) {
+      $0.isEmpty ? .empty : DateParser.parse($0, role: role, yearStart: yearStart)
+    }
   }
 
   // MARK: - Limits
@@ -235,8 +285,8 @@ struct RowReading {
 
   mutating func readLimits(end: Day?) -> Limits {
     var options: ExtensionOptions?
-    if !text(.extensionOptions).isEmpty {
-      let reading = OptionsParser.parse(text(.extensionOptions))
+    if !isEmpty(.extensionOptions) {
+      let reading = withBytes(.extensionOptions) { OptionsParser.parse($0) }
       note(reading.findings, .extensionOptions)
       options = reading.options
     }
@@ -248,8 +298,8 @@ struct RowReading {
     }
     review.findings = []
     var leadTime: Length?
-    let leadText = text(.leadTime)
-    if !leadText.isEmpty {
+    if !isEmpty(.leadTime) {
+      let leadText = text(.leadTime)
       leadTime = LengthParser.parse(leadText)
       if leadTime == nil {
         note(
@@ -263,8 +313,8 @@ struct RowReading {
   }
 
   mutating func readMaxEnd(end: Day?) -> Day? {
+    guard !isEmpty(.maxEnd) else { return nil }
     let raw = text(.maxEnd)
-    guard !raw.isEmpty else { return nil }
     let reading = read(.maxEnd, role: .end)
     note(reading.findings, .maxEnd)
     if reading.day == nil {
@@ -276,8 +326,8 @@ struct RowReading {
   }
 
   mutating func readOriginalEnd(end: Day?) -> Day? {
+    guard !isEmpty(.originalEnd) else { return nil }
     let raw = text(.originalEnd)
-    guard !raw.isEmpty else { return nil }
     let reading = read(.originalEnd, role: .end)
     note(reading.findings, .originalEnd)
     if reading.day == nil {
@@ -296,9 +346,41 @@ struct RowReading {
   /// The row's id before it is settled: as stated, or derived from its service and provider
   /// (`school-public-health-mft`). ``RegisterLoader/LoadState/identify(_:in:)`` renames it when
   /// an earlier row holds it.
-  var provisionalId: String {
-    let id = text(.id)
-    guard id.isEmpty else { return id }
+  var provisionalId: String { derivedId ?? text(.id) }
+
+  /// The contract's fields whole: the readings in `held` and the row's texts as strings (for a
+  /// contract kept outside a store).
+  func completed(_ held: ContractFields, providers: [String]?) -> ContractFields {
+    var fields = held
+    fields.id = held.id.isEmpty ? text(.id) : held.id
+    (fields.service, fields.provider) = (text(.service), text(.provider))
+    fields.providers = providers ?? [fields.provider]
+    (fields.department, fields.groups) = (text(.department), groups)
+    (fields.valueText, fields.statedId, fields.endText) = (text(.value), text(.id), text(.end))
+    (fields.optionsText, fields.nextReviewText) = (text(.extensionOptions), text(.nextReview))
+    return fields
+  }
+
+  /// The column whose text the store keeps in each of its text fields; nil for the id, which is
+  /// the id column's text or the id derived when there is none.
+  static func column(_ field: ContractStore.TextField) -> Column? {
+    switch field {
+    case .id: nil
+    case .service: .service
+    case .provider: .provider
+    case .department: .department
+    case .valueText: .value
+    case .statedId: .id
+    case .endText: .end
+    case .optionsText: .extensionOptions
+    case .nextReviewText: .nextReview
+    }
+  }
+
+  /// The id derived from the service and provider, for a row that states none; nil when it
+  /// states one.
+  var derivedId: String? {
+    guard isEmpty(.id) else { return nil }
     return RegisterLoader.slug(text(.service), limit: 40) + "-"
       + RegisterLoader.slug(text(.provider), limit: 20)
   }
