@@ -269,3 +269,32 @@ struct ContractStoreTests {
     #expect(edited.id == "y" && register.contracts[1].id == "x-2")
   }
 }
+
+@Suite("Ties in a report's order: by service, then id, as strings order them")
+struct ServiceIdOrderTests {
+  /// Every pair of rows, read in place, orders as `(service, id) < (service, id)` does with
+  /// strings: ASCII byte by byte, and text with an accent (`e` then U+0301 is `é`, after `f`)
+  /// or other bytes as `String` orders it; and a contract of its own fields orders alike.
+  @Test("precedes(byServiceThenId:) agrees with the strings' order on every pair")
+  func agreesWithStrings() throws {
+    let services = ["a", "B", "b", "ab", "e\u{301}x", "fx", "\u{E9}x", "e", "", "a b", "Z"]
+    let ids = ["1", "10", "2", "k", "K", "\u{212A}", "x-2", "é"]
+    var lines = ["id,service,end"]
+    for (n, service) in services.enumerated() {
+      for id in ids where (n + id.utf8.count) % 3 != 0 || id == "1" {
+        lines.append("\(id)\(n),\(service),2017-03-31")
+      }
+    }
+    let register = try load(lines.joined(separator: "\n") + "\n")
+    let rows = register.contracts
+    var owned = rows
+    for k in owned.indices where k % 2 == 0 { owned[k].department = "own" }
+    for a in rows.indices {
+      for b in rows.indices {
+        let expected = (rows[a].service, rows[a].id) < (rows[b].service, rows[b].id)
+        #expect(rows[a].precedes(byServiceThenId: rows[b]) == expected, "\(a) \(b)")
+        #expect(owned[a].precedes(byServiceThenId: owned[b]) == expected, "own \(a) \(b)")
+      }
+    }
+  }
+}

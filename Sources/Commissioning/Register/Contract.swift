@@ -386,6 +386,42 @@ extension Contract {
   func sameText(_ field: ContractStore.TextField, as other: Contract) -> Bool {
     withText(field) { mine in other.withText(field) { mine.elementsEqual($0) } }
   }
+
+  /// Whether this contract comes before `other` by service, then id, as `String` orders them
+  /// (a tie between two ends in a report). Compared in place, without making the four strings,
+  /// when the texts are ASCII, which `String` orders byte by byte; else as strings.
+  func precedes(byServiceThenId other: Contract) -> Bool {
+    if let service = asciiOrder(.service, other) {
+      if service != 0 { return service < 0 }
+      if let id = asciiOrder(.id, other) { return id < 0 }
+    }
+    return (service, id) < (other.service, other.id)
+  }
+
+  /// The order of two ASCII texts (negative: this one first, zero: the same), or nil when
+  /// either is not ASCII.
+  private func asciiOrder(_ field: ContractStore.TextField, _ other: Contract) -> Int? {
+    withText(field) { mine in
+      other.withText(field) { theirs -> Int? in
+        var i = 0
+        while i < mine.count && i < theirs.count {
+          let (a, b) = (mine[i], theirs[i])
+          if a | b >= 0x80 { return nil }
+          if a != b {
+            if !mine[i...].allSatisfy({ $0 < 0x80 }) || !theirs[i...].allSatisfy({ $0 < 0x80 }) {
+              return nil
+            }
+            return Int(a) - Int(b)
+          }
+          i += 1
+        }
+        if !mine[i...].allSatisfy({ $0 < 0x80 }) || !theirs[i...].allSatisfy({ $0 < 0x80 }) {
+          return nil
+        }
+        return mine.count - theirs.count
+      }
+    }
+  }
 }
 
 /// A contract's fields, held: what a ``Contract`` of its own holds, and what a

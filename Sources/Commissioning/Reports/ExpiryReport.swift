@@ -61,10 +61,8 @@ public struct ExpiryReport: Sendable {
     }
     let all = register.contracts
     dated.sort {
-      if $0.end != $1.end { return $0.end < $1.end }
-      let a = all[$0.position]
-      let b = all[$1.position]
-      return (a.service, a.id) < (b.service, b.id)
+      $0.end != $1.end
+        ? $0.end < $1.end : all[$0.position].precedes(byServiceThenId: all[$1.position])
     }
     if sort != .end { ExpiryReport.order(&dated, by: sort, in: all) }
     self.sort = sort
