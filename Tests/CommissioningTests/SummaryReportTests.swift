@@ -135,3 +135,56 @@ struct GroupSpreadTests {
     #expect(GroupSummary.all(in: r)[0].verdict == expected)
   }
 }
+
+@Suite("Summary: the soonest deadlines kept as they come")
+struct UpcomingDeadlineTests {
+  /// What `upcoming` gave when it sorted every milestone (stably, by day) and took the first.
+  static func sortedWhole(_ proposals: [AlignmentProposal], limit: Int) -> [SummaryReport
+    .UpcomingDeadline]
+  {
+    var all: [SummaryReport.UpcomingDeadline] = []
+    for proposal in proposals {
+      for milestone in proposal.timetable.milestones
+      where milestone.deadline.daysLeft != nil && !milestone.kind.isMeeting
+        && milestone.kind != .currentEnd && Day.writable.contains(milestone.day)
+      {
+        all.append(SummaryReport.UpcomingDeadline(group: proposal.group, milestone: milestone))
+      }
+    }
+    let order = all.indices.sorted {
+      all[$0].milestone.day != all[$1].milestone.day
+        ? all[$0].milestone.day < all[$1].milestone.day : $0 < $1
+    }
+    return order.prefix(limit).map { all[$0] }
+  }
+
+  /// Forty groups whose ends repeat every fourth group, so many milestones share a day: the
+  /// kept ones must be the same, in the same order, as sorting them all gave, for every limit
+  /// around the number there are.
+  @Test("the same deadlines, in the same order, as sorting them all", arguments: [0, 1, 9, 10, 11])
+  func sameAsSorting(_ limit: Int) throws {
+    var lines = ["id,service,end,group"]
+    for n in 0..<40 {
+      let month = 4 + n % 4
+      lines.append("a\(n),S\(n),2017-0\(month)-30,g\(n)")
+      lines.append("b\(n),T\(n),2017-0\(month + 1)-15,g\(n)")
+    }
+    let register = try register(lines.joined(separator: "\n") + "\n")
+    let plan = AlignmentPlan(register: register, target: .latestEnd, asOf: day("2016-06-01"))
+    let kept = SummaryReport.upcoming(plan.proposals, limit: limit)
+    let expected = Self.sortedWhole(plan.proposals, limit: limit)
+    #expect(kept.count == min(limit, expected.count))
+    #expect(kept.map(\.group) == expected.map(\.group))
+    #expect(kept.map(\.milestone.day) == expected.map(\.milestone.day))
+    #expect(kept.map(\.milestone.kind) == expected.map(\.milestone.kind))
+  }
+
+  @Test("every deadline when there are fewer than the limit")
+  func fewerThanLimit() throws {
+    let plan = AlignmentPlan(
+      register: try register(csv), target: .latestEnd, asOf: day("2016-01-01"))
+    let all = Self.sortedWhole(plan.proposals, limit: .max)
+    let kept = SummaryReport.upcoming(plan.proposals, limit: all.count + 1)
+    #expect(kept.map(\.milestone.day) == all.map(\.milestone.day) && !all.isEmpty)
+  }
+}

@@ -36,7 +36,7 @@ public struct SummaryReport: Sendable {
 
   /// Summarises `register` as of `asOf`.
   ///
-  /// - Complexity: O(n) in the contracts, plus sorting the groups' milestones.
+  /// - Complexity: O(n) in the contracts and the groups' milestones.
   public init(register: Register, asOf: Day) {
     registerName = register.name
     councilName = register.council.name
@@ -58,20 +58,23 @@ public struct SummaryReport: Sendable {
   /// and a current end repeats its decision's day, so both are left out, as are days outside
   /// the years a date is written in.
   static func upcoming(_ proposals: [AlignmentProposal], limit: Int) -> [UpcomingDeadline] {
-    var all: [(deadline: UpcomingDeadline, order: Int)] = []
+    // Only the soonest `limit` are kept as they come (a national register's groups have over a
+    // million milestones, which a sort of them all held at once): a later milestone on the
+    // same day goes after those already kept, as a stable sort would place it.
+    var soonest: [UpcomingDeadline] = []
+    guard limit > 0 else { return soonest }
     for proposal in proposals {
       for milestone in proposal.timetable.milestones
       where milestone.deadline.daysLeft != nil && !milestone.kind.isMeeting
         && milestone.kind != .currentEnd
         && Day.writable.contains(milestone.day)
       {
-        all.append((UpcomingDeadline(group: proposal.group, milestone: milestone), all.count))
+        if soonest.count == limit, milestone.day >= soonest[limit - 1].milestone.day { continue }
+        let at = soonest.firstIndex { $0.milestone.day > milestone.day } ?? soonest.count
+        soonest.insert(UpcomingDeadline(group: proposal.group, milestone: milestone), at: at)
+        if soonest.count > limit { soonest.removeLast() }
       }
     }
-    all.sort { a, b in
-      a.deadline.milestone.day != b.deadline.milestone.day
-        ? a.deadline.milestone.day < b.deadline.milestone.day : a.order < b.order
-    }
-    return all.prefix(limit).map(\.deadline)
+    return soonest
   }
 }
