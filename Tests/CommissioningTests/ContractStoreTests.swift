@@ -298,3 +298,41 @@ struct ServiceIdOrderTests {
     }
   }
 }
+
+@Suite("A row's text is a range of the file it was read from, not a copy")
+struct FileRangeTests {
+  static let csv = """
+    id,service,provider,value,end
+    a,Home care,KCHFT,"£1,000",2017-03-31
+    b,"Meals ""on"" wheels",MFT,£500,31/03/2017
+    ,Day care,'=P,£10,March 2017
+    d,  Spaced  ,P,£1,2017-03-31
+
+    """
+
+  /// Read on one core and in many stretches (each stretch's reader sees the file only up to its
+  /// end): the file's own cells are ranges of it; only an unescaped cell and a derived id are
+  /// text the store holds apart, and every row reads back as written.
+  @Test("only text the file does not hold as read is kept apart", arguments: [1, 4])
+  func ranges(_ cores: Int) throws {
+    let input = RegisterInput(name: "r.csv", bytes: Array(Self.csv.utf8))
+    let register = try RegisterLoader.load(
+      [input], name: "r", parallelism: Parallelism(cores: cores, minimumStretch: 1))
+    let held = register.contracts.compactMap(\.storeRow).reduce(into: [ObjectIdentifier: Int]()) {
+      $0[ObjectIdentifier($1.store)] = $1.store.bytes.count
+    }
+    #expect(held.count >= 1)
+    let derived = "day-care-p"
+    // `Meals "on" wheels` unescaped, and the derived id twice over (as the id, and nothing as
+    // the stated id).
+    #expect(held.values.reduce(0, +) == "Meals \"on\" wheels".utf8.count + derived.utf8.count)
+    #expect(
+      register.contracts.map(\.service) == [
+        "Home care", "Meals \"on\" wheels", "Day care", "Spaced",
+      ])
+    #expect(register.contracts.map(\.provider) == ["KCHFT", "MFT", "=P", "P"])
+    #expect(register.contracts[2].id == derived)
+    #expect(
+      register.contracts.map(\.endText) == ["2017-03-31", "31/03/2017", "March 2017", "2017-03-31"])
+  }
+}

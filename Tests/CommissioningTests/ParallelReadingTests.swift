@@ -166,7 +166,8 @@ struct ParallelReadingTests {
     ])
   func storeSizing(bytes: Int, lines: Int, size: Int, rows: Int) {
     let context = RowContext(
-      file: "f.csv", headers: [], columnIndex: [], extras: [], headerBasis: nil, yearStart: 4,
+      file: "f.csv", source: [], headers: [], columnIndex: [], extras: [], headerBasis: nil,
+      yearStart: 4,
       aliases: [:], lines: lines, bytes: bytes)
     #expect(context.rows(in: size) == rows)
   }

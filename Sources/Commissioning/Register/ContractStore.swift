@@ -68,10 +68,24 @@ final class ContractStore: @unchecked Sendable {
 
   /// The file every compact location names.
   let file: String
+  /// The file's bytes, as read: a text field as the file wrote it is a range of them, not a
+  /// copy (the register keeps the file, and the cells in it cost a reference each).
+  let source: [UInt8]
+  /// Where ``source`` lies while rows are added, to tell a cell in it from one made apart (a
+  /// cell unescaped, a derived id); never read through, and dropped by ``seal()``.
+  private var sourceBase: UnsafeRawPointer?
+  /// Text that is not a range of the file: unescaped cells, derived ids, contracts added whole.
   @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
-  /// For each row, where each of its text fields ends in ``bytes`` (each starts where the one
-  /// before it ends).
-  @exclusivity(unchecked) private(set) var textEnds: [UInt32] = []
+  /// For each row, each text field's range: in ``source``, or in ``bytes`` when the start has
+  /// ``apart`` set.
+  @exclusivity(unchecked) private(set) var spans: [Span] = []
+
+  struct Span {
+    var start: UInt32
+    var end: UInt32
+  }
+  /// The start's top bit: the range is in ``bytes``. Offsets stay below it (2 GiB).
+  static let apart: UInt32 = 1 << 31
   @exclusivity(unchecked) private(set) var records: [Record] = []
   @exclusivity(unchecked) private var lists: [[String]] = [[]]
   @exclusivity(unchecked) private var dates: [DateReading] = []
@@ -93,12 +107,21 @@ final class ContractStore: @unchecked Sendable {
 
   /// - Parameters:
   ///   - file: the file the rows come from, as locations name it.
-  ///   - bytes: about how many bytes of text the rows hold (the rows' bytes in the file).
+  ///   - source: the file's bytes, which rows read from it keep ranges of, and `base`, where
+  ///     the loader reads them (the reader's buffer) while it adds rows.
   ///   - rows: about how many rows will be added.
-  init(file: String, bytes: Int = 0, rows: Int = 0) {
+  init(
+    file: String, source: [UInt8] = [], base: UnsafeBufferPointer<UInt8>? = nil, rows: Int = 0
+  ) {
     self.file = file
-    self.bytes.reserveCapacity(bytes)
-    textEnds.reserveCapacity(rows * Self.textFields)
+    // A file past what an offset holds is copied as other text is.
+    let start = source.withUnsafeBufferPointer { $0.baseAddress }
+    let fits =
+      source.count < Int(Self.apart) && start != nil && base?.baseAddress == start
+      && base?.count ?? .max <= source.count
+    self.source = fits ? source : []
+    sourceBase = fits ? base?.baseAddress.map(UnsafeRawPointer.init) : nil
+    spans.reserveCapacity(rows * Self.textFields)
     records.reserveCapacity(rows)
   }
 
@@ -116,11 +139,10 @@ final class ContractStore: @unchecked Sendable {
   func add(_ fields: ContractFields) -> Contract? {
     var size = 0
     for field in TextField.allCases { size += fields.text(field).utf8.count }
-    guard bytes.count + size <= Int(UInt32.max) else { return nil }
+    guard bytes.count + size < Int(Self.apart) else { return nil }
     for field in TextField.allCases {
       var text = fields.text(field)
-      text.withUTF8 { bytes.append(contentsOf: $0) }
-      textEnds.append(UInt32(bytes.count))
+      text.withUTF8 { keepApart($0) }
     }
     var record = Record()
     record.groups = intern(fields.groups, after: records.last?.groups)
@@ -135,19 +157,16 @@ final class ContractStore: @unchecked Sendable {
   func add(_ fields: ContractFields, from row: RowReading, providersAsCell: Bool) -> Contract? {
     let before = bytes.count
     for field in TextField.allCases {
-      if let column = RowReading.column(field) {
-        row.append(column, to: &bytes)
-      } else if fields.id.isEmpty {
-        row.append(.id, to: &bytes)
+      if let column = RowReading.column(field) ?? (fields.id.isEmpty ? .id : nil) {
+        row.withBytes(column) { keep($0) }
       } else {
         var id = fields.id
-        id.withUTF8 { bytes.append(contentsOf: $0) }
+        id.withUTF8 { keepApart($0) }
       }
-      textEnds.append(UInt32(truncatingIfNeeded: bytes.count))
     }
-    guard bytes.count <= Int(UInt32.max) else {
+    guard bytes.count < Int(Self.apart) else {
       bytes.removeSubrange(before...)
-      textEnds.removeLast(Self.textFields)
+      spans.removeLast(Self.textFields)
       return nil
     }
     var record = Record()
@@ -160,6 +179,26 @@ final class ContractStore: @unchecked Sendable {
       return at
     }
     return add(fields, record, providersAsCell: providersAsCell)
+  }
+
+  /// Keeps a cell's text: as its range of the file when it lies there, else apart.
+  private func keep(_ cell: UnsafeBufferPointer<UInt8>) {
+    if let base = sourceBase, let start = cell.baseAddress.map(UnsafeRawPointer.init),
+      start >= base, start + cell.count <= base + source.count
+    {
+      let offset = UInt32(truncatingIfNeeded: start - base)
+      spans.append(Span(start: offset, end: offset + UInt32(truncatingIfNeeded: cell.count)))
+    } else {
+      keepApart(cell)
+    }
+  }
+
+  /// Keeps text in the store's own bytes (past 2 GiB the caller takes the row back).
+  private func keepApart(_ text: UnsafeBufferPointer<UInt8>) {
+    let start = UInt32(truncatingIfNeeded: bytes.count)
+    bytes.append(contentsOf: text)
+    let end = UInt32(truncatingIfNeeded: bytes.count)
+    spans.append(Span(start: start | Self.apart, end: end))
   }
 
   /// The record's readings from `fields`, and the row appended.
@@ -191,9 +230,10 @@ final class ContractStore: @unchecked Sendable {
   func seal() {
     (listIndex, dateIndex, optionIndex) = ([:], [:], [:])
     (lastGroupCell, lastGroups) = ([], nil)
+    sourceBase = nil
     if bytes.capacity > bytes.count + bytes.count / 8 { bytes = Self.exact(bytes) }
     if records.capacity > records.count + records.count / 8 { records = Self.exact(records) }
-    if textEnds.capacity > textEnds.count + textEnds.count / 8 { textEnds = Self.exact(textEnds) }
+    if spans.capacity > spans.count + spans.count / 8 { spans = Self.exact(spans) }
   }
 
   /// Gives a row another id: a taken id renamed (`x` kept as `x-2`) while the loader settles
@@ -294,13 +334,7 @@ final class ContractStore: @unchecked Sendable {
 
   func text(_ field: TextField, _ row: Int) -> String {
     if field == .id, let renamed = extras[Int(records[row].extra)].renamedId { return renamed }
-    let k = row * Self.textFields + field.rawValue
-    let start = k == 0 ? 0 : Int(textEnds[k - 1])
-    let end = Int(textEnds[k])
-    guard start < end else { return "" }
-    return bytes.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
-    }
+    return withSpan(field, row) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// A text field's bytes, read in place: for comparing and hashing without making a string.
@@ -310,10 +344,21 @@ final class ContractStore: @unchecked Sendable {
     if field == .id, var renamed = extras[Int(records[row].extra)].renamedId {
       return renamed.withUTF8(body)
     }
-    let k = row * Self.textFields + field.rawValue
-    let start = k == 0 ? 0 : Int(textEnds[k - 1])
-    let end = Int(textEnds[k])
-    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    return withSpan(field, row, body)
+  }
+
+  /// The bytes of a text field's range, in the file or apart.
+  private func withSpan<R>(
+    _ field: TextField, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    let span = spans[row * Self.textFields + field.rawValue]
+    let end = Int(span.end)
+    guard span.start & Self.apart == 0 else {
+      let start = Int(span.start & ~Self.apart)
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+    let start = Int(span.start)
+    return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
   }
 
   func end(_ row: Int) -> DateReading { date(records[row].end, records[row].endKind) }

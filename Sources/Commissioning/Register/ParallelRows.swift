@@ -207,6 +207,8 @@ enum RowSplitter {
 /// What reading a file's rows needs besides the rows: the same for every stretch.
 struct RowContext: @unchecked Sendable {
   var file: String
+  /// The file's bytes, which the stores keep ranges of.
+  var source: [UInt8]
   var headers: [String]
   var columnIndex: [Int]
   var extras: [(index: Int, header: String)]
@@ -410,7 +412,9 @@ extension RegisterLoader {
     let (position, _, _) = reader.cursor
     let size = reader.bytes.count - position
     // Sized for the stretch's share of the file's lines, and no more text than its bytes.
-    batch.store = ContractStore(file: context.file, bytes: size, rows: context.rows(in: size))
+    batch.store = ContractStore(
+      file: context.file, source: context.source, base: reader.bytes,
+      rows: context.rows(in: size))
     defer { batch.store?.seal() }
     while try reader.next(into: &fields) {
       // A row of blank cells is a spacer, not a contract; the note says where they were.

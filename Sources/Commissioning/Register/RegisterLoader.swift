@@ -22,7 +22,7 @@ public enum RegisterLoader {
     for input in inputs {
       register.files.append(input.name)
       try input.bytes.withUnsafeBufferPointer { (buffer) throws(RegisterError) in
-        try loadFile(buffer, name: input.name, into: &register, state: &state)
+        try loadFile(buffer, source: input.bytes, name: input.name, into: &register, state: &state)
       }
     }
     // Grid rows that link to contracts the register does not hold.
@@ -91,9 +91,11 @@ public enum RegisterLoader {
     }
   }
 
+  /// Loads one file from `buffer`, the bytes of `source` (which the register's rows keep
+  /// ranges of).
   static func loadFile(
-    _ buffer: UnsafeBufferPointer<UInt8>, name: String, into register: inout Register,
-    state: inout LoadState, detect: Bool = true
+    _ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], name: String,
+    into register: inout Register, state: inout LoadState, detect: Bool = true
   ) throws(RegisterError) {
     guard buffer.contains(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) else {
       throw buffer.contains(0) ? .onlyNUL(file: name) : .empty(file: name)
@@ -126,8 +128,8 @@ public enum RegisterLoader {
         &reader, name: name, headers: headers, headerFields: headerFields, into: &register)
     } else {
       try loadContracts(
-        &reader, name: name, headers: headers, headerFields: headerFields, into: &register,
-        state: &state)
+        &reader, source: source, name: name, headers: headers, headerFields: headerFields,
+        into: &register, state: &state)
     }
     for field in reader.strayQuotes {
       register.diagnostics.append(
@@ -160,7 +162,9 @@ public enum RegisterLoader {
         at: SourceLocation(file: name, line: 1, column: 1)))
     try transcoded.bytes.withUnsafeBufferPointer { (utf8) throws(RegisterError) in
       // UTF-8 now: no second detection, which a NUL in the text could mislead.
-      try loadFile(utf8, name: name, into: &register, state: &state, detect: false)
+      try loadFile(
+        utf8, source: transcoded.bytes, name: name, into: &register, state: &state,
+        detect: false)
     }
     return true
   }
@@ -228,7 +232,8 @@ public enum RegisterLoader {
   // MARK: - Contracts
 
   static func loadContracts(
-    _ reader: inout CSVReader, name: String, headers: [String], headerFields: [CSVField],
+    _ reader: inout CSVReader, source: [UInt8], name: String, headers: [String],
+    headerFields: [CSVField],
     into register: inout Register, state: inout LoadState
   ) throws(RegisterError) {
     let layout = try mapHeaders(
@@ -242,7 +247,8 @@ public enum RegisterLoader {
     let (position, _, _) = reader.cursor
     let rows = RowSplitter.lineBreaks(reader.bytes, from: position, to: reader.bytes.count) + 1
     let context = RowContext(
-      file: name, headers: headers, columnIndex: layout.columnIndex, extras: layout.extras,
+      file: name, source: source, headers: headers, columnIndex: layout.columnIndex,
+      extras: layout.extras,
       headerBasis: layout.valueBasis, yearStart: register.council.financialYearStart,
       aliases: state.aliases, lines: rows, bytes: reader.bytes.count - position)
     let earlier = register.contracts
