@@ -344,12 +344,15 @@ public enum Commission {
       let report = CheckReport(
         register: register, strict: invocation.strict,
         minimumSeverity: invocation.minSeverity ?? .note)
-      var text = ""
+      // A messy register of a million rows has about a million diagnostics: written a line
+      // (or a JSON element) at a time, never as one string.
+      let body: (inout OutputSink) -> Void
       switch format {
-      case .json: report.json.write(to: &text)
-      default: report.writeText(to: &text)
+      case .json: body = { report.writeJSON(to: &$0) }
+      default:
+        body = { sink in TerminalSafeStream.write(into: &sink) { report.writeText(to: &$0) } }
       }
-      return (.text(text), report.passes ? .success : .dataError, inputs)
+      return (.stream(body), report.passes ? .success : .dataError, inputs)
     }
   }
 }
