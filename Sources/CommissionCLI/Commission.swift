@@ -270,13 +270,17 @@ public enum Commission {
       } catch {
         throw CommandFailure(.failure, error.description)
       }
+      let body: (inout OutputSink) -> Void
       switch format {
       case .docx: return (.bytes(proposal.docx), .success, inputs)
-      case .json: proposal.json.withReading(register).write(to: &text)
-      case .csv: text = proposal.csv
-      default: proposal.writeText(to: &text, width: width)
+      case .json: body = { proposal.writeJSON(reading: register, to: &$0) }
+      case .csv: body = { proposal.writeCSV(to: &$0) }
+      default:
+        body = { sink in
+          TerminalSafeStream.write(into: &sink) { proposal.writeText(to: &$0, width: width) }
+        }
       }
-      return (.text(text), .success, inputs)
+      return (.stream(body), .success, inputs)
     case .gantt:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
@@ -324,9 +328,8 @@ public enum Commission {
     case .decision:
       return try draftDecision(invocation, format: format, width: width, environment: environment)
     case .whatif:
-      let (text, code, inputs) = try compareScenarios(
+      return try compareScenarios(
         invocation, format: format, width: width, environment: environment)
-      return (.text(text), code, inputs)
     case .export:
       return try exportRegister(invocation, format: format, environment: environment)
     case .import:

@@ -146,6 +146,14 @@ extension AlignmentProposal {
   /// The proposal as JSON, with the keys INTERFACE.md fixes.
   public var json: JSON { .object(streamed: jsonMembers()) }
 
+  /// Writes ``json`` (with the register's `reading` counts when given) a contract at a time,
+  /// byte for byte as the tree would be written.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
+  }
+
   /// The JSON's members, its contracts made one at a time (a group may hold thousands).
   func jsonMembers() -> [(String, JSON.Member)] {
     let contracts = self.contracts
