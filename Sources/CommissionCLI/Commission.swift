@@ -224,7 +224,6 @@ public enum Commission {
     case .align:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
-      var text = ""
       let target: AlignmentTarget =
         invocation.to.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
         ?? .latestEnd
@@ -256,12 +255,17 @@ public enum Commission {
           )
         }
         let groups = GroupSummary.all(in: register)
+        let body: (inout OutputSink) -> Void
         switch format {
-        case .json:
-          GroupSummary.json(groups, register: register).withReading(register).write(to: &text)
-        default: GroupSummary.writeText(groups, register: register, to: &text, width: width)
+        case .json: body = { GroupSummary.writeJSON(groups, register: register, to: &$0) }
+        default:
+          body = { sink in
+            TerminalSafeStream.write(into: &sink) {
+              GroupSummary.writeText(groups, register: register, to: &$0, width: width)
+            }
+          }
         }
-        return (.text(text), .success, inputs)
+        return (.stream(body), .success, inputs)
       }
       let proposal: AlignmentProposal
       do {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import CommissionCLI
 
-/// `check`, `opportunities` and the small reports (`align --group`, `whatif`, `summary`) in the
+/// `check`, `opportunities` and the small reports (`align`, `whatif`, `summary`) in the
 /// formats that were made whole before they streamed: the streamed bytes are the old
 /// whole-string rendering's, on the bundled register and on a messy one of thousands of rows.
 @Suite("Streamed outputs")
@@ -60,6 +60,18 @@ struct StreamedOutputsTests {
     "align group text": .init(
       bundled: ["align", "--group", group, "--width", "100"],
       messy: ["align", "messy.csv", "--group", "g1", "--width", "100"]),
+    "align overview text": .init(
+      bundled: ["align", "--width", "100"], messy: ["align", "messy.csv", "--width", "100"],
+      large: true),
+    "align overview json": .init(
+      bundled: ["align", "--format", "json"], messy: ["align", "messy.csv", "--format", "json"],
+      large: true),
+    "whatif gantt text": .init(
+      bundled: ["whatif", scenario, "--gantt", "--width", "100"],
+      messy: [
+        "whatif", "messy-scenario.json", "--gantt", "--width", "100", "--from", "2016-01-01",
+        "--until", "2020-12-31",
+      ]),
     "whatif text": .init(
       bundled: ["whatif", scenario, "--width", "100"],
       messy: ["whatif", "messy-scenario.json", "--width", "100"]),
@@ -84,6 +96,10 @@ struct StreamedOutputsTests {
     "align group json messy": "227469:7979e9a6ae9141c8",
     "align group text": "4466:91c632e3097809ba",
     "align group text messy": "60670:fcb9b81553a6c053",
+    "align overview json": "9868:97111baf712245d5",
+    "align overview json messy": "430683:c4e608cd6351662e",
+    "align overview text": "5165:5fa88250531165a1",
+    "align overview text messy": "253776:edbddd0ced6ee6d8",
     "check errors json": "9644:81833a0091b3cc88",
     "check errors json messy": "68353:5805437c6bdcb1fd",
     "check json": "37459:3f2ef059749e9572",
@@ -108,6 +124,8 @@ struct StreamedOutputsTests {
     "summary text messy": "9348:207972acf1876357",
     "whatif csv": "897:b8a260c61d184185",
     "whatif csv messy": "17216:78fc52e02e1f64c1",
+    "whatif gantt text": "3630:a6ccad5cc096e062",
+    "whatif gantt text messy": "58827:99355ee1ab53f404",
     "whatif json": "4419:c4b3a91b486c608c",
     "whatif json messy": "56155:f87fa86dc2ad69dc",
     "whatif text": "2173:9649dfa5b528d543",
