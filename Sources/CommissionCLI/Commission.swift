@@ -224,7 +224,6 @@ public enum Commission {
     case .align:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
-      var text = ""
       let target: AlignmentTarget =
         invocation.to.map { .end($0) } ?? invocation.start.map { .newServiceStart($0) }
         ?? .latestEnd
@@ -256,12 +255,17 @@ public enum Commission {
           )
         }
         let groups = GroupSummary.all(in: register)
+        let body: (inout OutputSink) -> Void
         switch format {
-        case .json:
-          GroupSummary.json(groups, register: register).withReading(register).write(to: &text)
-        default: GroupSummary.writeText(groups, register: register, to: &text, width: width)
+        case .json: body = { GroupSummary.writeJSON(groups, register: register, to: &$0) }
+        default:
+          body = { sink in
+            TerminalSafeStream.write(into: &sink) {
+              GroupSummary.writeText(groups, register: register, to: &$0, width: width)
+            }
+          }
         }
-        return (.text(text), .success, inputs)
+        return (.stream(body), .success, inputs)
       }
       let proposal: AlignmentProposal
       do {
@@ -270,13 +274,17 @@ public enum Commission {
       } catch {
         throw CommandFailure(.failure, error.description)
       }
+      let body: (inout OutputSink) -> Void
       switch format {
       case .docx: return (.bytes(proposal.docx), .success, inputs)
-      case .json: proposal.json.withReading(register).write(to: &text)
-      case .csv: text = proposal.csv
-      default: proposal.writeText(to: &text, width: width)
+      case .json: body = { proposal.writeJSON(reading: register, to: &$0) }
+      case .csv: body = { proposal.writeCSV(to: &$0) }
+      default:
+        body = { sink in
+          TerminalSafeStream.write(into: &sink) { proposal.writeText(to: &$0, width: width) }
+        }
       }
-      return (.text(text), .success, inputs)
+      return (.stream(body), .success, inputs)
     case .gantt:
       let (register, inputs) = try Files.loadRegister(
         invocation.registers, environment: environment)
@@ -324,9 +332,8 @@ public enum Commission {
     case .decision:
       return try draftDecision(invocation, format: format, width: width, environment: environment)
     case .whatif:
-      let (text, code, inputs) = try compareScenarios(
+      return try compareScenarios(
         invocation, format: format, width: width, environment: environment)
-      return (.text(text), code, inputs)
     case .export:
       return try exportRegister(invocation, format: format, environment: environment)
     case .import:
@@ -344,12 +351,15 @@ public enum Commission {
       let report = CheckReport(
         register: register, strict: invocation.strict,
         minimumSeverity: invocation.minSeverity ?? .note)
-      var text = ""
+      // A messy register of a million rows has about a million diagnostics: written a line
+      // (or a JSON element) at a time, never as one string.
+      let body: (inout OutputSink) -> Void
       switch format {
-      case .json: report.json.write(to: &text)
-      default: report.writeText(to: &text)
+      case .json: body = { report.writeJSON(to: &$0) }
+      default:
+        body = { sink in TerminalSafeStream.write(into: &sink) { report.writeText(to: &$0) } }
       }
-      return (.text(text), report.passes ? .success : .dataError, inputs)
+      return (.stream(body), report.passes ? .success : .dataError, inputs)
     }
   }
 }

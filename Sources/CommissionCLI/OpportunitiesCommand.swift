@@ -16,13 +16,17 @@ extension Commission {
       try resolveBuyer(text, in: register, environment: environment)
     }
     let report = OpportunityReport(register: register, asOf: asOf, options: options)
-    var text = ""
+    // Each cluster is priced as it is written, and the answer goes out a cluster at a time.
+    let body: (inout OutputSink) -> Void
     switch format {
-    case .json: report.json.withReading(register).write(to: &text)
-    case .tidy: text = report.tidyCSV
-    default: report.writeText(to: &text, width: width)
+    case .json: body = { report.writeJSON(reading: register, to: &$0) }
+    case .tidy: body = { report.writeTidyCSV(to: &$0) }
+    default:
+      body = { sink in
+        TerminalSafeStream.write(into: &sink) { report.writeText(to: &$0, width: width) }
+      }
     }
-    return (.text(text), .success, inputs)
+    return (.stream(body), .success, inputs)
   }
 
   /// `--buyer`: a buyer the register names (ignoring case), or text inside exactly one

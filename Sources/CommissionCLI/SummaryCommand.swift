@@ -8,11 +8,14 @@ extension Commission {
   ) throws(CommandFailure) -> (CommandOutput, ExitCode, [String]) {
     let (register, inputs) = try Files.loadRegister(invocation.registers, environment: environment)
     let report = SummaryReport(register: register, asOf: asOf)
-    var text = ""
+    let body: (inout OutputSink) -> Void
     switch format {
-    case .json: report.json.withReading(register).write(to: &text)
-    default: report.writeText(to: &text, width: width)
+    case .json: body = { report.writeJSON(reading: register, to: &$0) }
+    default:
+      body = { sink in
+        TerminalSafeStream.write(into: &sink) { report.writeText(to: &$0, width: width) }
+      }
     }
-    return (.text(text), .success, inputs)
+    return (.stream(body), .success, inputs)
   }
 }

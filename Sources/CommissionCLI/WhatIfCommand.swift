@@ -5,13 +5,45 @@ extension Commission {
   /// `commission whatif`: each scenario file (and those it extends) applied to its register.
   static func compareScenarios(
     _ invocation: Invocation, format: OutputFormat, width: Int, environment: Environment
-  ) throws(CommandFailure) -> (String, ExitCode, [String]) {
+  ) throws(CommandFailure) -> (CommandOutput, ExitCode, [String]) {
     guard !invocation.registers.isEmpty else {
       throw CommandFailure(
         .usage,
         "missing scenario files; for example: commission whatif Examples/2016-stagger-ends.json")
     }
     let windowStart = try ganttWindowStart(invocation)
+    let (outcomes, registers, inputs) = try scenarioOutcomes(invocation, environment)
+    let report = WhatIfReport(outcomes: outcomes)
+    let body: (inout OutputSink) -> Void
+    switch format {
+    case .json:
+      // One register behind every scenario: its reading's counts go with the answer.
+      let only = registers.count == 1 ? registers.values.first : nil
+      body = { report.writeJSON(reading: only, to: &$0) }
+    case .csv: body = { report.writeCSV(to: &$0) }
+    default:
+      // The charts are laid out first (that can fail); the text is written as it is made.
+      let timelines =
+        invocation.gantt
+        ? try scenarioTimelines(outcomes, invocation, width: width, windowStart: windowStart) : []
+      body = { sink in
+        TerminalSafeStream.write(into: &sink) { out in
+          report.writeText(to: &out, width: width)
+          for (heading, chart) in timelines {
+            out.write(heading)
+            chart.writeText(to: &out, ascii: invocation.ascii)
+          }
+        }
+      }
+    }
+    return (.stream(body), .success, inputs)
+  }
+
+  /// Each scenario applied to its register (a register named by several is read once), the
+  /// registers read, and every file read.
+  static func scenarioOutcomes(_ invocation: Invocation, _ environment: Environment)
+    throws(CommandFailure) -> ([ScenarioOutcome], [String: Register], [String])
+  {
     var outcomes: [ScenarioOutcome] = []
     var inputs: [String] = []
     var registers: [String: Register] = [:]
@@ -45,45 +77,40 @@ extension Commission {
         throw CommandFailure(.dataError, error.description)
       }
     }
-    let report = WhatIfReport(outcomes: outcomes)
-    var text = ""
-    switch format {
-    case .json:
-      // One register behind every scenario: its reading's counts go with the answer.
-      let only = registers.count == 1 ? registers.values.first : nil
-      (only.map { report.json.withReading($0) } ?? report.json).write(to: &text)
-    case .csv: text = report.csv
-    default:
-      report.writeText(to: &text, width: width)
-      if invocation.gantt {
-        // One window for every timeline, so the scenarios compare by eye.
-        let from = outcomes.map(\.asOf).min()
-        let to = outcomes.flatMap { $0.moves.compactMap(\.proposedEnd) }.max()
-        for (index, outcome) in outcomes.enumerated() {
-          var options = GanttOptions()
-          options.width = width
-          options.ascii = invocation.ascii
-          options.group = outcome.groupsNamed.first
-          options.from = windowStart ?? from
-          options.to = invocation.until ?? to
-          text += "\n" + String(repeating: "=", count: min(width, 100)) + "\n"
-          text +=
-            "\(index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S")  \(outcome.name)\n\n"
-          do {
-            var chart = try GanttChart(
-              register: outcome.baseline, asOf: outcome.asOf, extensions: outcome.moves,
-              options: options)
-            // Only a window the user asked for is said to be widened, not the shared one.
-            chart.askedFrom = windowStart
-            chart.askedUntil = invocation.until
-            chart.writeText(to: &text, ascii: invocation.ascii)
-          } catch {
-            throw CommandFailure(.failure, error.description)
-          }
-        }
+    return (outcomes, registers, inputs)
+  }
+
+  /// `whatif --gantt`: each scenario's timeline under its heading (a rule, its letter and
+  /// name), in one window for every timeline, so the scenarios compare by eye.
+  static func scenarioTimelines(
+    _ outcomes: [ScenarioOutcome], _ invocation: Invocation, width: Int, windowStart: Day?
+  ) throws(CommandFailure) -> [(heading: String, chart: GanttChart)] {
+    let from = outcomes.map(\.asOf).min()
+    let to = outcomes.flatMap { $0.moves.compactMap(\.proposedEnd) }.max()
+    var timelines: [(heading: String, chart: GanttChart)] = []
+    for (index, outcome) in outcomes.enumerated() {
+      var options = GanttOptions()
+      options.width = width
+      options.ascii = invocation.ascii
+      options.group = outcome.groupsNamed.first
+      options.from = windowStart ?? from
+      options.to = invocation.until ?? to
+      let heading =
+        "\n" + String(repeating: "=", count: min(width, 100)) + "\n"
+        + "\(index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S")  \(outcome.name)\n\n"
+      do {
+        var chart = try GanttChart(
+          register: outcome.baseline, asOf: outcome.asOf, extensions: outcome.moves,
+          options: options)
+        // Only a window the user asked for is said to be widened, not the shared one.
+        chart.askedFrom = windowStart
+        chart.askedUntil = invocation.until
+        timelines.append((heading, chart))
+      } catch {
+        throw CommandFailure(.failure, error.description)
       }
     }
-    return (text, .success, inputs)
+    return timelines
   }
 
   /// `whatif --gantt`'s window start, read as every command-line date is (not only ISO, and

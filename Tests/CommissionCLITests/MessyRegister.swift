@@ -76,10 +76,17 @@ struct MessyRegister {
     ]
   }
 
-  /// `rows` rows as a CSV file: groups of 1 to 40 contracts, some rows in none or in two.
-  static func csv(rows: Int, seed: UInt64 = 2016) -> String {
+  /// Buyers for a register of several buyers' contracts (`opportunities` clusters across them).
+  static let buyers = [
+    "Kent County Council", "Medway Council", "Bexley \"LB\"", "Dartford, Borough", "Swale",
+  ]
+  static let cpvs = ["85100000", "85300000; 85320000", "80000000", "", "98000000-3"]
+
+  /// `rows` rows as a CSV file: groups of 1 to 40 contracts, some rows in none or in two; with
+  /// `buyers`, each row also names a buyer and a CPV code.
+  static func csv(rows: Int, seed: UInt64 = 2016, buyers: Bool = false) -> String {
     var generator = MessyRegister(seed: seed)
-    var text = header.joined(separator: ",") + "\n"
+    var text = (header + (buyers ? ["buyer", "cpv"] : [])).joined(separator: ",") + "\n"
     var group = 0
     var left = 0
     for index in 0..<rows {
@@ -90,7 +97,8 @@ struct MessyRegister {
       left -= 1
       let name =
         generator.below(15) == 0 ? "" : generator.below(20) == 0 ? "g\(group); g1" : "g\(group)"
-      let cells = generator.row(index, group: name)
+      var cells = generator.row(index, group: name)
+      if buyers { cells += [generator.pick(Self.buyers), generator.pick(Self.cpvs)] }
       text += cells.map(quoted).joined(separator: ",") + "\n"
     }
     return text

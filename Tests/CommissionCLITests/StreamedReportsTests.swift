@@ -54,7 +54,14 @@ struct StreamedReportsTests {
   /// The pieces the command's writer hands its sink, in order: a sink of one byte passes
   /// every write on as it is. Records an issue when the output is not streamed.
   static func pieces(_ output: String, messy: Bool, in directory: URL) throws -> [String] {
-    let invocation = try Invocation.parse(arguments(output, messy: messy))
+    try pieces(arguments: arguments(output, messy: messy), in: directory, named: output)
+  }
+
+  /// The pieces the command that `arguments` name hands its sink, run in `directory`.
+  static func pieces(arguments: [String], in directory: URL, named output: String) throws
+    -> [String]
+  {
+    let invocation = try Invocation.parse(arguments)
     let environment = Environment(currentDirectory: directory.path, today: fixedToday)
     let command = try #require(invocation.command)
     guard case .stream(let body) = try Commission.execute(command, invocation, environment).0

@@ -42,6 +42,37 @@ struct StreamedJSONTests {
     #expect(recorder.pieces.count == 1 + groups * (perGroup + 2))
   }
 
+  @Test(
+    "an array of objects made until their maker gives nil is the same array of known length",
+    arguments: [0, 1, 2, 5])
+  func objectSequence(_ count: Int) {
+    func object(_ at: Int) -> [(String, JSON.Member)] {
+      [
+        ("at", .value(.int(at))),
+        ("list", .elements(count: at) { .int($0) }),
+        ("empty", .objects(count: 0) { _ in [] }),
+      ]
+    }
+    func members(_ array: JSON.Member) -> [(String, JSON.Member)] {
+      [("before", .value(.int(1))), ("items", array), ("after", .value(.string("end")))]
+    }
+    func counter() -> () -> [(String, JSON.Member)]? {
+      var at = 0
+      return {
+        defer { at += 1 }
+        return at < count ? object(at) : nil
+      }
+    }
+    var expected = ""
+    JSON.write(streamed: members(.objects(count: count, object: object)), to: &expected)
+    var recorder = WriteRecorder()
+    JSON.write(streamed: members(.objectSequence(next: counter())), to: &recorder)
+    #expect(recorder.text == expected)
+    #expect(JSON.object(streamed: members(.objectSequence(next: counter()))).text == expected)
+    // A piece for every element of the objects' lists and every object, then the rest.
+    #expect(recorder.pieces.count == (0..<count).reduce(0) { $0 + $1 + 1 } + 1)
+  }
+
   @Test("one group of one contract, written out")
   func small() {
     var text = ""

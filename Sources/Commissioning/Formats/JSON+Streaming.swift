@@ -9,6 +9,10 @@ extension JSON {
     /// `count` objects, the `i`th's members made by `object(i)` just before it is written: an
     /// array whose elements hold long arrays of their own (a group's contracts).
     case objects(count: Int, object: (Int) -> [(String, Member)])
+    /// Objects, each's members made by `next` just before it is written, until `next` gives
+    /// nil: an array whose length is known only at its end (clusters, some of which may come
+    /// to nothing). `next` is used up by one writing, so the members are made afresh for each.
+    case objectSequence(next: () -> [(String, Member)]?)
   }
 
   /// The object `members` would make, whole (for callers that want the tree).
@@ -20,6 +24,8 @@ extension JSON {
         case .elements(let count, let element): return (key, .array((0..<count).map(element)))
         case .objects(let count, let object):
           return (key, .array((0..<count).map { JSON.object(streamed: object($0)) }))
+        case .objectSequence(let next):
+          return (key, .array(AnyIterator(next).map { JSON.object(streamed: $0) }))
         }
       })
   }
@@ -63,6 +69,8 @@ extension JSON {
           at, piece, target in
           writeObject(object(at), indent: indent + 4, piece: &piece, to: &target)
         }
+      case .objectSequence(let next):
+        writeSequence(next, indent: indent + 2, piece: &piece, to: &target)
       }
       piece.append(index + 1 < members.count ? ",\n" : "\n")
     }
@@ -88,6 +96,32 @@ extension JSON {
       piece.append(at + 1 < count ? ",\n" : "\n")
       target.write(piece)
       piece.removeAll(keepingCapacity: true)
+    }
+    piece.append(String(repeating: " ", count: indent))
+    piece.append("]")
+  }
+
+  /// Appends the array of objects `next` makes at `indent` as
+  /// ``writeArray(count:indent:piece:to:_:)`` would, making the next object's members before
+  /// writing a separator, to know whether a comma follows.
+  static func writeSequence<Target: TextOutputStream>(
+    _ next: () -> [(String, Member)]?, indent: Int, piece: inout String, to target: inout Target
+  ) {
+    guard var members = next() else {
+      piece.append("[]")
+      return
+    }
+    piece.append("[\n")
+    let inner = String(repeating: " ", count: indent + 2)
+    while true {
+      piece.append(inner)
+      writeObject(members, indent: indent + 2, piece: &piece, to: &target)
+      let following = next()
+      piece.append(following == nil ? "\n" : ",\n")
+      target.write(piece)
+      piece.removeAll(keepingCapacity: true)
+      guard let following else { break }
+      members = following
     }
     piece.append(String(repeating: " ", count: indent))
     piece.append("]")

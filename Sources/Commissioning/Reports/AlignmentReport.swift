@@ -146,6 +146,14 @@ extension AlignmentProposal {
   /// The proposal as JSON, with the keys INTERFACE.md fixes.
   public var json: JSON { .object(streamed: jsonMembers()) }
 
+  /// Writes ``json`` (with the register's `reading` counts when given) a contract at a time,
+  /// byte for byte as the tree would be written.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
+  }
+
   /// The JSON's members, its contracts made one at a time (a group may hold thousands).
   func jsonMembers() -> [(String, JSON.Member)] {
     let contracts = self.contracts
@@ -353,44 +361,58 @@ extension GroupSummary {
 
   /// Every group as JSON.
   public static func json(_ groups: [GroupSummary], register: Register) -> JSON {
-    .object([
-      ("register", .string(register.name)),
-      ("toleranceDays", .int(register.council.alignmentToleranceDays)),
+    .object(streamed: jsonMembers(groups, register: register))
+  }
+
+  /// Writes ``json(_:register:)`` with the register's `reading` counts, a contract at a time:
+  /// every contract of a large register is in some group's list.
+  public static func writeJSON<Target: TextOutputStream>(
+    _ groups: [GroupSummary], register: Register, to target: inout Target
+  ) {
+    JSON.write(streamed: jsonMembers(groups, register: register), reading: register, to: &target)
+  }
+
+  /// The JSON's members: each group in turn, its dated and undated contracts one at a time.
+  static func jsonMembers(_ groups: [GroupSummary], register: Register) -> [(
+    String, JSON.Member
+  )] {
+    [
+      ("register", .value(.string(register.name))),
+      ("toleranceDays", .value(.int(register.council.alignmentToleranceDays))),
+      ("groups", .objects(count: groups.count) { groups[$0].jsonMembers() }),
+    ]
+  }
+
+  /// One group's members in the JSON.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let (contracts, undated) = (self.contracts, self.undated)
+    return [
+      ("group", .value(.string(group))),
       (
-        "groups",
-        .array(
-          groups.map { g in
-            .object([
-              ("group", .string(g.group)),
-              (
-                "contracts",
-                .array(
-                  g.contracts.map { c in
-                    .object([
-                      ("id", .string(c.id)), ("service", .string(c.service)),
-                      ("end", .day(c.endDay)),
-                    ])
-                  })
-              ),
-              ("earliestEnd", .day(g.earliestEnd)),
-              ("latestEnd", .day(g.latestEnd)),
-              ("spreadDays", g.spreadDays.map { .int($0) } ?? .null),
-              // null when undated members leave it open (GroupSummary.verdict).
-              ("aligned", g.verdict.map { .bool($0) } ?? .null),
-              (
-                "undated",
-                .array(
-                  g.undated.map { c in
-                    .object([
-                      ("id", .string(c.id)), ("service", .string(c.service)),
-                      ("reason", .string(c.end.undated?.reason ?? "")),
-                    ])
-                  })
-              ),
-            ])
-          })
+        "contracts",
+        .elements(count: contracts.count) {
+          let c = contracts[$0]
+          return .object([
+            ("id", .string(c.id)), ("service", .string(c.service)), ("end", .day(c.endDay)),
+          ])
+        }
       ),
-    ])
+      ("earliestEnd", .value(.day(earliestEnd))),
+      ("latestEnd", .value(.day(latestEnd))),
+      ("spreadDays", .value(spreadDays.map { .int($0) } ?? .null)),
+      // null when undated members leave it open (GroupSummary.verdict).
+      ("aligned", .value(verdict.map { .bool($0) } ?? .null)),
+      (
+        "undated",
+        .elements(count: undated.count) {
+          let c = undated[$0]
+          return .object([
+            ("id", .string(c.id)), ("service", .string(c.service)),
+            ("reason", .string(c.end.undated?.reason ?? "")),
+          ])
+        }
+      ),
+    ]
   }
 }
 

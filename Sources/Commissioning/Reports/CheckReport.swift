@@ -14,67 +14,129 @@ public struct CheckReport: Sendable {
 
   /// The diagnostics listed: those at ``minimumSeverity`` or above, after `--strict` has raised
   /// warnings to errors.
-  public var shown: [Diagnostic] { diagnostics.filter { $0.severity >= minimumSeverity } }
-
-  /// How many diagnostics of each severity the listing leaves out, least severe first.
-  public var hidden: [(Severity, Int)] {
-    Severity.allCases.filter { $0 < minimumSeverity }.map { ($0, diagnostics.count($0)) }
-      .filter { $0.1 > 0 }
+  public var shown: [Diagnostic] {
+    Array(register.diagnostics.lazy.map(reported).filter { $0.severity >= minimumSeverity })
   }
 
+  /// How many diagnostics of each severity the listing leaves out, least severe first.
+  public var hidden: [(Severity, Int)] { hidden(tally) }
+
   /// The diagnostics as reported (warnings raised to errors when strict).
-  public var diagnostics: [Diagnostic] {
-    guard strict else { return register.diagnostics }
-    return register.diagnostics.map { d in
-      var d = d
-      if d.severity == .warning { d.severity = .error }
-      return d
+  public var diagnostics: [Diagnostic] { register.diagnostics.map(reported) }
+
+  /// The diagnostic as reported: a warning is an error when strict.
+  func reported(_ diagnostic: Diagnostic) -> Diagnostic {
+    guard strict, diagnostic.severity == .warning else { return diagnostic }
+    var raised = diagnostic
+    raised.severity = .error
+    return raised
+  }
+
+  /// How many diagnostics there are of each severity as reported, counted in one pass without
+  /// copying them (a messy register of a million rows has about a million).
+  struct Tally {
+    var notes = 0
+    var warnings = 0
+    var errors = 0
+
+    subscript(severity: Severity) -> Int {
+      switch severity {
+      case .note: return notes
+      case .warning: return warnings
+      case .error: return errors
+      }
     }
   }
 
-  public var errorCount: Int { diagnostics.count(.error) }
-  public var warningCount: Int { diagnostics.count(.warning) }
-  public var noteCount: Int { diagnostics.count(.note) }
+  var tally: Tally {
+    var tally = Tally()
+    for diagnostic in register.diagnostics {
+      switch diagnostic.severity {
+      case .note: tally.notes += 1
+      case .warning where strict: tally.errors += 1
+      case .warning: tally.warnings += 1
+      case .error: tally.errors += 1
+      }
+    }
+    return tally
+  }
+
+  func hidden(_ tally: Tally) -> [(Severity, Int)] {
+    Severity.allCases.filter { $0 < minimumSeverity }.map { ($0, tally[$0]) }.filter { $0.1 > 0 }
+  }
+
+  public var errorCount: Int { tally.errors }
+  public var warningCount: Int { tally.warnings }
+  public var noteCount: Int { tally.notes }
 
   /// Whether the register passes: no errors.
   public var passes: Bool { errorCount == 0 }
 
-  /// One line per diagnostic, `FILE:LINE:COLUMN: severity: message`, then a summary line.
+  /// One line per diagnostic, `FILE:LINE:COLUMN: severity: message`, then a summary line:
+  /// written a line at a time, so a million diagnostics are never one string.
   public func writeText<Target: TextOutputStream>(to out: inout Target) {
-    let shown = shown
-    for diagnostic in shown { out.write(diagnostic.description + "\n") }
-    if !shown.isEmpty { out.write("\n") }
-    out.write(summary + "\n")
+    var line = ""
+    var listed = false
+    for diagnostic in register.diagnostics {
+      let diagnostic = reported(diagnostic)
+      guard diagnostic.severity >= minimumSeverity else { continue }
+      listed = true
+      line.removeAll(keepingCapacity: true)
+      line.append(diagnostic.description)
+      line.append("\n")
+      out.write(line)
+    }
+    if listed { out.write("\n") }
+    out.write(summary(tally) + "\n")
   }
 
   /// `kent-2016-03: 137 contracts and 56 grid rows in 5 files; 0 errors, 21 warnings, 160 notes`.
-  public var summary: String {
+  public var summary: String { summary(tally) }
+
+  func summary(_ tally: Tally) -> String {
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     return "\(register.name): \(plural(register.contracts.count, "contract")) and "
       + "\(plural(register.grid.count, "grid row")) in \(plural(register.files.count, "file")); "
-      + "\(plural(errorCount, "error")), \(plural(warningCount, "warning")), "
-      + "\(plural(noteCount, "note"))" + (strict ? " (strict: warnings are errors)" : "")
-      + hidden.map { "; \(plural($0.1, $0.0.rawValue)) hidden" }.joined()
+      + "\(plural(tally.errors, "error")), \(plural(tally.warnings, "warning")), "
+      + "\(plural(tally.notes, "note"))" + (strict ? " (strict: warnings are errors)" : "")
+      + hidden(tally).map { "; \(plural($0.1, $0.0.rawValue)) hidden" }.joined()
   }
 
-  public var json: JSON {
-    .object([
-      ("register", .string(register.name)),
-      ("files", .array(register.files.map { .string($0) })),
-      ("contracts", .int(register.contracts.count)),
-      ("gridRows", .int(register.grid.count)),
+  /// The report as one JSON tree (``writeJSON(to:)`` writes the same bytes a diagnostic at a
+  /// time).
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` a diagnostic at a time, byte for byte as the tree would be written.
+  public func writeJSON<Target: TextOutputStream>(to target: inout Target) {
+    JSON.write(streamed: jsonMembers(), to: &target)
+  }
+
+  /// The JSON's members, the listed diagnostics made one at a time from the register's own.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let all = register.diagnostics
+    // Where each listed diagnostic is among all of them; none needed when every one is listed.
+    let positions: [Int]? =
+      minimumSeverity == .note
+      ? nil : all.indices.filter { reported(all[$0]).severity >= minimumSeverity }
+    let tally = self.tally
+    return [
+      ("register", .value(.string(register.name))),
+      ("files", .value(.array(register.files.map { .string($0) }))),
+      ("contracts", .value(.int(register.contracts.count))),
+      ("gridRows", .value(.int(register.grid.count))),
       (
         "diagnostics",
-        .array(
-          shown.map(Register.diagnosticJSON))
+        .elements(count: positions?.count ?? all.count) { at in
+          Register.diagnosticJSON(reported(all[positions?[at] ?? at]))
+        }
       ),
-      ("errors", .int(errorCount)),
-      ("warnings", .int(warningCount)),
-      ("notes", .int(noteCount)),
-      ("strict", .bool(strict)),
-      ("minSeverity", .string(minimumSeverity.rawValue)),
-      ("hidden", .object(hidden.map { ($0.0.rawValue + "s", .int($0.1)) })),
-    ])
+      ("errors", .value(.int(tally.errors))),
+      ("warnings", .value(.int(tally.warnings))),
+      ("notes", .value(.int(tally.notes))),
+      ("strict", .value(.bool(strict))),
+      ("minSeverity", .value(.string(minimumSeverity.rawValue))),
+      ("hidden", .value(.object(hidden(tally).map { ($0.0.rawValue + "s", .int($0.1)) }))),
+    ]
   }
 }
 

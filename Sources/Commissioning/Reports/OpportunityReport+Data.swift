@@ -1,27 +1,43 @@
 /// The opportunities as JSON and as tidy rows, one per cluster member.
 extension OpportunityReport {
   /// The report as JSON: the options, then each cluster with its members.
-  public var json: JSON {
-    .object([
-      ("register", .string(registerName)),
-      ("asOf", .day(asOf)),
-      ("cpvDigits", .int(options.cpvDigits)),
-      ("window", .string(options.window.inMonths)),
-      ("postcodeArea", .string(options.postcodeArea?.uppercased())),
-      ("buyer", .string(options.buyer)),
-      ("considered", .int(considered)),
-      (
-        "clusters",
-        .array(
-          ranked.indices.compactMap { index in
-            cluster(at: index).map { clusterJSON($0, rank: index + 1) }
-          })
-      ),
-      ("caveat", .string(OpportunityReport.caveat)),
-    ])
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` (with the register's `reading` counts when given) a cluster at a time,
+  /// byte for byte as the tree would be written: each cluster is priced, written and let go.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
   }
 
-  func clusterJSON(_ cluster: OpportunityCluster, rank: Int) -> JSON {
+  /// The JSON's members, the clusters priced one at a time as they are written (a cluster that
+  /// cannot be priced is left out, so their count is known only at the end).
+  func jsonMembers() -> [(String, JSON.Member)] {
+    var index = 0
+    let next = { () -> [(String, JSON.Member)]? in
+      while index < ranked.count {
+        defer { index += 1 }
+        if let cluster = cluster(at: index) { return clusterMembers(cluster, rank: index + 1) }
+      }
+      return nil
+    }
+    return [
+      ("register", .value(.string(registerName))),
+      ("asOf", .value(.day(asOf))),
+      ("cpvDigits", .value(.int(options.cpvDigits))),
+      ("window", .value(.string(options.window.inMonths))),
+      ("postcodeArea", .value(.string(options.postcodeArea?.uppercased()))),
+      ("buyer", .value(.string(options.buyer))),
+      ("considered", .value(.int(considered))),
+      ("clusters", .objectSequence(next: next)),
+      ("caveat", .value(.string(OpportunityReport.caveat))),
+    ]
+  }
+
+  /// One cluster's members, its contracts made one at a time (a CPV cluster of a large
+  /// register may hold thousands).
+  func clusterMembers(_ cluster: OpportunityCluster, rank: Int) -> [(String, JSON.Member)] {
     let start = cluster.proposal.procurementStartBy
     var members: [(String, JSON)] = [
       ("rank", .int(rank)),
@@ -38,9 +54,15 @@ extension OpportunityReport {
       members.append(("sentence", .string(OpportunityReport.sentence(cluster, for: buyer))))
     }
     let council = cluster.proposal.council.name
-    members.append(
-      ("members", .array(cluster.members.map { OpportunityReport.memberJSON($0, council) })))
-    return .object(members)
+    let contracts = cluster.members
+    return members.map { ($0.0, .value($0.1)) } + [
+      (
+        "members",
+        .elements(count: contracts.count) {
+          OpportunityReport.memberJSON(contracts[$0], council)
+        }
+      )
+    ]
   }
 
   static func memberJSON(_ member: ContractProposal, _ council: String) -> JSON {
@@ -78,8 +100,16 @@ extension OpportunityReport {
 
   /// One CSV row per cluster member, cluster columns repeated: a pivot's input.
   public var tidyCSV: String {
-    var writer = CSVWriter()
-    writer.row(OpportunityReport.tidyColumns)
+    var text = ""
+    writeTidyCSV(to: &text)
+    return text
+  }
+
+  /// Writes ``tidyCSV`` a row at a time, each cluster priced only as its rows are written.
+  public func writeTidyCSV<Target: TextOutputStream>(to out: inout Target) {
+    var line = ""
+    CSVWriter.append(OpportunityReport.tidyColumns.map { .text($0) }, to: &line)
+    out.write(line)
     for index in ranked.indices {
       guard let cluster = cluster(at: index) else { continue }
       let council = cluster.proposal.council.name
@@ -90,10 +120,11 @@ extension OpportunityReport {
         .text(cluster.proposal.target.iso), .text(cluster.proposal.procurementStartBy.day.iso),
       ]
       for member in cluster.members {
-        writer.row(head + OpportunityReport.tidyMember(member, council))
+        line.removeAll(keepingCapacity: true)
+        CSVWriter.append(head + OpportunityReport.tidyMember(member, council), to: &line)
+        out.write(line)
       }
     }
-    return writer.text
   }
 
   static func tidyMember(_ member: ContractProposal, _ council: String) -> [CSVWriter.Cell] {

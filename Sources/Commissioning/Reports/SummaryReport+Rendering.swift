@@ -109,23 +109,36 @@ extension SummaryReport {
 
 extension SummaryReport {
   /// The summary as JSON; the keys are listed in the catalogue's Commands article.
-  public var json: JSON {
-    .object([
-      ("register", .string(registerName)),
-      ("council", .string(councilName)),
-      ("asOf", .day(asOf)),
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` (with the register's `reading` counts when given) a group at a time, byte
+  /// for byte as the tree would be written: a large register has tens of thousands of groups.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
+  }
+
+  /// The JSON's members, the groups made one at a time.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let groups = self.groups
+    return [
+      ("register", .value(.string(registerName))),
+      ("council", .value(.string(councilName))),
+      ("asOf", .value(.day(asOf))),
       (
         "contracts",
-        .object([
-          ("total", .int(contracts)), ("dated", .int(dated)), ("undated", .int(undated)),
-          ("ungrouped", .int(ungrouped)),
-        ])
+        .value(
+          .object([
+            ("total", .int(contracts)), ("dated", .int(dated)), ("undated", .int(undated)),
+            ("ungrouped", .int(ungrouped)),
+          ]))
       ),
-      ("annualValue", annualValueJSON),
-      ("toleranceDays", .int(toleranceDays)),
-      ("groups", .array(groups.map(SummaryReport.groupJSON))),
-      ("nextDeadlines", .array(deadlines.map(SummaryReport.deadlineJSON))),
-    ])
+      ("annualValue", .value(annualValueJSON)),
+      ("toleranceDays", .value(.int(toleranceDays))),
+      ("groups", .elements(count: groups.count) { SummaryReport.groupJSON(groups[$0]) }),
+      ("nextDeadlines", .value(.array(deadlines.map(SummaryReport.deadlineJSON)))),
+    ]
   }
 
   /// The annual value: `total` is `null` when no contract has a value in pounds.

@@ -151,105 +151,132 @@ public struct WhatIfReport: Sendable {
   }
 
   /// The comparison as JSON: `{"baseline": {...}, "scenarios": [{"name", ...}]}`.
-  public var json: JSON {
-    func measures(_ o: ScenarioOutcome) -> [(String, JSON)] {
-      var pairs: [(String, JSON)] = [
-        ("register", .string(o.baseline.name)),
-        ("asOf", .day(o.asOf)),
-        (
-          "totalCost",
-          .money(o.knownCostCount == 0 && o.unknownCosts > 0 ? nil : o.totalCost)
-        ),
-        ("unknownCosts", .int(o.unknownCosts)),
-        ("totalOverflowed", .bool(o.overflowedCosts > 0)),
-        ("extensions", .int(o.extensions)),
-        ("beyondOptions", .int(o.beyondOptions)),
-        ("keyDecisions", .int(o.keyDecisions)),
-        ("missedDeadlines", .int(o.missedDeadlines)),
-      ]
-      let groups = o.groupsNamed.isEmpty ? o.overlay.groups : o.groupsNamed
-      let spreads = o.overlay.ends(of: groups).map(GroupSummary.spread(of:))
-      pairs.append(
-        (
-          "spreadDays",
-          .object(zip(groups, spreads).map { g, d in (g, d.map { .int($0) } ?? .null) })
-        ))
-      return pairs
-    }
+  public var json: JSON { .object(streamed: jsonMembers()) }
+
+  /// Writes ``json`` (with the register's `reading` counts when given) a moved contract at a
+  /// time, byte for byte as the tree would be written.
+  public func writeJSON<Target: TextOutputStream>(
+    reading register: Register? = nil, to target: inout Target
+  ) {
+    JSON.write(streamed: jsonMembers(), reading: register, to: &target)
+  }
+
+  /// The JSON's members: the baselines whole, each scenario's moved contracts one at a time.
+  func jsonMembers() -> [(String, JSON.Member)] {
+    let outcomes = self.outcomes
+    let blocks = self.blocks
     let first = blocks.first?.baseline
-    return .object([
-      ("baseline", first.map { .object(measures($0)) } ?? .null),
-      ("baselines", .array(blocks.map { .object(measures($0.baseline)) })),
+    return [
+      ("baseline", .value(first.map { .object(WhatIfReport.measures($0)) } ?? .null)),
+      ("baselines", .value(.array(blocks.map { .object(WhatIfReport.measures($0.baseline)) }))),
       (
         "scenarios",
-        .array(
-          outcomes.enumerated().map { index, o in
-            .object(
-              [
-                ("letter", .string(WhatIfReport.letter(index))),
-                ("name", .string(o.name)),
-                ("description", .string(o.scenario?.description ?? "")),
-                ("file", .string(o.scenario?.file ?? "")),
-                ("extends", .array(o.chain.dropLast().map { .string($0.file) })),
-                ("changes", .array(o.applied.map { .string($0) })),
-              ] + measures(o) + [
-                (
-                  "contracts",
-                  .array(
-                    o.moves.map { p in
-                      .object([
-                        ("id", .string(p.contract.id)),
-                        ("baselineEnd", .day(p.currentEnd)),
-                        ("end", .day(p.proposedEnd)),
-                        ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
-                        ("cost", .money(p.cost)),
-                        ("councilCost", .money(p.councilCost)),
-                        ("councilLed", .bool(p.isCouncilLed)),
-                        ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
-                      ])
-                    })
-                ),
-                ("added", .array(o.added.map { .string($0) })),
-                ("removed", .array(o.removed.map { .string($0) })),
-                (
-                  "decisions",
-                  .array(
-                    o.decisions.map { d in
-                      .object([
-                        ("label", .string(d.label)),
-                        ("keyDecision", .bool(d.keyDecision.required)),
-                        ("decisionBy", .day(d.decisionBy?.day)),
-                        ("noticeBy", .day(d.noticeBy?.day)),
-                        ("procurementStartBy", .day(d.procurementStartBy?.day)),
-                        ("missed", .int(d.missed)),
-                      ])
-                    })
-                ),
-              ])
-          })
+        .objects(count: outcomes.count) { WhatIfReport.scenarioMembers(outcomes[$0], index: $0) }
       ),
+    ]
+  }
+
+  /// The figures compared for the baseline and each scenario.
+  static func measures(_ o: ScenarioOutcome) -> [(String, JSON)] {
+    var pairs: [(String, JSON)] = [
+      ("register", .string(o.baseline.name)),
+      ("asOf", .day(o.asOf)),
+      (
+        "totalCost",
+        .money(o.knownCostCount == 0 && o.unknownCosts > 0 ? nil : o.totalCost)
+      ),
+      ("unknownCosts", .int(o.unknownCosts)),
+      ("totalOverflowed", .bool(o.overflowedCosts > 0)),
+      ("extensions", .int(o.extensions)),
+      ("beyondOptions", .int(o.beyondOptions)),
+      ("keyDecisions", .int(o.keyDecisions)),
+      ("missedDeadlines", .int(o.missedDeadlines)),
+    ]
+    let groups = o.groupsNamed.isEmpty ? o.overlay.groups : o.groupsNamed
+    let spreads = o.overlay.ends(of: groups).map(GroupSummary.spread(of:))
+    pairs.append(
+      (
+        "spreadDays",
+        .object(zip(groups, spreads).map { g, d in (g, d.map { .int($0) } ?? .null) })
+      ))
+    return pairs
+  }
+
+  /// One scenario's members: what it is, its figures, then its moved contracts.
+  static func scenarioMembers(_ o: ScenarioOutcome, index: Int) -> [(String, JSON.Member)] {
+    let head: [(String, JSON)] =
+      [
+        ("letter", .string(WhatIfReport.letter(index))),
+        ("name", .string(o.name)),
+        ("description", .string(o.scenario?.description ?? "")),
+        ("file", .string(o.scenario?.file ?? "")),
+        ("extends", .array(o.chain.dropLast().map { .string($0.file) })),
+        ("changes", .array(o.applied.map { .string($0) })),
+      ] + measures(o)
+    let moves = o.moves
+    return head.map { ($0.0, .value($0.1)) } + [
+      ("contracts", .elements(count: moves.count) { WhatIfReport.moveJSON(moves[$0]) }),
+      ("added", .value(.array(o.added.map { .string($0) }))),
+      ("removed", .value(.array(o.removed.map { .string($0) }))),
+      ("decisions", .value(.array(o.decisions.map(WhatIfReport.decisionJSON)))),
+    ]
+  }
+
+  static func moveJSON(_ p: ContractProposal) -> JSON {
+    .object([
+      ("id", .string(p.contract.id)),
+      ("baselineEnd", .day(p.currentEnd)),
+      ("end", .day(p.proposedEnd)),
+      ("extensionDays", p.extensionDays.map { .int($0) } ?? .null),
+      ("cost", .money(p.cost)),
+      ("councilCost", .money(p.councilCost)),
+      ("councilLed", .bool(p.isCouncilLed)),
+      ("withinOptions", p.withinOptions.map { .bool($0) } ?? .null),
+    ])
+  }
+
+  static func decisionJSON(_ d: ScenarioDecision) -> JSON {
+    .object([
+      ("label", .string(d.label)),
+      ("keyDecision", .bool(d.keyDecision.required)),
+      ("decisionBy", .day(d.decisionBy?.day)),
+      ("noticeBy", .day(d.noticeBy?.day)),
+      ("procurementStartBy", .day(d.procurementStartBy?.day)),
+      ("missed", .int(d.missed)),
     ])
   }
 
   /// One row per moved contract per scenario.
   public var csv: String {
-    var writer = CSVWriter()
-    writer.row([
-      "scenario", "register", "id", "service", "baseline_end", "end", "extension_days", "cost",
-      "within_options", "commissioner", "council_led", "council_cost",
-    ])
+    var text = ""
+    writeCSV(to: &text)
+    return text
+  }
+
+  /// Writes ``csv`` a row at a time.
+  public func writeCSV<Target: TextOutputStream>(to out: inout Target) {
+    var line = ""
+    CSVWriter.append(
+      [
+        "scenario", "register", "id", "service", "baseline_end", "end", "extension_days", "cost",
+        "within_options", "commissioner", "council_led", "council_cost",
+      ].map { CSVWriter.Cell.text($0) }, to: &line)
+    out.write(line)
     for o in outcomes {
       for p in o.moves {
-        writer.row([
-          .text(o.name), .text(o.baseline.name), .text(p.contract.id), .text(p.contract.service),
-          .number(p.currentEnd?.iso ?? ""), .number(p.proposedEnd?.iso ?? ""),
-          .number(p.extensionDays.map(String.init) ?? ""), .number(p.cost?.decimalString ?? ""),
-          .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
-          .text(p.contract.commissioner), .number(p.isCouncilLed ? "true" : "false"),
-          .number(p.isCouncilLed ? (p.councilCost?.decimalString ?? "") : "0.00"),
-        ])
+        line.removeAll(keepingCapacity: true)
+        CSVWriter.append(
+          [
+            .text(o.name), .text(o.baseline.name), .text(p.contract.id),
+            .text(p.contract.service), .number(p.currentEnd?.iso ?? ""),
+            .number(p.proposedEnd?.iso ?? ""), .number(p.extensionDays.map(String.init) ?? ""),
+            .number(p.cost?.decimalString ?? ""),
+            .number(p.withinOptions.map { $0 ? "true" : "false" } ?? ""),
+            .text(p.contract.commissioner), .number(p.isCouncilLed ? "true" : "false"),
+            .number(p.isCouncilLed ? (p.councilCost?.decimalString ?? "") : "0.00"),
+          ], to: &line)
+        out.write(line)
       }
     }
-    return writer.text
   }
 }
