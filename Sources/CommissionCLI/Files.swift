@@ -93,9 +93,14 @@ enum Files {
         absolutePaths.append(file)
       }
     }
+    // A file under two of `.automatic`'s 1 MiB stretches is read on one core whatever the
+    // machine, so the core count (Foundation reads the cgroup limits for it) is asked only
+    // when a file is that large; the register is the same either way.
+    let large = inputs.contains { $0.bytes.count >= 2 << 20 }
     do {
       let register = try RegisterLoader.load(
-        inputs, council: council, name: names.joined(separator: "+"))
+        inputs, council: council, name: names.joined(separator: "+"),
+        parallelism: large ? .automatic : .sequential)
       environment.noteReading(register)
       return (register, absolutePaths, parts)
     } catch {
