@@ -2,10 +2,11 @@
 import PackageDescription
 
 /// The release binary carries the Swift runtime and Foundation in it, so it starts without the
-/// dynamic loader binding a dozen shared libraries (a third of the bundled register's
+/// dynamic loader binding a dozen shared libraries (a quarter of the bundled register's
 /// `expiring`; Performance.md). The objects were compiled against the shared modules, whose
 /// link entries leave out Foundation's own C libraries, so they are named here, in one group
-/// the linker searches until nothing more resolves. Debug builds (and the tests) stay dynamic.
+/// the linker searches until nothing more resolves. Debug builds (and the tests) stay dynamic;
+/// Linux only (Apple platforms have no static Swift runtime, and ship theirs with the system).
 let staticRuntime =
   ["-static-stdlib"]
   + ([
@@ -30,7 +31,9 @@ let package = Package(
     .target(name: "CommissionCLI", dependencies: ["Commissioning"]),
     .executableTarget(
       name: "commission", dependencies: ["CommissionCLI"],
-      linkerSettings: [.unsafeFlags(staticRuntime, .when(configuration: .release))]),
+      linkerSettings: [
+        .unsafeFlags(staticRuntime, .when(platforms: [.linux], configuration: .release))
+      ]),
     // The benchmark: `swift run -c release commission-bench [--compare]`.
     .executableTarget(name: "commission-bench", dependencies: ["Commissioning", "CommissionCLI"]),
     .testTarget(
