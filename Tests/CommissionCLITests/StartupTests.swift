@@ -40,6 +40,19 @@ struct StartupTests {
   }
 
   @Test(
+    "TZ in POSIX form (an offset, or ':' and a zone's file) is honoured, as date(1) does",
+    arguments: [("<+14>-14", 14), ("<-11>11", -11), (":Pacific/Kiritimati", 14), ("UTC0", 0)])
+  func posixZone(_ value: String, _ hours: Int) throws {
+    let zone = try #require(TimeZone(secondsFromGMT: hours * 3600))
+    let before = try #require(Self.foundationToday(zone))
+    let json = try Self.runWith(
+      zone: value, ["expiring", "--by", "2030-01-01", "--format", "json"])
+    let after = try #require(Self.foundationToday(zone))
+    let asOf = try #require(json.split(separator: "\n").first { $0.contains("\"asOf\"") })
+    #expect(asOf.contains("\"\(before.iso)\"") || asOf.contains("\"\(after.iso)\""))
+  }
+
+  @Test(
     "a folder's name is its last component, as URL says",
     arguments: [
       "/", "/work/Contracts/kent-2016-03", "/a", "/tmp/a b/50% spent", "/x/Gwasanaethau Môn",
