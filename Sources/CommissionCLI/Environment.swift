@@ -53,6 +53,35 @@ extension Environment {
     return max(TextWidth.range.lowerBound, min(found, TextWidth.range.upperBound))
   }
 
+  /// The system date where the user is: the C library's local time (`TZ`, else
+  /// `/etc/localtime`), as `TimeZone.current` reads it, without building Foundation's time zone
+  /// (a tenth of the instructions of the bundled register's `expiring`; Performance.md).
+  public static func localToday() -> Day {
+    var now = time(nil)
+    var local = tm()
+    let offset = localtime_r(&now, &local) == nil ? 0 : local.tm_gmtoff
+    let seconds = Int(now) + offset
+    return Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1)
+  }
+
+  /// The process's environment variables, read from `environ` a byte at a time: what
+  /// `ProcessInfo.processInfo.environment` gives (each `NAME=value` split at its first `=`,
+  /// bytes that are not UTF-8 repaired, the last of a repeated name kept, an entry without `=`
+  /// left out), without its copying and its search for `=` a grapheme at a time.
+  public static func processVariables() -> [String: String] {
+    var variables: [String: String] = [:]
+    var entry = environ
+    while let text = entry.pointee {
+      let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+      if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+        let name = String(decoding: bytes[..<equals], as: UTF8.self)
+        variables[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+      }
+      entry += 1
+    }
+    return variables
+  }
+
   /// The width of the terminal on `descriptor` (`ioctl(TIOCGWINSZ)`), or `nil` when it is not a
   /// terminal or does not say (a serial line reports 0 columns).
   public static func terminalColumns(of descriptor: Int32) -> Int? {

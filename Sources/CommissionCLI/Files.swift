@@ -30,6 +30,9 @@ enum Files {
       }
       paths = [bundled]
     }
+    // Standardizing a path reads each of its links (`readlink` a component): the current
+    // folder is standardized once here, and each file once, not at every mention.
+    let base = standardized(environment.currentDirectory)
     var inputs: [RegisterInput] = []
     var absolutePaths: [String] = []
     var council = CouncilRules.default
@@ -63,7 +66,7 @@ enum Files {
         guard !csvFiles.isEmpty else {
           throw CommandFailure(.dataError, RegisterError.noCSV(name: path).description)
         }
-        names.append(URL(fileURLWithPath: absolute).lastPathComponent)
+        names.append(lastComponent(of: absolute))
         // The folder itself, marked by its slash: an output inside it would join the register.
         absolutePaths.append(folder + "/")
       } else {
@@ -73,24 +76,31 @@ enum Files {
       }
       let councilPath = folder + "/council.json"
       if FileManager.default.fileExists(atPath: councilPath) {
-        let bytes = try read(councilPath, environment)
+        let shown = display(councilPath, base: base)
+        let bytes = try read(councilPath, environment, shown: shown)
         do {
-          council = try CouncilRules.parse(json: bytes, file: display(councilPath, environment))
+          council = try CouncilRules.parse(json: bytes, file: shown)
         } catch {
           throw CommandFailure(.dataError, error.description)
         }
         absolutePaths.append(councilPath)
       }
-      parts.append(csvFiles.map { display($0, environment) })
-      for file in csvFiles {
+      let shownFiles = csvFiles.map { display($0, base: base) }
+      parts.append(shownFiles)
+      for (file, shown) in zip(csvFiles, shownFiles) {
         inputs.append(
-          RegisterInput(name: display(file, environment), bytes: try read(file, environment)))
+          RegisterInput(name: shown, bytes: try read(file, environment, shown: shown)))
         absolutePaths.append(file)
       }
     }
+    // A file under two of `.automatic`'s 1 MiB stretches is read on one core whatever the
+    // machine, so the core count (Foundation reads the cgroup limits for it) is asked only
+    // when a file is that large; the register is the same either way.
+    let large = inputs.contains { $0.bytes.count >= 2 << 20 }
     do {
       let register = try RegisterLoader.load(
-        inputs, council: council, name: names.joined(separator: "+"))
+        inputs, council: council, name: names.joined(separator: "+"),
+        parallelism: large ? .automatic : .sequential)
       environment.noteReading(register)
       return (register, absolutePaths, parts)
     } catch {
@@ -107,9 +117,11 @@ enum Files {
   static let defaultMaxInputSize = 1 << 30
 
   /// Reads a whole file, refusing one larger than the input cap; a missing file, a folder or an
-  /// unreadable file each say which.
-  static func read(_ path: String, _ environment: Environment) throws(CommandFailure) -> [UInt8] {
-    let shown = display(path, environment)
+  /// unreadable file each say which, naming it `shown` (by default, as ``display(_:_:)`` does).
+  static func read(_ path: String, _ environment: Environment, shown: String? = nil)
+    throws(CommandFailure) -> [UInt8]
+  {
+    let shown = shown ?? display(path, environment)
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       let why =
@@ -176,10 +188,30 @@ enum Files {
 
   /// The path as diagnostics show it: relative to the current folder when inside it.
   static func display(_ path: String, _ environment: Environment) -> String {
-    let base = (environment.currentDirectory as NSString).standardizingPath
-    let standard = (path as NSString).standardizingPath
+    display(path, base: standardized(environment.currentDirectory))
+  }
+
+  /// The path as diagnostics show it, relative to `base`, the current folder already
+  /// standardized (``standardized(_:)``), for callers that show many paths.
+  static func display(_ path: String, base: String) -> String {
+    let standard = standardized(path)
     if standard.hasPrefix(base + "/") { return String(standard.dropFirst(base.count + 1)) }
     return standard
+  }
+
+  /// The last component of a standardized absolute path (`/` itself for the root): what
+  /// `URL.lastPathComponent` gives for it, without parsing a URL and asking the disk whether it
+  /// is a folder.
+  static func lastComponent(of path: String) -> String {
+    guard path != "/", let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+      return path
+    }
+    return String(path[path.utf8.index(after: slash)...])
+  }
+
+  /// The path with `~`, `.`, `..` and links resolved (`NSString.standardizingPath`).
+  static func standardized(_ path: String) -> String {
+    (path as NSString).standardizingPath
   }
 
   /// Looks for `Contracts/kent-2016-03` above the current folder, then above the binary.
@@ -187,26 +219,29 @@ enum Files {
     if let explicit = environment.variables["COMMISSION_REGISTER"], !explicit.isEmpty {
       return explicit
     }
-    var starts = [environment.currentDirectory]
-    if let executable = environment.executablePath {
-      let resolved = (absolutePath(executable, environment) as NSString).resolvingSymlinksInPath
-      starts.append((resolved as NSString).deletingLastPathComponent)
+    if let found = bundled(above: environment.currentDirectory, environment) {
+      return found
     }
-    for start in starts {
-      var folder = (start as NSString).standardizingPath
-      while true {
-        let candidate = folder + "/" + bundledRegister
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory),
-          isDirectory.boolValue
-        {
-          return display(candidate, environment)
-        }
-        let parent = (folder as NSString).deletingLastPathComponent
-        if parent == folder || parent.isEmpty { break }
-        folder = parent
+    // The binary's own folder (its links resolved) only when the current folder has none.
+    guard let executable = environment.executablePath else { return nil }
+    let resolved = (absolutePath(executable, environment) as NSString).resolvingSymlinksInPath
+    return bundled(above: (resolved as NSString).deletingLastPathComponent, environment)
+  }
+
+  /// The bundled register in `start` or the nearest folder above it that has one, as shown.
+  private static func bundled(above start: String, _ environment: Environment) -> String? {
+    var folder = standardized(start)
+    while true {
+      let candidate = folder + "/" + bundledRegister
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        return display(candidate, environment)
       }
+      let parent = (folder as NSString).deletingLastPathComponent
+      if parent == folder || parent.isEmpty { return nil }
+      folder = parent
     }
-    return nil
   }
 }

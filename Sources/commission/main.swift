@@ -5,14 +5,11 @@ import Foundation
 // Closed standard descriptors are found and their slots filled before anything is opened.
 let closed = StandardStreams.reserve()
 SignalCleanup.install()
-let now = Date().timeIntervalSince1970
-let offset = TimeZone.current.secondsFromGMT()
-let today = Day(ordinal: Int(((now + Double(offset)) / 86_400).rounded(.down)))
 var environment = Environment(
   currentDirectory: FileManager.default.currentDirectoryPath,
-  variables: ProcessInfo.processInfo.environment,
+  variables: Environment.processVariables(),
   isTerminal: isatty(STDOUT_FILENO) == 1,
-  today: today,
+  today: Environment.localToday(),
   executablePath: CommandLine.arguments.first,
   writeStandardError: {
     var stream = DescriptorStream(descriptor: STDERR_FILENO, closed: closed.error)

@@ -3,6 +3,7 @@ import Testing
 
 /// The built `commission` binary beside the test bundle.
 func builtBinary() -> URL? {
+  if let testBinary { return testBinary }
   var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   for _ in 0..<4 {
     let candidate = folder.appendingPathComponent("commission")

@@ -19,10 +19,18 @@ struct RunResult {
 
 /// Runs `commission` in-process from the repository root, with a fixed system date so a test
 /// that forgets `--as-of` cannot pass by the calendar's luck.
+///
+/// With `COMMISSION_TEST_BINARY` set to a built binary (a release build, say), runs that
+/// instead, so the golden files check what ships; a test that leans on the fixed date then
+/// sees the real one. Two tests cannot pass out of process and fail there with any binary: a
+/// NUL in an argument (`alignAndHostile`) and a descriptor of the test process (`/dev/fd/N`).
 func commission(
   _ arguments: [String], stdin: String = "", directory: URL = repositoryRoot,
   variables: [String: String] = [:]
 ) -> RunResult {
+  if let binary = testBinary {
+    return runTestBinary(binary, arguments, stdin: stdin, directory: directory, variables)
+  }
   let input = Array(stdin.utf8)
   let environment = Environment(
     currentDirectory: directory.path, variables: variables, isTerminal: false,
@@ -32,6 +40,58 @@ func commission(
   var err = ""
   let code = Commission.run(arguments, environment: environment, stdout: &out, stderr: &err)
   return RunResult(stdout: out, stderr: err, code: code)
+}
+
+/// The binary `COMMISSION_TEST_BINARY` names, if any: what ``commission(_:stdin:directory:variables:)``
+/// and ``builtBinary()`` run instead of the debug build.
+let testBinary = ProcessInfo.processInfo.environment["COMMISSION_TEST_BINARY"].flatMap {
+  $0.isEmpty ? nil : URL(fileURLWithPath: $0)
+}
+
+/// Runs `binary` as ``commission(_:stdin:directory:variables:)`` runs the command in-process:
+/// from `directory`, with only `variables` in its environment.
+func runTestBinary(
+  _ binary: URL, _ arguments: [String], stdin: String, directory: URL,
+  _ variables: [String: String]
+) -> RunResult {
+  let process = Process()
+  process.executableURL = binary
+  process.arguments = arguments
+  process.currentDirectoryURL = directory
+  process.environment = variables
+  let out = Pipe()
+  let err = Pipe()
+  let input = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = input
+  do { try process.run() } catch { return RunResult(stdout: "", stderr: "\(error)", code: -1) }
+  // Standard input is written and standard error read on threads of their own, so no pipe
+  // fills while another is waited on. (SIGPIPE is left alone: children would inherit it.)
+  let writer = Thread {
+    if !stdin.isEmpty { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
+  }
+  writer.start()
+  let errData = LockedData()
+  let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+  reader.start()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  while !errData.done { usleep(1000) }
+  return RunResult(
+    stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData.data, as: UTF8.self), code: process.terminationStatus)
+}
+
+/// Bytes one thread reads and another waits for.
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = Data()
+  private var finished = false
+  func set(_ data: Data) { lock.withLock { (value, finished) = (data, true) } }
+  var done: Bool { lock.withLock { finished } }
+  var data: Data { lock.withLock { value } }
 }
 
 /// Compares `actual` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it and fails.
