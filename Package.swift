@@ -42,7 +42,7 @@ let package = Package(
       name: "CommissionCLITests",
       // The executable is a dependency so `swift test` builds it for the end-to-end tests.
       dependencies: ["CommissionCLI", "Commissioning", "commission"],
-      exclude: ["Golden", "Scripts", "BadInput"]
+      exclude: ["Golden", "Scripts", "BadInput", "Opportunities"]
     ),
   ]
 )

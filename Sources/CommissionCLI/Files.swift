@@ -110,10 +110,10 @@ enum Files {
 
   /// The default cap on any one input's size: 1 GiB.
   ///
-  /// A register of a million contracts is about 58 MB, so the cap is some 18 times any real
-  /// register; loading takes about 13 times the file in memory (Performance.md), so an input
-  /// past the cap would need more memory than most machines have and be killed later and less
-  /// clearly. It stops `yes a,b | commission check -` at the cap. `--max-input-size` raises it.
+  /// A register of a million contracts is about 58 to 116 MB, so the cap is some 9 to 18 times
+  /// any real register; loading takes about 4 times the file in memory (Performance.md), so an
+  /// input past the cap would need more memory than many machines have and be killed later and
+  /// less clearly. It stops `yes a,b | commission check -` at the cap. `--max-input-size` raises it.
   static let defaultMaxInputSize = 1 << 30
 
   /// Reads a whole file, refusing one larger than the input cap; a missing file, a folder or an

@@ -238,6 +238,9 @@ struct RowBatch {
   /// For each contract: where in ``diagnostics`` its id's findings go, and where its id cell is
   /// (the row's start when the file has no id column).
   var pending: [(insertAt: Int, idLocation: SourceLocation)] = []
+  /// For each contract, its id's and its row's hashes, made while the stretch is read (on its
+  /// core) for the one thread that settles ids in file order.
+  var hashes: [RowHashes] = []
   var spacers = RegisterLoader.BlankRows()
   /// A stretch's own reader's stray quotes, for the file's reader to take on in order.
   var strayQuotes: [CSVField] = []
@@ -440,7 +443,8 @@ extension RegisterLoader {
     for (offset, pending) in batch.pending.enumerated() {
       diagnostics += batch.diagnostics[taken..<pending.insertAt]
       taken = pending.insertAt
-      for (finding, onIdCell) in state.identify(base + offset, in: contracts) {
+      let found = state.identify(base + offset, in: contracts, hashes: batch.hashes[offset])
+      for (finding, onIdCell) in found {
         let location = onIdCell ? pending.idLocation : contracts[base + offset].location
         diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
       }

@@ -516,6 +516,7 @@ public enum RegisterLoader {
         ], .commissioner)
     }
     row.noteAnnualisedTotal(contract)
+    batch.hashes.append(RowHashes(contract))
     for (index, (finding, column)) in row.findings.enumerated() {
       if index == idFindingsAt { batch.pending.append((batch.diagnostics.count, rowLocation)) }
       let location =
@@ -723,41 +724,44 @@ extension RegisterLoader {
 /// bits, so the table grows without the full hash; a match of 32 bits still goes to the caller's
 /// comparison, so a collision costs a comparison, never a wrong answer.
 struct IndexTable {
-  private var slots = [Int32](repeating: -1, count: 1024)
-  private var tags = [UInt32](repeating: 0, count: 1024)
+  /// Each slot's tag (the hash's low 32 bits) above its position, or ``empty``: one word a
+  /// slot, so a probe reads one cache line, not a position's and a tag's apart (at 1M rows
+  /// each is a miss, on the one thread that settles ids).
+  private var slots = [UInt64](repeating: IndexTable.empty, count: 1024)
   private var count = 0
+  private static let empty = UInt64.max
 
   /// The first position with `hash` for which `matches` holds.
   func find(_ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
-    let tag = UInt32(truncatingIfNeeded: hash)
+    let tag = hash & 0xFFFF_FFFF
     let mask = slots.count - 1
-    var i = Int(tag) & mask
-    while slots[i] >= 0 {
-      if tags[i] == tag && matches(Int(slots[i])) { return Int(slots[i]) }
+    var i = Int(truncatingIfNeeded: tag) & mask
+    while slots[i] != Self.empty {
+      let slot = slots[i]
+      if slot >> 32 == tag, matches(Int(slot & 0xFFFF_FFFF)) { return Int(slot & 0xFFFF_FFFF) }
       i = (i + 1) & mask
     }
     return nil
   }
 
+  /// Adds a position (below 2³² − 1, as a register's rows are) under `hash`.
   mutating func insert(_ hash: UInt64, _ position: Int) {
     if (count + 1) * 4 > slots.count * 3 { grow() }
-    place(UInt32(truncatingIfNeeded: hash), Int32(truncatingIfNeeded: position))
+    place(hash << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
     count += 1
   }
 
-  private mutating func place(_ tag: UInt32, _ position: Int32) {
+  private mutating func place(_ slot: UInt64) {
     let mask = slots.count - 1
-    var i = Int(tag) & mask
-    while slots[i] >= 0 { i = (i + 1) & mask }
-    slots[i] = position
-    tags[i] = tag
+    var i = Int(truncatingIfNeeded: slot >> 32) & mask
+    while slots[i] != Self.empty { i = (i + 1) & mask }
+    slots[i] = slot
   }
 
   private mutating func grow() {
-    let (oldSlots, oldTags) = (slots, tags)
-    slots = [Int32](repeating: -1, count: oldSlots.count * 2)
-    tags = [UInt32](repeating: 0, count: slots.count)
-    for (position, tag) in zip(oldSlots, oldTags) where position >= 0 { place(tag, position) }
+    let old = slots
+    slots = [UInt64](repeating: Self.empty, count: old.count * 2)
+    for slot in old where slot != Self.empty { place(slot) }
   }
 
   /// FNV-1a over the UTF-8 of each part, a separator between parts, then a final mix.

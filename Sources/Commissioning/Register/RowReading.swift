@@ -344,7 +344,7 @@ struct RowReading {
   // MARK: - Identity
 
   /// The row's id before it is settled: as stated, or derived from its service and provider
-  /// (`school-public-health-mft`). ``RegisterLoader/LoadState/identify(_:in:)`` renames it when
+  /// (`school-public-health-mft`). ``RegisterLoader/LoadState/identify(_:in:hashes:)`` renames it when
   /// an earlier row holds it.
   var provisionalId: String { derivedId ?? text(.id) }
 
@@ -386,6 +386,22 @@ struct RowReading {
   }
 }
 
+/// A row's two hashes for settling ids: its id's, and its service, provider, value and end's
+/// (what makes a row a repeat of an earlier one), both from the bytes in place.
+struct RowHashes {
+  var id: UInt64
+  var row: UInt64
+
+  init(_ contract: Contract) {
+    id = contract.withText(.id) { IndexTable.hash(bytes: $0) }
+    var h = IndexTable.seed
+    for part in RegisterLoader.LoadState.repeatedRowParts {
+      contract.withText(part) { IndexTable.mix(bytes: $0, into: &h) }
+    }
+    row = IndexTable.finished(h)
+  }
+}
+
 extension RegisterLoader.LoadState {
   /// What makes a row a repeat of an earlier one: the same service, provider, value and end.
   static let repeatedRowParts: [ContractStore.TextField] = [
@@ -396,17 +412,16 @@ extension RegisterLoader.LoadState {
   /// id is renamed (`x` kept as `x-2`), and a row repeating an earlier one's service, provider,
   /// value and end is noted. Each finding says whether it belongs at the id cell (or else at
   /// the row).
-  mutating func identify(_ position: Int, in contracts: UnsafeMutableBufferPointer<Contract>)
-    -> [(Finding, onIdCell: Bool)]
-  {
+  mutating func identify(
+    _ position: Int, in contracts: UnsafeMutableBufferPointer<Contract>, hashes: RowHashes
+  ) -> [(Finding, onIdCell: Bool)] {
     var found: [(Finding, onIdCell: Bool)] = []
     // Fields read in place, as bytes: a row's text is not made into strings to be compared
     // (a copy of the whole contract, some twenty strings, was a tenth of loading).
     let derived = contracts[position].withText(.statedId) { $0.isEmpty }
     // Ids are the same when their bytes are (see Performance.md, "Identity"), as they hash.
-    let idHash = contracts[position].withText(.id) { IndexTable.hash(bytes: $0) }
     if let first = ids.find(
-      idHash, where: { contracts[$0].sameText(.id, as: contracts[position]) })
+      hashes.id, where: { contracts[$0].sameText(.id, as: contracts[position]) })
     {
       let id = contracts[position].id
       let renamed = freeSuffix(for: id, at: first, contracts: contracts)
@@ -422,13 +437,11 @@ extension RegisterLoader.LoadState {
       contracts[position].rename(to: renamed)
       ids.insert(IndexTable.hash(renamed), position)
     } else {
-      ids.insert(idHash, position)
+      ids.insert(hashes.id, position)
     }
     let row = contracts[position]
     let parts = Self.repeatedRowParts
-    var h = IndexTable.seed
-    for part in parts { row.withText(part) { IndexTable.mix(bytes: $0, into: &h) } }
-    let rowHash = IndexTable.finished(h)
+    let rowHash = hashes.row
     if let first = rows.find(
       rowHash, where: { at in parts.allSatisfy { contracts[at].sameText($0, as: row) } })
     {
