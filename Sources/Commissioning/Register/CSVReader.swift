@@ -24,6 +24,8 @@ public enum CSVError: Error, Equatable, Sendable {
 /// buffer, so reading allocates nothing per row; field text is made only when asked for.
 public struct CSVReader: ~Copyable {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The byte between fields: `,`, or a tab.
+  let separator: UInt8
   var position: Int
   var line = 1
   var lineStart: Int
@@ -32,8 +34,13 @@ public struct CSVReader: ~Copyable {
 
   /// - Parameter bytes: the whole input; it must stay alive while the reader is used.
   /// - Throws: ``CSVError/invalidUTF8(line:column:)`` when the input is not UTF-8.
-  public init(bytes: UnsafeBufferPointer<UInt8>) throws(CSVError) {
+  /// - Parameter separator: the byte between fields: a comma, or a tab for tab-separated text
+  ///   (Excel's "Unicode Text").
+  public init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ","))
+    throws(CSVError)
+  {
     self.bytes = bytes
+    self.separator = separator
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
     self.position = start
@@ -47,8 +54,12 @@ public struct CSVReader: ~Copyable {
 
   /// A reader resuming at a record boundary already found (by ``RowSplitter``), over bytes
   /// already validated as UTF-8: the parallel parse's readers, one for each stretch of a file.
-  init(resuming bytes: UnsafeBufferPointer<UInt8>, at position: Int, line: Int, lineStart: Int) {
+  init(
+    resuming bytes: UnsafeBufferPointer<UInt8>, at position: Int, line: Int, lineStart: Int,
+    separator: UInt8 = UInt8(ascii: ",")
+  ) {
     self.bytes = bytes
+    self.separator = separator
     self.position = position
     self.line = line
     self.lineStart = lineStart
@@ -103,13 +114,13 @@ public struct CSVReader: ~Copyable {
           }
         }
         guard closed else { throw .unterminatedQuote(line: openLine, column: openColumn) }
-        if position < n, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0A,
+        if position < n, bytes[position] != separator, bytes[position] != 0x0A,
           bytes[position] != 0x0D
         {
           // '"a"b': keep everything up to the separator, quotes and all.
           field.start -= 1
           field.quoted = false
-          while position < n, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0A,
+          while position < n, bytes[position] != separator, bytes[position] != 0x0A,
             bytes[position] != 0x0D
           {
             position += 1
@@ -122,7 +133,7 @@ public struct CSVReader: ~Copyable {
         var p = position
         while p < n {
           let b = bytes[p]
-          if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+          if b == separator || b == 0x0A || b == 0x0D { break }
           p += 1
         }
         position = p
@@ -130,7 +141,7 @@ public struct CSVReader: ~Copyable {
       }
       fields.append(field)
       if position >= n { return true }
-      if bytes[position] == UInt8(ascii: ",") {
+      if bytes[position] == separator {
         position += 1
         if position >= n {
           fields.append(

@@ -209,6 +209,8 @@ struct RowContext: @unchecked Sendable {
   var file: String
   /// The file's bytes, which the stores keep ranges of.
   var source: [UInt8]
+  /// The byte between fields (a comma, or a tab).
+  var separator = UInt8(ascii: ",")
   var headers: [String]
   var columnIndex: [Int]
   var extras: [(index: Int, header: String)]
@@ -352,7 +354,8 @@ extension RegisterLoader {
     // One core from the first unconfirmed stretch (from the start for a small file).
     let from = stretches[next]
     var rest = CSVReader(
-      resuming: reader.bytes, at: from.start, line: from.line, lineStart: from.lineStart)
+      resuming: reader.bytes, at: from.start, line: from.line, lineStart: from.lineStart,
+      separator: reader.separator)
     var batch = RowBatch()
     do {
       try readRows(&rest, context: context, into: &batch)
@@ -379,7 +382,7 @@ extension RegisterLoader {
         // A stretch ends at its cut, so a quoted cell running past it is an error.
         var reader = CSVReader(
           resuming: UnsafeBufferPointer(rebasing: whole[0..<stretch.end]), at: stretch.start,
-          line: stretch.line, lineStart: stretch.lineStart)
+          line: stretch.line, lineStart: stretch.lineStart, separator: context.separator)
         var batch = RowBatch()
         do throws(CSVError) {
           try readRows(&reader, context: context, into: &batch)

@@ -115,6 +115,15 @@ public enum RegisterLoader {
     } catch {
       throw .empty(file: name)
     }
+    if fields.count == 1, (fields[0].start..<fields[0].end).contains(where: { buffer[$0] == 0x09 })
+    {
+      // One column whose name holds tabs: tab-separated text (Excel's "Unicode Text").
+      reader = try tabSeparated(buffer, name: name, into: &fields)
+      register.diagnostics.append(
+        Diagnostic(
+          .note, "the header has tabs and no commas; read as tab-separated text",
+          at: SourceLocation(file: name, line: 1, column: 1)))
+    }
     let headers = fields.map { reader.string($0).trimmingASCIISpaces }
     let headerFields = fields
     if isGrid(headers) {
@@ -167,6 +176,19 @@ public enum RegisterLoader {
         detect: false)
     }
     return true
+  }
+
+  /// A reader of the file as tab-separated text, its header read into `fields`.
+  static func tabSeparated(
+    _ buffer: UnsafeBufferPointer<UInt8>, name: String, into fields: inout [CSVField]
+  ) throws(RegisterError) -> CSVReader {
+    do throws(CSVError) {
+      var reader = try CSVReader(bytes: buffer, separator: 0x09)
+      _ = try reader.next(into: &fields)
+      return reader
+    } catch {
+      throw .csv(file: name, error)
+    }
   }
 
   /// Whether a file is a commissioning grid: quarter columns (`2016/17 Q1`) and none of the
@@ -247,7 +269,8 @@ public enum RegisterLoader {
     let (position, _, _) = reader.cursor
     let rows = RowSplitter.lineBreaks(reader.bytes, from: position, to: reader.bytes.count) + 1
     let context = RowContext(
-      file: name, source: source, headers: headers, columnIndex: layout.columnIndex,
+      file: name, source: source, separator: reader.separator, headers: headers,
+      columnIndex: layout.columnIndex,
       extras: layout.extras,
       headerBasis: layout.valueBasis, yearStart: register.council.financialYearStart,
       aliases: state.aliases, lines: rows, bytes: reader.bytes.count - position)
