@@ -310,3 +310,46 @@ struct CPVCellTests {
     #expect(found.allSatisfy { $0.severity == .warning && $0.location?.column == 14 })
   }
 }
+
+@Suite("A spreadsheet's totals row is not a contract's value")
+struct TotalsRowTests {
+  /// Service, provider, end and id cells of a third row after two contracts of £100,000 and
+  /// £50,000 a year; whether it reads as a totals row.
+  @Test(
+    "a totals label as the whole service or id cell, with no provider and no end",
+    arguments: [
+      ("Total", "", "", "t", true),
+      ("TOTAL", "", "", "t", true),
+      ("Grand Total", "", "", "t", true),
+      ("Sub-total", "", "", "t", true),
+      ("Totals:", "", "", "t", true),
+      ("overall total", "", "", "t", true),
+      ("", "", "", "Total", true),
+      ("Total", "Acme", "", "t", false),
+      ("Total", "", "31/03/2017", "t", false),
+      ("Total Facilities Management", "", "", "t", false),
+      ("Tota", "", "", "t", false),
+      ("Totally", "", "", "t", false),
+      ("Total ", "", "", "t", true),
+    ])
+  func totals(service: String, provider: String, end: String, id: String, isTotals: Bool) throws {
+    let csv = """
+      id,service,provider,end,value,value_basis
+      a,A,Acme,31/03/2017,"£100,000",annual
+      b,B,Beta,30/06/2017,"£50,000",annual
+      \(id),\(service),\(provider),\(end),"£150,000",annual
+
+      """
+    let register = try load(csv)
+    let warned = register.diagnostics.filter { $0.message.contains("looks like a totals row") }
+    #expect(warned.count == (isTotals ? 1 : 0))
+    let total = ExpiryReport.AnnualTotal(register.contracts).total
+    #expect(total == Money(pounds: isTotals ? 150_000 : 300_000))
+    #expect(register.contracts.count == 3)
+    #expect(register.contracts[2].valueText == "£150,000")
+    if isTotals {
+      #expect(warned[0].location?.line == 4)
+      #expect(register.contracts[2].value.amount == nil)
+    }
+  }
+}

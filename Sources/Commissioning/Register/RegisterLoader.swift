@@ -494,7 +494,8 @@ public enum RegisterLoader {
       row.note([Finding(.warning, "row has no service name")], .service)
     }
     let providers = row.readProviders(aliases: context.aliases)
-    let value = row.readValue(headerBasis: context.headerBasis)
+    var value = row.readValue(headerBasis: context.headerBasis)
+    row.readTotalsRow(&value)
     let (start, end) = row.readTerm(yearStart: context.yearStart)
     let limits = row.readLimits(end: end.day)
     // The id is settled in file order once the row's stretch is read (``settle``); its

@@ -178,6 +178,38 @@ struct RowReading {
     return value
   }
 
+  /// A spreadsheet's totals row (`Total`, `Grand total`… as the whole service or id cell, with
+  /// no provider and no end) is not a contract: its figure is the others' sum, and counted it
+  /// would double every total. The row is kept as written, its figure read as no contract's
+  /// value, and a warning says so.
+  mutating func readTotalsRow(_ value: inout ValueReading) {
+    guard isEmpty(.provider), isEmpty(.end),
+      let label = [Column.service, .id].first(where: { withBytes($0, Self.isTotalLabel) })
+    else { return }
+    let written = text(label)
+    value = ValueReading()
+    value.noValue = "a totals row ('\(written)'), not a contract's value"
+    note(
+      [
+        Finding(
+          .warning,
+          "\(quoted(written)) with no provider or end looks like a totals row, not a contract; "
+            + "kept, its value left out of every sum (delete the row if it is one)")
+      ], label)
+  }
+
+  /// Labels of a totals row, as a whole cell, any case.
+  static let totalLabels: Set<String> = [
+    "total", "totals", "grand total", "sub-total", "sub total", "subtotal", "total value",
+    "overall total", "total:", "totals:", "grand total:",
+  ]
+
+  static func isTotalLabel(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    // The longest label is 13 bytes: a longer cell is a name, checked without a string.
+    guard cell.count >= 5, cell.count <= 13, cell.allSatisfy({ $0 < 0x80 }) else { return false }
+    return totalLabels.contains(String(decoding: cell, as: UTF8.self).lowercased())
+  }
+
   /// `value_unit`: `£000` for a table in thousands.
   mutating func readUnit() -> (Int64, String) {
     guard !isEmpty(.valueUnit) else { return (1, "") }
