@@ -112,8 +112,8 @@ struct RegisterGenerator {
       "id", "service", "provider", "department", "group", "value_pounds", "end_date",
     ])
     // Written 10,000 rows at a time: a large register is never held whole in memory.
-    FileManager.default.createFile(atPath: messy, contents: nil)
-    FileManager.default.createFile(atPath: clean, contents: nil)
+    _ = FileManager.default.createFile(atPath: messy, contents: nil)
+    _ = FileManager.default.createFile(atPath: clean, contents: nil)
     let messyFile = try FileHandle(forWritingTo: URL(fileURLWithPath: messy))
     let cleanFile = try FileHandle(forWritingTo: URL(fileURLWithPath: clean))
     var group = 0

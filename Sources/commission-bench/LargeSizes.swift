@@ -21,7 +21,7 @@ enum LargeRegister {
     }
     let rows = bytes[(headerEnd + 1)...]
     let partial = path + ".partial"
-    FileManager.default.createFile(atPath: partial, contents: nil)
+    _ = FileManager.default.createFile(atPath: partial, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
     try handle.write(contentsOf: bytes[...headerEnd])
     var buffer: [UInt8] = []

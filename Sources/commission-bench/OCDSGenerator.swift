@@ -137,7 +137,7 @@ struct OCDSGenerator {
   /// Writes `releases` lines to `path`, a tenth of them later releases of an earlier ocid,
   /// 10,000 lines at a time.
   static func write(releases: Int, to path: String, seed: UInt64) throws {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let handle = FileHandle(forWritingAtPath: path) else {
       throw CocoaError(.fileWriteUnknown)
     }

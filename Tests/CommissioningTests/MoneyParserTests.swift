@@ -248,3 +248,34 @@ struct MoneyParserTests {
       ])
   }
 }
+
+@Suite("A lookalike unit after a figure is not read as a smaller figure")
+struct UnreadUnitTests {
+  /// `£5K` with the Kelvin sign read as £5 was a thousandth of what was written, silently.
+  @Test(
+    "a character after a figure that no unit reads means no value, with a warning naming it",
+    arguments: [
+      ("£5\u{212A}", "U+212A"),
+      ("£5\u{41C}", "U+041C"),
+      ("£2\u{BD}m", "U+00BD"),
+      ("£5\u{FF4B}", "U+FF4B"),
+      ("£5 \u{212A}", "U+212A"),
+      ("£5  \u{212A} a year", "U+212A"),
+    ])
+  func unread(_ cell: String, _ code: String) {
+    let reading = MoneyParser.parse(cell)
+    #expect(reading.amount == nil)
+    #expect(reading.findings.contains { $0.severity == .warning && $0.message.contains(code) })
+  }
+
+  @Test(
+    "what may follow a figure reads as before",
+    arguments: [
+      ("£5k", 500_000), ("£1’500’000", 150_000_000), ("£5\u{A0}000", 500_000),
+      ("£1m–£2m", 100_000_000), ("3×£5k", 500_000),
+      ("£1,000 (Café)", 100_000), ("£1,000 “approx”", 100_000), ("£5 k", 500_000),
+    ] as [(String, Int64)])
+  func known(_ cell: String, _ pence: Int64) {
+    #expect(MoneyParser.parse(cell).amount?.minorUnits == pence, "\(cell)")
+  }
+}

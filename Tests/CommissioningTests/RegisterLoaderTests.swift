@@ -353,3 +353,53 @@ struct TotalsRowTests {
     }
   }
 }
+
+@Suite("The same input gives the same answer on every run")
+struct DeterminismTests {
+  static func rules(_ json: String) -> Result<CouncilRules, CouncilRulesError> {
+    Result { () throws(CouncilRulesError) in
+      try CouncilRules.parse(json: Array(json.utf8), file: "council.json")
+    }
+  }
+
+  /// A spelling two canonical names claim, or a route given twice in two cases, was read as
+  /// whichever the JSON table gave last, which changed from run to run: refused instead.
+  @Test(
+    "council.json: a spelling of two providers, or one route twice, is refused; others read",
+    arguments: [
+      (#"{"providerAliases":{"Alpha":["X"],"Beta":["x"]}}"#, "spelling of both 'Alpha' and 'Beta'"),
+      (
+        #"{"providerAliases":{"Alpha":["Beta"],"Beta":["B"]}}"#,
+        "spelling of both 'Alpha' and 'Beta'"
+      ),
+      (#"{"providerAliases":{"Alpha":["Alpha","A."],"Beta":["B"]}}"#, nil),
+      (#"{"leadTimes":{"Open":"6 months","open":"12 months"}}"#, "gives 'Open' and 'open'"),
+      (#"{"leadTimes":{"open":"6 months","restricted":"9 months"}}"#, nil),
+    ] as [(String, String?)])
+  func councilClashes(_ json: String, _ refusal: String?) {
+    switch Self.rules(json) {
+    case .success(let rules):
+      #expect(refusal == nil)
+      #expect(rules.canonicalProvider("a.") == (json.contains("A.") ? "Alpha" : "a."))
+    case .failure(let error):
+      #expect(refusal.map { error.message.contains($0) } == true, "\(error.message)")
+    }
+  }
+
+  /// The closest known header to a misspelt one, ties broken by name: what a search of every
+  /// known header in order gives, on every run.
+  @Test(
+    "a misspelt header's suggestion is the closest, ties by name",
+    arguments: [
+      "value_bas", "end_dat", "provder", "servce", "valu basis", "group_", "cntract ref",
+    ])
+  func closestHeader(_ header: String) {
+    let name = Column.normalise(header)
+    let limit = name.utf8.count < 8 ? 1 : 2
+    let expected = Column.foreignHeaders.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      .map { (Column.editDistance(Array(name.utf8), Array($0.utf8), limit: limit), $0) }
+      .filter { $0.0 <= limit && abs($0.1.utf8.count - name.utf8.count) <= limit }
+      .min { $0.0 < $1.0 }
+    #expect(Column.closestHeader(to: header)?.name == expected?.1)
+  }
+}

@@ -62,6 +62,42 @@ public enum MoneyParser {
     return generalReading(bytes, unitMultiplier: unitMultiplier)
   }
 
+  /// The character right after a digit (or after the spaces after it) that is not ASCII and not
+  /// one the reader knows there (a currency sign, a dash or minus, a space, a quote), or nil.
+  static func unreadAfterFigure(_ bytes: UnsafeBufferPointer<UInt8>) -> Character? {
+    var i = 1
+    while i < bytes.count {
+      defer { i += 1 }
+      guard TextScanner.isDigit(bytes[i - 1]) else { continue }
+      // As a unit may follow its figure after a space (`£5 k`).
+      while i < bytes.count && bytes[i] == UInt8(ascii: " ") { i += 1 }
+      guard i < bytes.count, bytes[i] >= 0xC0 else { continue }
+      let width = bytes[i] >= 0xF0 ? 4 : bytes[i] >= 0xE0 ? 3 : 2
+      guard i + width <= bytes.count else { return nil }
+      let character = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)]), as: UTF8.self)
+      if !knownAfterFigure.contains(character) { return character.first }
+    }
+    return nil
+  }
+
+  /// `U+212A`, each scalar of a character.
+  static func codePoints(_ character: Character) -> String {
+    character.unicodeScalars.map {
+      let hex = String($0.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }.joined(separator: " ")
+  }
+
+  /// What may follow a figure without being a unit: currency signs, dashes, the minus sign,
+  /// spaces (no-break, thin, narrow), an ellipsis, `’` grouping thousands (`£1’500’000`) and
+  /// `×` (`3×£5k`).
+  static let knownAfterFigure: Set<String> = [
+    "£", "€", "\u{A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{2010}", "\u{2011}", "\u{2012}",
+    "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{2026}", "\u{2019}", "\u{2018}", "\u{201C}",
+    "\u{201D}", "×",
+  ]
+
   /// The token-by-token reading of any cell: what ``fastReading(_:unit:)`` must agree with.
   static func generalReading(_ bytes: UnsafeBufferPointer<UInt8>, unitMultiplier: Int64 = 1)
     -> ValueReading
@@ -79,6 +115,18 @@ public enum MoneyParser {
         Finding(
           .warning,
           "\(quoted(raw)) is a spreadsheet formula, not its value; no value read (save the sheet's values)"
+        ))
+      return reading
+    }
+    if let unread = unreadAfterFigure(bytes) {
+      // `£5K` with the Kelvin sign, `£5М` with a Cyrillic М: a unit that looks like one but is
+      // not read would make the figure a thousandth or a millionth of what is written.
+      reading.noValue = "\(quoted(raw)): '\(unread)' after a figure is not a unit this reads"
+      reading.findings.append(
+        Finding(
+          .warning,
+          "\(quoted(raw)) has '\(unread)' (\(codePoints(unread))) right after a figure, which "
+            + "is not read as a unit; no value (write it as k, m or bn)"
         ))
       return reading
     }

@@ -201,7 +201,14 @@ public enum Column: String, CaseIterable, Sendable {
     var best: (distance: Int, name: String, column: Column)?
     for (known, column) in foreignHeaders where abs(known.utf8.count - name.utf8.count) <= limit {
       let distance = editDistance(Array(name.utf8), Array(known.utf8), limit: limit)
-      if distance <= limit, distance < (best?.distance ?? .max) {
+      // Ties go to the name first in byte order: the table's order changes from run to run,
+      // and the suggestion must not.
+      if distance <= limit,
+        best.map({
+          distance < $0.distance
+            || distance == $0.distance && known.utf8.lexicographicallyPrecedes($0.name.utf8)
+        }) ?? true
+      {
         best = (distance, known, column)
       }
     }

@@ -192,9 +192,14 @@ extension CouncilRules {
         guard let table = value as? [String: Any] else {
           throw fail("'leadTimes' must map routes to lengths")
         }
-        for (route, v) in table {
-          guard let s = v as? String, let length = CouncilRules.leadTime(s) else {
+        var given: [String: String] = [:]
+        for route in table.keys.sorted() {
+          guard let s = table[route] as? String, let length = CouncilRules.leadTime(s) else {
             throw fail("lead time for '\(route)' " + CouncilRules.leadTimeRule)
+          }
+          // Routes match in any case, so two spellings of one would each win on some runs.
+          if let other = given.updateValue(route, forKey: route.lowercased()) {
+            throw fail("'leadTimes' gives '\(other)' and '\(route)', one route; give it once")
           }
           rules.leadTimes[route.lowercased()] = length
         }
@@ -204,9 +209,20 @@ extension CouncilRules {
         guard let table = value as? [String: Any] else {
           throw fail("'providerAliases' must map a name to its other spellings")
         }
-        for (canonical, v) in table {
-          guard let list = v as? [String] else {
+        var owner: [String: String] = [:]
+        for canonical in table.keys.sorted() {
+          guard let list = table[canonical] as? [String] else {
             throw fail("aliases of '\(canonical)' must be a list of names")
+          }
+          // A spelling two names claim (matched loosely, as rows are) would be read as either,
+          // whichever the table happened to give last.
+          for spelling in [canonical] + list {
+            let key = Column.normalise(spelling)
+            if let other = owner.updateValue(canonical, forKey: key), other != canonical {
+              throw fail(
+                "'\(spelling)' is a spelling of both '\(other)' and '\(canonical)' in "
+                  + "'providerAliases'; give it to one")
+            }
           }
           rules.providerAliases[canonical] = list
         }
