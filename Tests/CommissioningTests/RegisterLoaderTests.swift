@@ -403,3 +403,37 @@ struct DeterminismTests {
     #expect(Column.closestHeader(to: header)?.name == expected?.1)
   }
 }
+
+@Suite("Group names match ignoring case, as strings compare, in every command")
+struct GroupMatchTests {
+  /// Pairs that are or are not one name: the ASCII path (letters only fold; `@` and `` ` ``
+  /// differ by the case bit but are not letters) and canonical equivalence (an accent
+  /// precomposed or combining, the Kelvin sign and `K`).
+  @Test(
+    "caseInsensitiveEquals is lowercased strings' equality",
+    arguments: [
+      ("childrens-public-health", "Childrens-Public-Health", true),
+      ("a@", "A`", false), ("[", "{", false), ("g1", "G1", true), ("g1", "g1 ", false),
+      ("caf\u{E9}", "cafe\u{301}", true), ("CAF\u{C9}", "cafe\u{301}", true),
+      ("\u{212A}", "k", true), ("\u{212A}", "K", true), ("", "", true), ("a", "", false),
+      ("stra\u{DF}e", "STRASSE", false),
+    ])
+  func matches(_ a: String, _ b: String, _ same: Bool) {
+    #expect(a.caseInsensitiveEquals(b) == same)
+    #expect(b.caseInsensitiveEquals(a) == same)
+    #expect((a.lowercased() == b.lowercased()) == same)
+  }
+
+  /// `align --group café` found one of a group's two spellings while `align --all` and the
+  /// summary counted both: one group, whichever command asks.
+  @Test("a group written in two normal forms is one group to the index and to a filter")
+  func normalForms() throws {
+    let register = try load(
+      "id,service,end,group\nc1,S,2017-03-31,caf\u{E9}\nc2,T,2016-06-30,cafe\u{301}\n")
+    #expect(register.groupIndex.count == 1)
+    #expect(register.groupIndex[0].members == [0, 1])
+    for spelling in ["caf\u{E9}", "cafe\u{301}", "CAF\u{C9}"] {
+      #expect(register.contracts.filter { $0.isIn(group: spelling) }.count == 2)
+    }
+  }
+}

@@ -462,8 +462,23 @@ struct ContractFields: Hashable, Sendable {
 }
 
 extension String {
+  /// Equal ignoring case, as `String` compares (canonically: `café` with one accented scalar or
+  /// with a combining accent is one name, and the Kelvin sign is `K`). Two ASCII texts are
+  /// compared byte by byte, with no lowercased copies (a filter asks this of every row).
   func caseInsensitiveEquals(_ other: String) -> Bool {
-    utf8.count == other.utf8.count && lowercased() == other.lowercased()
+    var (a, b) = (self, other)
+    let ascii = a.withUTF8 { x in
+      b.withUTF8 { y -> Bool? in
+        guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return x.count == y.count && zip(x, y).allSatisfy { Self.sameLetterCase($0, $1) }
+      }
+    }
+    return ascii ?? (lowercased() == other.lowercased())
+  }
+
+  /// Whether two ASCII bytes equal ignoring case: the same byte, or one letter in two cases.
+  private static func sameLetterCase(_ a: UInt8, _ b: UInt8) -> Bool {
+    a == b || (a | 0x20 == b | 0x20 && (0x61...0x7A).contains(a | 0x20))
   }
 }
 
