@@ -173,3 +173,27 @@ struct DateParserTests {
     #expect(reading.findings.isEmpty)
   }
 }
+
+@Suite("Month first, as US text writes a day")
+struct MonthFirstDateTests {
+  /// `March 31, 2017` was read as March 2031 ("'March 31' has a two-digit year"), a deadline
+  /// fourteen years late. With a four-digit year after the day it is that day; without one,
+  /// `June 16` is still a month and a two-digit year.
+  @Test(
+    "a month, a day and a four-digit year",
+    arguments: [
+      ("March 31, 2017", "2017-03-31", DatePrecision.day),
+      ("Mar 31st 2017", "2017-03-31", .day),
+      ("March 31 2017", "2017-03-31", .day),
+      ("Sept 1, 2016", "2016-09-01", .day),
+      ("February 30, 2017", "2017-02-28", .day),
+      ("June 16", "2016-06-30", .month),
+      ("March 31, 17", "2031-03-31", .month),
+      ("March 2017", "2017-03-31", .month),
+    ])
+  func monthFirst(_ text: String, _ iso: String, _ precision: DatePrecision) {
+    let reading = DateParser.parse(text, role: .end)
+    #expect(reading.day?.iso == iso, "\(text)")
+    #expect(reading.precision == precision, "\(text)")
+  }
+}

@@ -440,6 +440,21 @@ public enum DateParser {
       }
       return nil
     }
+    // Month first, as US text writes a day: `March 31, 2017`, `Mar 31st 2017`. Only with a
+    // four-digit year after the day, so `June 16` is still June 2016.
+    if let month = monthNumber(t, bytes), i + 2 < tokens.count, tokens[i + 1].kind == .number,
+      tokens[i + 1].digits <= 2, tokens[i + 1].spaced
+    {
+      var k = i + 2
+      if isOrdinal(tokens[k], bytes) { k += 1 }
+      if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
+      if k < tokens.count, tokens[k].kind == .number, tokens[k].digits == 4 {
+        let range = i..<(k + 1)
+        return candidate(
+          year: Int(tokens[k].value), month: month, day: Int(tokens[i + 1].value),
+          twoDigitYear: false, range: range, text: text(range))
+      }
+    }
     // Month and year: March 2016, Sept 2016, June 16, and Excel's `Sep-17`.
     if let month = monthNumber(t, bytes) {
       var k = i + 1
