@@ -35,6 +35,38 @@ struct WhatIfCommandTests {
     assertGolden(run.stdout, "whatif-gantt.txt")
   }
 
+  /// A contract one scenario adds is absent from another that never had it, not "removed";
+  /// one a scenario removes is "removed".
+  @Test("a contract added in one scenario is absent, not removed, in another")
+  func absentNotRemoved() throws {
+    let folder = try temporaryFolder("whatif-absent")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("id,service,provider,group,value,end\nc1,Svc one,P,g,£100000,2016-09-30\n".utf8)
+      .write(to: folder.appendingPathComponent("min.csv"))
+    let scenarios = [
+      (
+        "add.json",
+        #"{"add": {"id": "new", "service": "New svc", "end": "2018-03-31", "group": "g"}}"#
+      ),
+      ("ext.json", #"{"extend": "c1", "by": "6 months"}"#),
+      ("rm.json", #"{"remove": "c1"}"#),
+    ]
+    for (name, change) in scenarios {
+      try Data(#"{"version": 1, "register": "min.csv", "changes": [\#(change)]}"#.utf8)
+        .write(to: folder.appendingPathComponent(name))
+    }
+    let run = commission(
+      ["whatif", "add.json", "ext.json", "rm.json", "--as-of", "2016-03-22"], directory: folder)
+    #expect(run.code == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n").map {
+      $0.split(separator: " ").joined(separator: " ")
+    }
+    #expect(lines.contains("New svc absent 31 Mar 2018 * absent absent"), "\(run.stdout)")
+    #expect(
+      lines.contains("Svc one (P) 30 Sep 2016 30 Sep 2016 31 Mar 2017 * removed *"), "\(run.stdout)"
+    )
+  }
+
   @Test("a cycle between two files is a clear error, not a hang")
   func cycle() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

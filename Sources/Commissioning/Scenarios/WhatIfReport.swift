@@ -109,7 +109,7 @@ public struct WhatIfReport: Sendable {
           let now = o.contract(id: id)
           let end =
             now.flatMap(\.endDay).map { DateStyle.short($0) }
-            ?? (now == nil ? "removed" : "undated")
+            ?? (now == nil ? (base == nil ? "absent" : "removed") : "undated")
           let differs = now?.endDay != base?.endDay || (now == nil) != (base == nil)
           ends.append(end + (differs ? " *" : "  "))
           if let move = moves[id] {
