@@ -107,6 +107,36 @@ struct RegisterLoaderTests {
     }
   }
 
+  /// Title lines above the header, as council exports have: the error says which line looks
+  /// like the header, when one of the next nine does (the tenth line is past the look).
+  @Test(
+    "a header below title lines is pointed to",
+    arguments: [
+      ("Register\nservice,end\nA,2017-03-31\n", 2),
+      ("Register,,\nPublished 2016,,\nService,Supplier,End Date\nA,P,2017-03-31\n", 3),
+      (String(repeating: "title\n", count: 9) + "service,end\nA,2017-03-31\n", 10),
+      (String(repeating: "title\n", count: 10) + "service,end\nA,2017-03-31\n", nil),
+      ("Register\nservice,value\nA,£5\n", nil),
+    ] as [(String, Int?)])
+  func titleLines(_ text: String, _ headerAt: Int?) {
+    do {
+      _ = try load(text)
+      Issue.record("loaded a register with no header in its first line")
+    } catch {
+      guard case .missingColumns(_, _, _, let at) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(at == headerAt)
+      let above = (headerAt ?? 0) - 1
+      #expect(
+        error.description.contains(
+          "line \(headerAt ?? 0) looks like the header: delete the \(above == 1 ? "line" : "\(above) lines")"
+        )
+          == (headerAt != nil), "\(error.description)")
+    }
+  }
+
   @Test("an empty file is an error; a header-only file warns that it holds no contracts")
   func emptyAndHeaderOnly() throws {
     #expect(throws: RegisterError.empty(file: "test.csv")) { try load("") }

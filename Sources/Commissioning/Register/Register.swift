@@ -71,7 +71,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
   /// A file of NUL bytes (perhaps with blanks): a disk image or a preallocated file, not text.
   case onlyNUL(file: String)
   case csv(file: String, CSVError)
-  case missingColumns(file: String, missing: [Column], found: [String])
+  /// `headerAt`: a later line that names the columns, when one of the first ten does.
+  case missingColumns(file: String, missing: [Column], found: [String], headerAt: Int? = nil)
   case council(CouncilRulesError)
   case noCSV(name: String)
   /// A file that looks like UTF-16, UTF-32 or Windows-1252 text but does not decode as it.
@@ -89,9 +90,14 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
       return "\(file):\(line):\(column): error: the file is not UTF-8 text (save it as CSV UTF-8)"
     case .csv(let file, .unterminatedQuote(let line, let column)):
       return "\(file):\(line):\(column): error: a quoted field opens here and never closes"
-    case .missingColumns(let file, let missing, let found):
+    case .missingColumns(let file, let missing, let found, let headerAt):
       let names = missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")
       let shown = found.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+      if let headerAt {
+        let above = headerAt - 1 == 1 ? "the line" : "the \(headerAt - 1) lines"
+        return
+          "\(file):1:1: error: no \(names) column in the first line (\(shown)\(found.count > 8 ? ", …" : "")); line \(headerAt) looks like the header: delete \(above) above it"
+      }
       let accepted = missing.map(\.acceptedHeaders).joined(separator: "; ")
       return
         "\(file):1:1: error: no \(names) column (the header has \(shown)\(found.count > 8 ? ", …" : "")); accepted: \(accepted)"

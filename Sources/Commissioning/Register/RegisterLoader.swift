@@ -191,6 +191,21 @@ public enum RegisterLoader {
     }
   }
 
+  /// The line of the first of a file's next nine records below the first whose cells name a
+  /// service and an end column, or nil.
+  static func likelyHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int? {
+    guard var reader = try? CSVReader(bytes: bytes, separator: separator) else { return nil }
+    var fields: [CSVField] = []
+    guard (try? reader.next(into: &fields)) == true else { return nil }
+    for _ in 0..<9 {
+      guard (try? reader.next(into: &fields)) == true else { return nil }
+      let columns = Set(
+        fields.compactMap { Column.matching(header: reader.string($0).trimmingASCIISpaces) })
+      if Column.required.allSatisfy(columns.contains) { return fields.first?.line }
+    }
+    return nil
+  }
+
   /// Whether a file is a commissioning grid: quarter columns (`2016/17 Q1`) and none of the
   /// columns that describe a contract itself. A register with a `Q1 2016/17 spend` column is
   /// still a register, and keeps that column.
@@ -258,8 +273,18 @@ public enum RegisterLoader {
     headerFields: [CSVField],
     into register: inout Register, state: inout LoadState
   ) throws(RegisterError) {
-    let layout = try mapHeaders(
-      headers, headerFields: headerFields, reader: reader, file: name, into: &register)
+    let layout: HeaderLayout
+    do {
+      layout = try mapHeaders(
+        headers, headerFields: headerFields, reader: reader, file: name, into: &register)
+    } catch .missingColumns(let file, let missing, let found, _) {
+      // A title or a date above the header, as exports often have: say where the header is.
+      throw .missingColumns(
+        file: file, missing: missing, found: found,
+        headerAt: likelyHeaderLine(reader.bytes, separator: reader.separator))
+    } catch {
+      throw error
+    }
     var rowsInFile = 0
     var spacers = BlankRows()
     var strayQuotes: [CSVField] = []
