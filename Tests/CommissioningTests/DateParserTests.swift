@@ -197,3 +197,24 @@ struct MonthFirstDateTests {
     #expect(reading.precision == precision, "\(text)")
   }
 }
+
+@Suite("A spreadsheet's date saved as its serial number")
+struct ExcelSerialDateTests {
+  /// Five digits alone are Excel's days from 30 December 1899 for the years 2000 to 2099, read
+  /// with a warning; one either side of that range, or another length, is read as before.
+  @Test(
+    "five digits in 2000 to 2099 read as an Excel serial, with a warning",
+    arguments: [
+      ("43190", "2018-03-31"), ("36526", "2000-01-01"), ("73050", "2099-12-31"),
+      ("42643", "2016-09-30"), ("36525", nil), ("73051", nil), ("4319", nil), ("431900", nil),
+      ("43190.5", nil),
+    ] as [(String, String?)])
+  func serial(_ text: String, _ iso: String?) {
+    let reading = DateParser.parse(text, role: .end)
+    // Not a serial: read as before (`4319` is a year, with its own warning), never as one.
+    if let iso { #expect(reading.day?.iso == iso, "\(text)") }
+    #expect(
+      reading.findings.contains { $0.severity == .warning && $0.message.contains("Excel") }
+        == (iso != nil), "\(text)")
+  }
+}

@@ -85,6 +85,16 @@ public enum DateParser {
     if bytes.count == 10, let day = Day.parseISO(bytes), (1990...2100).contains(day.year) {
       return DateReading(day: day)
     }
+    if let day = excelSerial(bytes) {
+      var reading = DateReading(day: day)
+      let raw = String(decoding: bytes, as: UTF8.self)
+      reading.findings.append(
+        Finding(
+          .warning,
+          "'\(raw)' read as an Excel date serial, \(day.iso); format the column as dates to be sure"
+        ))
+      return reading
+    }
     let tokens = TextScanner.tokens(bytes)
     if tokens.isEmpty { return .empty }
     var candidates: [Candidate] = []
@@ -570,6 +580,18 @@ extension DateParser {
     reading.day = candidate.resolved(for: role)
     reading.precision = candidate.precision
     return reading
+  }
+
+  /// A spreadsheet's date saved as its serial number, five digits alone (`43190`): Excel's days
+  /// from 30 December 1899, for 1 January 2000 (36526) to 31 December 2099 (73050). Outside
+  /// those, five digits are no date.
+  static func excelSerial(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard bytes.count == 5, bytes.allSatisfy(TextScanner.isDigit) else { return nil }
+    let serial = bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
+    guard (36526...73050).contains(serial), let epoch = Day(year: 1899, month: 12, day: 30) else {
+      return nil
+    }
+    return Day(ordinal: epoch.ordinal + serial)
   }
 
   /// `2016-03-31` in the register's era, as the general path's first check reads it.
