@@ -130,12 +130,12 @@ final class ContractStore: @unchecked Sendable {
   // MARK: - Adding
 
   /// The contract as a row of this store, or as it is when its text would pass what a row can
-  /// address (4 GiB of text).
+  /// address (2 GiB of text held apart).
   func add(_ contract: Contract) -> Contract {
     add(contract.fields) ?? contract
   }
 
-  /// The fields as a row of this store; `nil` when their text would pass 4 GiB.
+  /// The fields as a row of this store, their text held apart; `nil` when it would pass 2 GiB.
   func add(_ fields: ContractFields) -> Contract? {
     var size = 0
     for field in TextField.allCases { size += fields.text(field).utf8.count }
@@ -150,10 +150,10 @@ final class ContractStore: @unchecked Sendable {
     return add(fields, record, providersAsCell: asCell)
   }
 
-  /// A row as the loader reads it: its text cells' bytes copied from the file as they lie (no
-  /// string made for one), its readings from `fields`, whose texts, groups and (when the one
-  /// provider is the cell as written) providers are left empty. `nil` when the text would pass
-  /// 4 GiB.
+  /// A row as the loader reads it: its text cells kept as the ranges of the file they lie in
+  /// (no string made for one, and no copy), its readings from `fields`, whose texts, groups and
+  /// (when the one provider is the cell as written) providers are left empty. `nil` when the
+  /// text held apart would pass 2 GiB.
   func add(_ fields: ContractFields, from row: RowReading, providersAsCell: Bool) -> Contract? {
     let before = bytes.count
     for field in TextField.allCases {

@@ -57,11 +57,6 @@ struct RowReading {
 
   func isEmpty(_ column: Column) -> Bool { withBytes(column) { $0.isEmpty } }
 
-  /// Appends a column's bytes to a store's text.
-  func append(_ column: Column, to out: inout [UInt8]) {
-    withBytes(column) { out.append(contentsOf: $0) }
-  }
-
   mutating func note(_ found: [Finding], _ column: Column?) {
     for finding in found { findings.append((finding, column)) }
   }
