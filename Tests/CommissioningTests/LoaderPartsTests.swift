@@ -101,11 +101,11 @@ struct LoaderPartsTests {
 
 @Suite("Cells read in place: the bytes the parsers and the store take")
 struct CellBytesTests {
-  /// Reads one data row of `csv` (a header `a,b` then the row) and gives the row's reading of
-  /// column `b` (read as the service) beside the old reading: a whole string, trimmed, the
-  /// neutralising taken off.
-  static func readings(_ csv: String) throws -> (inPlace: String, asString: String, bytes: [UInt8])
-  {
+  /// Reads the one data row of `csv` (a header `a,b` then the row), column `b` read as the
+  /// service, and gives `body` the row, the reader and its fields.
+  static func row<R>(
+    _ csv: String, _ body: (RowReading, borrowing CSVReader, [CSVField]) throws -> R
+  ) throws -> R {
     let data = Array(("a,b\n" + csv).utf8)
     return try data.withUnsafeBufferPointer { buffer in
       var reader = try CSVReader(bytes: buffer)
@@ -114,7 +114,16 @@ struct CellBytesTests {
       _ = try reader.next(into: &fields)
       var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
       columnIndex[Column.service.slot] = 1
-      let row = RowReading(reader: reader, fields: fields, columnIndex: columnIndex)
+      return try body(
+        RowReading(reader: reader, fields: fields, columnIndex: columnIndex), reader, fields)
+    }
+  }
+
+  /// The row's reading of the service cell beside the old reading: a whole string, trimmed, the
+  /// neutralising taken off.
+  static func readings(_ csv: String) throws -> (inPlace: String, asString: String, bytes: [UInt8])
+  {
+    try row(csv) { row, reader, fields in
       let old = RegisterLoader.unneutralised(reader.trimmedString(fields[1]))
       return (row.text(.service), old, row.withBytes(.service) { Array($0) })
     }
@@ -147,15 +156,7 @@ struct CellBytesTests {
 
   @Test("a column the row stops short of, or the file lacks, reads as empty")
   func missing() throws {
-    let data = Array("a,b\nx\n".utf8)
-    try data.withUnsafeBufferPointer { buffer in
-      var reader = try CSVReader(bytes: buffer)
-      var fields: [CSVField] = []
-      _ = try reader.next(into: &fields)
-      _ = try reader.next(into: &fields)
-      var columnIndex = [Int](repeating: -1, count: Column.allCases.count)
-      columnIndex[Column.service.slot] = 1
-      let row = RowReading(reader: reader, fields: fields, columnIndex: columnIndex)
+    try Self.row("x\n") { row, _, _ in
       #expect(row.isEmpty(.service) && row.cell(.service) == nil)
       #expect(row.isEmpty(.provider) && row.cell(.provider) == nil)
     }
