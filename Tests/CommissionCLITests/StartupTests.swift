@@ -126,18 +126,10 @@ struct StartupTests {
   /// Runs the built binary from the repository root with `TZ` set, standard output only.
   static func runWith(zone: String, _ arguments: [String]) throws -> String {
     let binary = try #require(builtBinary(), "the commission binary was not built")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
-    process.environment = ["TZ": zone, "PATH": "/usr/bin:/bin"]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return String(decoding: data, as: UTF8.self)
+    let run = runTestBinary(
+      binary, arguments, stdin: "", directory: repositoryRoot,
+      ["TZ": zone, "PATH": "/usr/bin:/bin"])
+    #expect(run.code == 0, "\(run.stderr)")
+    return run.stdout
   }
 }

@@ -176,14 +176,9 @@ struct StreamedOutputsTests {
     let pieces = try StreamedReportsTests.pieces(arguments: arguments, in: folder, named: name)
     let text = pieces.joined()
     #expect(run.stdout == text)
-    let largest = pieces.map(\.utf8.count).max() ?? 0
-    #expect(pieces.count >= (messy ? 3 : StreamedOutputsTests.outputs[output]?.fewestPieces ?? 3))
-    #expect(largest < OutputSink.defaultCapacity)
-    if messy && StreamedOutputsTests.outputs[output]?.large == true {
-      // Thousands of rows: a piece for each, none more than a sliver of the whole.
-      #expect(pieces.count > 1_000)
-      #expect(largest * 50 < text.utf8.count)
-    }
+    StreamedReportsTests.expectSmallPieces(
+      pieces, fewest: messy ? 3 : StreamedOutputsTests.outputs[output]?.fewestPieces ?? 3,
+      thousands: messy && StreamedOutputsTests.outputs[output]?.large == true)
   }
 
   @Test(
@@ -192,18 +187,7 @@ struct StreamedOutputsTests {
   func terminal(_ output: String) throws {
     let folder = try StreamedOutputsTests.messyFolder(rows: 300)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let arguments = StreamedOutputsTests.arguments(output, messy: true)
-    let pipe = commission(arguments, directory: folder)
-    let environment = Environment(
-      currentDirectory: folder.path, variables: ["TERM": "dumb"], isTerminal: true,
-      today: fixedToday)
-    var screen = ""
-    var errors = ""
-    let code = Commission.run(
-      arguments, environment: environment, stdout: &screen, stderr: &errors)
-    #expect(code == pipe.code)
-    #expect(screen == pipe.stdout.terminalSafe)
-    #expect(!screen.contains("\u{1B}"))
-    #expect(!screen.unicodeScalars.contains("\r"))
+    StreamedReportsTests.expectTerminalSafe(
+      StreamedOutputsTests.arguments(output, messy: true), in: folder)
   }
 }

@@ -95,14 +95,36 @@ struct StreamedReportsTests {
     let run = commission(
       StreamedReportsTests.arguments(output, messy: messy), directory: directory)
     #expect(run.stdout == text)
+    StreamedReportsTests.expectSmallPieces(pieces, fewest: 3, thousands: messy)
+  }
+
+  /// Each piece under the sink's capacity, at least `fewest` of them; for an output of
+  /// thousands of rows, a piece for each, none more than a sliver of the whole.
+  static func expectSmallPieces(_ pieces: [String], fewest: Int, thousands: Bool) {
     let largest = pieces.map(\.utf8.count).max() ?? 0
-    #expect(pieces.count >= 3)
+    #expect(pieces.count >= fewest)
     #expect(largest < OutputSink.defaultCapacity)
-    if messy {
-      // Thousands of rows: a piece for each, none more than a sliver of the whole.
+    if thousands {
       #expect(pieces.count > 1_000)
-      #expect(largest * 50 < text.utf8.count)
+      #expect(largest * 50 < pieces.joined().utf8.count)
     }
+  }
+
+  /// The command's text on a terminal: the pipe's output made safe, with the same status, and
+  /// no escape or carriage return (the messy names hold both) reaching the screen.
+  static func expectTerminalSafe(_ arguments: [String], in folder: URL) {
+    let pipe = commission(arguments, directory: folder)
+    let environment = Environment(
+      currentDirectory: folder.path, variables: ["TERM": "dumb"], isTerminal: true,
+      today: fixedToday)
+    var screen = ""
+    var errors = ""
+    let code = Commission.run(
+      arguments, environment: environment, stdout: &screen, stderr: &errors)
+    #expect(code == pipe.code)
+    #expect(screen == pipe.stdout.terminalSafe)
+    #expect(!screen.contains("\u{1B}"))
+    #expect(!screen.unicodeScalars.contains("\r"))
   }
 
   @Test(
@@ -114,18 +136,7 @@ struct StreamedReportsTests {
     try Data(MessyRegister.csv(rows: 300).utf8).write(
       to: folder.appendingPathComponent("messy.csv"))
     let arguments = StreamedReportsTests.arguments(output, messy: true)
-    let pipe = commission(arguments, directory: folder)
-    let environment = Environment(
-      currentDirectory: folder.path, variables: ["TERM": "dumb"], isTerminal: true,
-      today: fixedToday)
-    var screen = ""
-    var errors = ""
-    let code = Commission.run(
-      arguments, environment: environment, stdout: &screen, stderr: &errors)
-    #expect(code == 0)
-    #expect(screen == pipe.stdout.terminalSafe)
-    // The messy names hold escapes and carriage returns: none reaches the screen.
-    #expect(!screen.contains("\u{1B}"))
-    #expect(!screen.unicodeScalars.contains("\r"))
+    #expect(commission(arguments, directory: folder).code == 0)
+    StreamedReportsTests.expectTerminalSafe(arguments, in: folder)
   }
 }

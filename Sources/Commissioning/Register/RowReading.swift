@@ -370,11 +370,6 @@ struct RowReading {
 
   // MARK: - Identity
 
-  /// The row's id before it is settled: as stated, or derived from its service and provider
-  /// (`school-public-health-mft`). ``RegisterLoader/LoadState/identify(_:in:hashes:)`` renames it when
-  /// an earlier row holds it.
-  var provisionalId: String { derivedId ?? text(.id) }
-
   /// The contract's fields whole: the readings in `held` and the row's texts as strings (for a
   /// contract kept outside a store).
   func completed(_ held: ContractFields, providers: [String]?) -> ContractFields {
@@ -404,8 +399,9 @@ struct RowReading {
     }
   }
 
-  /// The id derived from the service and provider, for a row that states none; nil when it
-  /// states one.
+  /// The id derived from the service and provider (`school-public-health-mft`) for a row that
+  /// states none; nil when it states one. Either is the row's id before it is settled:
+  /// ``RegisterLoader/LoadState/identify(_:in:hashes:)`` renames it when an earlier row holds it.
   var derivedId: String? {
     guard isEmpty(.id) else { return nil }
     return RegisterLoader.slug(text(.service), limit: 40) + "-"
