@@ -189,43 +189,11 @@ extension CouncilRules {
         }
         rules.defaultLeadTime = length
       case "leadTimes":
-        guard let table = value as? [String: Any] else {
-          throw fail("'leadTimes' must map routes to lengths")
-        }
-        var given: [String: String] = [:]
-        for route in table.keys.sorted() {
-          guard let s = table[route] as? String, let length = CouncilRules.leadTime(s) else {
-            throw fail("lead time for '\(route)' " + CouncilRules.leadTimeRule)
-          }
-          // Routes match in any case, so two spellings of one would each win on some runs.
-          if let other = given.updateValue(route, forKey: route.lowercased()) {
-            throw fail("'leadTimes' gives '\(other)' and '\(route)', one route; give it once")
-          }
-          rules.leadTimes[route.lowercased()] = length
-        }
+        try CouncilRules.leadTimes(value, into: &rules.leadTimes, fail: fail)
       case "meetings":
         rules.meetings = try meetings(value, bytes: bytes, file: file)
       case "providerAliases":
-        guard let table = value as? [String: Any] else {
-          throw fail("'providerAliases' must map a name to its other spellings")
-        }
-        var owner: [String: String] = [:]
-        for canonical in table.keys.sorted() {
-          guard let list = table[canonical] as? [String] else {
-            throw fail("aliases of '\(canonical)' must be a list of names")
-          }
-          // A spelling two names claim (matched loosely, as rows are) would be read as either,
-          // whichever the table happened to give last.
-          for spelling in [canonical] + list {
-            let key = Column.normalise(spelling)
-            if let other = owner.updateValue(canonical, forKey: key), other != canonical {
-              throw fail(
-                "'\(spelling)' is a spelling of both '\(other)' and '\(canonical)' in "
-                  + "'providerAliases'; give it to one")
-            }
-          }
-          rules.providerAliases[canonical] = list
-        }
+        rules.providerAliases = try CouncilRules.providerAliases(value, fail: fail)
       case "decisionMaker":
         rules.decisionMaker = value as? String
       case "commissioners":
@@ -251,6 +219,55 @@ extension CouncilRules {
 extension CouncilRules {
   /// `"stages": {"consultation": "3 months", "marketEngagement": "1 month",
   /// "specification": "2 months", "mobilisation": "3 months"}`; any may be left out.
+  /// `leadTimes`: a length for each route, over the defaults. Routes match in any case, so two
+  /// spellings of one would each win on some runs: refused.
+  static func leadTimes(
+    _ value: Any, into leadTimes: inout [String: Length], fail: (String) -> CouncilRulesError
+  ) throws(CouncilRulesError) {
+    guard let table = value as? [String: Any] else {
+      throw fail("'leadTimes' must map routes to lengths")
+    }
+    var given: [String: String] = [:]
+    for route in table.keys.sorted() {
+      guard let s = table[route] as? String, let length = CouncilRules.leadTime(s) else {
+        throw fail("lead time for '\(route)' " + CouncilRules.leadTimeRule)
+      }
+      if let other = given.updateValue(route, forKey: route.lowercased()) {
+        throw fail("'leadTimes' gives '\(other)' and '\(route)', one route; give it once")
+      }
+      leadTimes[route.lowercased()] = length
+    }
+  }
+
+  /// `providerAliases`: each canonical name's other spellings. A spelling two names claim
+  /// (matched loosely, as rows are) would be read as either, whichever the table happened to
+  /// give last: refused.
+  static func providerAliases(_ value: Any, fail: (String) -> CouncilRulesError)
+    throws(CouncilRulesError) -> [String: [String]]
+  {
+    guard let table = value as? [String: Any] else {
+      throw fail("'providerAliases' must map a name to its other spellings")
+    }
+    var aliases: [String: [String]] = [:]
+    var owner: [String: String] = [:]
+    for canonical in table.keys.sorted() {
+      guard let list = table[canonical] as? [String] else {
+        throw fail("aliases of '\(canonical)' must be a list of names")
+      }
+      for spelling in [canonical] + list {
+        if let other = owner.updateValue(canonical, forKey: Column.normalise(spelling)),
+          other != canonical
+        {
+          throw fail(
+            "'\(spelling)' is a spelling of both '\(other)' and '\(canonical)' in "
+              + "'providerAliases'; give it to one")
+        }
+      }
+      aliases[canonical] = list
+    }
+    return aliases
+  }
+
   static func stages(_ value: Any, fail: (String) -> CouncilRulesError) throws(CouncilRulesError)
     -> CycleStages
   {

@@ -85,16 +85,7 @@ public enum DateParser {
     if bytes.count == 10, let day = Day.parseISO(bytes), (1990...2100).contains(day.year) {
       return DateReading(day: day)
     }
-    if let day = excelSerial(bytes) {
-      var reading = DateReading(day: day)
-      let raw = String(decoding: bytes, as: UTF8.self)
-      reading.findings.append(
-        Finding(
-          .warning,
-          "'\(raw)' read as an Excel date serial, \(day.iso); format the column as dates to be sure"
-        ))
-      return reading
-    }
+    if let day = excelSerial(bytes) { return excelSerialReading(day, bytes) }
     let tokens = TextScanner.tokens(bytes)
     if tokens.isEmpty { return .empty }
     var candidates: [Candidate] = []
@@ -450,20 +441,9 @@ public enum DateParser {
       }
       return nil
     }
-    // Month first, as US text writes a day: `March 31, 2017`, `Mar 31st 2017`. Only with a
-    // four-digit year after the day, so `June 16` is still June 2016.
-    if let month = monthNumber(t, bytes), i + 2 < tokens.count, tokens[i + 1].kind == .number,
-      tokens[i + 1].digits <= 2, tokens[i + 1].spaced
-    {
-      var k = i + 2
-      if isOrdinal(tokens[k], bytes) { k += 1 }
-      if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
-      if k < tokens.count, tokens[k].kind == .number, tokens[k].digits == 4 {
-        let range = i..<(k + 1)
-        return candidate(
-          year: Int(tokens[k].value), month: month, day: Int(tokens[i + 1].value),
-          twoDigitYear: false, range: range, text: text(range))
-      }
+    if let (month, day, year, range) = monthFirst(tokens, at: i, bytes: bytes) {
+      return candidate(
+        year: year, month: month, day: day, twoDigitYear: false, range: range, text: text(range))
     }
     // Month and year: March 2016, Sept 2016, June 16, and Excel's `Sep-17`.
     if let month = monthNumber(t, bytes) {
@@ -484,6 +464,21 @@ public enum DateParser {
       }
     }
     return nil
+  }
+
+  /// Month first, as US text writes a day: `March 31, 2017`, `Mar 31st 2017`. Only with a
+  /// four-digit year after the day, so `June 16` is still June 2016.
+  static func monthFirst(_ tokens: [Token], at i: Int, bytes: UnsafeBufferPointer<UInt8>)
+    -> (month: Int, day: Int, year: Int, tokens: Range<Int>)?
+  {
+    guard let month = monthNumber(tokens[i], bytes), i + 2 < tokens.count,
+      tokens[i + 1].kind == .number, tokens[i + 1].digits <= 2, tokens[i + 1].spaced
+    else { return nil }
+    var k = i + 2
+    if isOrdinal(tokens[k], bytes) { k += 1 }
+    if k < tokens.count, tokens[k].kind == .punct(UInt8(ascii: ",")) { k += 1 }
+    guard k < tokens.count, tokens[k].kind == .number, tokens[k].digits == 4 else { return nil }
+    return (month, Int(tokens[i + 1].value), Int(tokens[k].value), i..<(k + 1))
   }
 
   /// The marks Excel's date formats put beside a month's name: `Sep-17`, `1-Sep-17`, `Sep/17`.
@@ -592,6 +587,18 @@ extension DateParser {
       return nil
     }
     return Day(ordinal: epoch.ordinal + serial)
+  }
+
+  /// The day an Excel serial stands for, with the warning that says so.
+  static func excelSerialReading(_ day: Day, _ bytes: UnsafeBufferPointer<UInt8>) -> DateReading {
+    var reading = DateReading(day: day)
+    let raw = String(decoding: bytes, as: UTF8.self)
+    reading.findings.append(
+      Finding(
+        .warning,
+        "'\(raw)' read as an Excel date serial, \(day.iso); format the column as dates to be sure"
+      ))
+    return reading
   }
 
   /// `2016-03-31` in the register's era, as the general path's first check reads it.

@@ -553,17 +553,7 @@ public enum RegisterLoader {
       batch.store?.add(held, from: row, providersAsCell: providers == nil)
       ?? Contract(fields: row.completed(held, providers: providers))
     row.noteCouncilShare(contract)
-    if !contract.commissioner.isEmpty,
-      CouncilRules.noCommissioner.contains(contract.commissioner.lowercased())
-    {
-      row.note(
-        [
-          Finding(
-            .note,
-            "commissioner \(quoted(contract.commissioner)) names no body; the council is taken to lead"
-          )
-        ], .commissioner)
-    }
+    row.noteNoCommissioner(contract)
     row.noteAnnualisedTotal(contract)
     batch.hashes.append(RowHashes(contract))
     for (index, (finding, column)) in row.findings.enumerated() {

@@ -251,6 +251,20 @@ struct RowReading {
     value.term = term
   }
 
+  /// A commissioner cell that names no body (`n/a`, `none`…) leaves the council to lead.
+  mutating func noteNoCommissioner(_ contract: Contract) {
+    guard !contract.commissioner.isEmpty,
+      CouncilRules.noCommissioner.contains(contract.commissioner.lowercased())
+    else { return }
+    note(
+      [
+        Finding(
+          .note,
+          "commissioner \(quoted(contract.commissioner)) names no body; the council is taken to lead"
+        )
+      ], .commissioner)
+  }
+
   /// A total made a year's value over the contract's start and end says so: the term is an
   /// assumption the register did not state beside the figure.
   mutating func noteAnnualisedTotal(_ contract: Contract) {
